@@ -29,9 +29,13 @@ export async function serveStatic(
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
-    for (const root of roots) {
+    // /vendor/preact/… serves Preact itself from node_modules, for the hydration fixture.
+    const files = rel.startsWith('/vendor/preact/')
+      ? [join(REPO_ROOT, 'node_modules', rel.slice('/vendor'.length))]
+      : roots.map((root) => join(root, rel));
+    for (const file of files) {
       try {
-        const body = await readFile(join(root, rel));
+        const body = await readFile(file);
         const extra = Object.entries(headers).find(([prefix]) => path.startsWith(prefix))?.[1] ?? {};
         res.writeHead(200, {
           'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
