@@ -1,0 +1,19 @@
+/**
+ * The fact base shipped with the extension: the JSON files under
+ * assets/factbase/, imported statically so the bundler inlines them, and
+ * validated once when this module is first imported.
+ */
+import meta from '../../assets/factbase/meta.json';
+import catalogue from '../../assets/factbase/catalogue.json';
+import extra1 from '../../assets/factbase/extra-1.json';
+import extra2 from '../../assets/factbase/extra-2.json';
+import { loadFactbase, type Factbase } from './load';
+
+/** The file names used in error messages, in the order the files are checked. */
+export const BUNDLED_FILES = {
+  'catalogue.json': catalogue as unknown,
+  'extra-1.json': extra1 as unknown,
+  'extra-2.json': extra2 as unknown,
+} as const;
+
+export const factbase: Factbase = loadFactbase(meta as unknown, BUNDLED_FILES);
