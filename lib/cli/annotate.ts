@@ -1,0 +1,118 @@
+/**
+ * `npm run annotate -- [--json] FILE.html ...`: the command-line twin of the
+ * content script. Parses each local HTML file with happy-dom (no network, no
+ * scripts), extracts text with the same `collectTextBlocks`, detects with the
+ * same `detectBlocks` and detector, and resolves uncertain candidates with
+ * `resolveWithNlp` in-process (the background does the same for the page).
+ * Prints every mention, whatever the density setting; offsets are into
+ * `document.body.textContent`.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Window } from 'happy-dom';
+import { aliasTable } from '../detect/bundled-table';
+import { createDetector, newPageState, type Detector } from '../detect/detector';
+import { resolveWithNlp } from '../detect/nlp-resolve';
+import type { Mention } from '../detect/types';
+import { detectBlocks } from '../dom/detect-blocks';
+import { collectTextBlocks } from '../dom/text-blocks';
+
+export interface FileResult {
+  entities: string[];
+  mentions: Mention[];
+}
+
+/** Offsets of every text node of `root` within `root.textContent`. */
+function textOffsets(root: Node): Map<Text, number> {
+  const offsets = new Map<Text, number>();
+  let at = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      offsets.set(node as Text, at);
+      at += (node as Text).data.length;
+      continue;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return offsets;
+}
+
+/** Annotates one HTML document given as text. */
+export async function annotateHtml(html: string, detector: Detector): Promise<FileResult> {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html');
+    const body = doc.body as unknown as Node | null;
+    if (!body) return { entities: [], mentions: [] };
+    const blocks = collectTextBlocks(body);
+    const found = await detectBlocks(blocks, detector, newPageState(), async (p) => resolveWithNlp(p));
+    const offsets = textOffsets(body);
+    const mentions: Mention[] = [];
+    for (const { block, mention } of found) {
+      const part = block.parts.find((p) => p.start <= mention.start && mention.end <= p.end)!;
+      const base = offsets.get(part.node)! + (mention.start - part.start);
+      mentions.push({ id: mention.id, text: mention.text, start: base, end: base + (mention.end - mention.start) });
+    }
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const entities = [...new Set(mentions.map((m) => m.id))].sort();
+    return { entities, mentions };
+  } finally {
+    await window.happyDOM.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const files = argv.filter((a) => a !== '--json');
+  if (files.length === 0) {
+    process.stderr.write('usage: npm run annotate -- [--json] FILE.html ...\n');
+    return 2;
+  }
+  const detector = createDetector(aliasTable);
+  const results: Record<string, FileResult> = {};
+  let failed = false;
+  for (const file of files) {
+    let html: string;
+    try {
+      html = await readFile(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`annotate: cannot read ${file}: ${(error as Error).message}\n`);
+      failed = true;
+      continue;
+    }
+    const result = await annotateHtml(html, detector);
+    results[basename(file)] = result;
+    if (!json) {
+      process.stdout.write(`${file}: ${result.mentions.length} mentions of ${result.entities.length} entities\n`);
+      process.stdout.write(`  entities: ${result.entities.join(', ') || '(none)'}\n`);
+      for (const m of result.mentions) {
+        process.stdout.write(`  ${m.start}-${m.end}\t${m.id}\t${JSON.stringify(m.text)}\n`);
+      }
+    }
+  }
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  return failed ? 1 : 0;
+}
+
+// Run only as a script, not when imported by tests.
+if (process.argv[1] && /annotate\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`annotate: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

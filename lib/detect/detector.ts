@@ -1,0 +1,619 @@
+/**
+ * The detection engine: finds mentions of the alias table's entities in a
+ * text. Pure, synchronous and allocation-light: the text is never copied or
+ * normalised as a whole; a trie of folded aliases is walked from each word
+ * start (every position for Han), and the original offsets are kept.
+ *
+ * Matching rules: the longest match wins; word boundaries for alphabetic
+ * scripts, none for Han; the case of the alias is respected (capitals must be
+ * capitals; lower-case alias letters may be capitalised at a word start, and
+ * the whole match may be in capitals as in headlines); possessives end a name;
+ * dashes, quotes, white space and invisible characters are folded; Russian
+ * case forms are generated. Ambiguous aliases go through cheap context rules
+ * (context-rules.ts) and, when still uncertain, become `pending` candidates for
+ * the NLP resolver (nlp-resolve.ts), which never runs in the page.
+ */
+import type { TopicId } from '../factbase/schema';
+import { ruleOf, tableAliases, topicsOfIndex, type AliasTable, type RuleCode } from './table-format';
+import {
+  ENTITY_CONTEXT,
+  DOMAIN_WORDS,
+  NUMERAL_LEADS,
+  SPORTS_WORDS,
+  TEAM_TYPES,
+  PhraseSet,
+  type EntityContext,
+} from './context-rules';
+import * as norm from './normalize';
+import { ensureChar, foldString, isLower, isUpper, shapeString } from './normalize';
+import {
+  PARAPHRASES,
+  compileParaphrase,
+  matchParaphrases,
+  nextStarts,
+  triggersOf,
+  type CompiledParaphrase,
+} from './paraphrase';
+import { russianForms } from './russian-forms';
+import { sentenceAround, windowAround } from './sentence';
+import { PREFIX, WHOLE, buildTrie, childOf, prefixHash, type Trie } from './trie';
+import type { Candidate, Mention, PageState, ScanResult } from './types';
+
+export interface Detector {
+  /** Finds mentions in `text`; updates `page.seen`. Sync, fast, pure apart from `page`. */
+  scan(text: string, page: PageState): ScanResult;
+  topicsOf(id: string): readonly TopicId[];
+  ids(): readonly string[];
+}
+
+export interface DetectorOptions {
+  /**
+   * Disambiguation on (default). Off: every alias match is a mention, whatever
+   * its rule — the plain matcher, used to show what the rules remove.
+   */
+  rules?: boolean;
+  /** Paraphrase patterns on (default). */
+  paraphrases?: boolean;
+  /** Generate Russian case forms (default on). */
+  russianForms?: boolean;
+}
+
+export function newPageState(): PageState {
+  return { seen: new Set() };
+}
+
+/** One alias form in the trie. */
+interface Pattern {
+  entity: number;
+  rule: RuleCode;
+  /** The alias folded except for letter case, one code unit per trie step. */
+  shape: string;
+  /** First/last character is a letter or digit of an alphabetic script: needs a word boundary. */
+  endsWord: boolean;
+  /** The alias is a Roman numeral in letters ("Xi"): numeral rules apply. */
+  numeral: boolean;
+}
+
+/** A raw match before disambiguation. */
+interface Raw {
+  start: number;
+  end: number;
+  entity: number;
+  rule: RuleCode;
+  numeral: boolean;
+  paraphrase: boolean;
+}
+
+type Verdict = 'accept' | 'reject' | 'pending';
+
+// Local copies: module bindings may compile to property getters, too slow for the inner loops.
+const CLASS_APOS = norm.CLASS_APOS;
+const CLASS_IGNORE = norm.CLASS_IGNORE;
+const CLASS_SPACE = norm.CLASS_SPACE;
+const CLASS_WORD = norm.CLASS_WORD;
+const classTable = norm.classTable;
+const foldTable = norm.foldTable;
+
+/** Longest alias walked, in folded code units (longer aliases are cut off). */
+const MAX_DEPTH = 256;
+/** Sports words in one sentence that make a country's name a national team. */
+const SPORTS_THRESHOLD = 2;
+/** Words after "Arctic" etc. that continue the geographic name rather than make a brand. */
+const NAME_CONTINUATIONS = new Set([
+  'ocean',
+  'circle',
+  'council',
+  'sea',
+  'seas',
+  'region',
+  'shelf',
+  'coast',
+  'zone',
+  'route',
+  'policy',
+  'strategy',
+  'express',
+  'states',
+  'nations',
+  'waters',
+  'islands',
+  'peninsula',
+]);
+
+const NUMERAL_RE = /^[ivxlcdm]+$/;
+const numeralLeadRe = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${NUMERAL_LEADS.map((w) => w.replace(/ /g, '\\s+')).join('|')})[\\s\\u00a0]+$`,
+  'iu',
+);
+const sportsWords = new PhraseSet(SPORTS_WORDS);
+const domainWords = new PhraseSet(DOMAIN_WORDS);
+/** Characters looked at on each side of a country's name for sports words. */
+const SPORTS_RADIUS = 100;
+
+/** Any Cyrillic letter: the text may hold Russian case forms. */
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+class Engine implements Detector {
+  private trie!: Trie;
+  private patterns: Pattern[] = [];
+  /** Trigger terms: trie term index − patterns.length → paraphrases to try. */
+  private triggers: CompiledParaphrase[][] = [];
+  /** Per trigger: folded code units that may start the next token (null: any). */
+  private triggerNext: (Set<number> | null)[] = [];
+  /** Whether the trie holds the generated Russian case forms (built on the first Cyrillic text). */
+  private withForms = false;
+  private readonly depthPos = new Int32Array(MAX_DEPTH);
+  private readonly idIndex: Map<string, number>;
+  private readonly contextCache = new Map<
+    number,
+    { not: PhraseSet | null; yes: PhraseSet | null; spec: EntityContext }
+  >();
+
+  constructor(
+    private readonly table: AliasTable,
+    private readonly options: Required<DetectorOptions>,
+  ) {
+    this.idIndex = new Map(table.ids.map((id, i) => [id, i]));
+    this.compile(false);
+  }
+
+  /**
+   * Builds patterns, triggers and the trie. Russian case forms are generated
+   * only once a text with Cyrillic letters comes along: pages without any
+   * start faster. They never change what is found in text without Cyrillic.
+   */
+  private compile(withForms: boolean): void {
+    const { table, options } = this;
+    const patterns: Pattern[] = [];
+    const folded: string[] = [];
+    const taken = new Set<string>();
+    const add = (alias: string, entity: number, rule: RuleCode) => {
+      const f = foldString(alias);
+      const shape = shapeString(alias);
+      if (f.length === 0 || f.length > MAX_DEPTH || shape.length !== f.length) return;
+      patterns.push({
+        entity,
+        rule,
+        shape,
+        endsWord: classTable[shape.charCodeAt(shape.length - 1)] === CLASS_WORD,
+        numeral: NUMERAL_RE.test(f),
+      });
+      folded.push(f);
+    };
+    // "the Kremlin" adds nothing to "Kremlin" (same entity, same rule) but makes every "the" a walk.
+    const listed = [...tableAliases(table)];
+    const forms = new Set(listed.map(([a, e, r]) => `${a}\u0000${e}\u0000${r}`));
+    const all = listed.filter(([a, e, r]) => !(/^the /i.test(a) && forms.has(`${a.slice(4)}\u0000${e}\u0000${r}`)));
+    for (const [alias, entity, rule] of all) {
+      add(alias, entity, rule);
+      taken.add(foldString(alias));
+    }
+    if (withForms) {
+      for (const [alias, entity, rule] of all) {
+        if (!CYRILLIC.test(alias)) continue;
+        for (const form of russianForms(alias)) {
+          const f = foldString(form);
+          if (taken.has(f)) continue; // never shadow an alias of the fact base
+          taken.add(f);
+          add(form, entity, rule);
+        }
+      }
+    }
+
+    const triggers: CompiledParaphrase[][] = [];
+    const triggerNext: (Set<number> | null)[] = [];
+    if (options.paraphrases) {
+      const byTrigger = new Map<string, CompiledParaphrase[]>();
+      for (const spec of PARAPHRASES) {
+        if (!this.idIndex.has(spec.id)) continue;
+        const compiled = compileParaphrase(spec);
+        for (const t of triggersOf(compiled)) {
+          const list = byTrigger.get(t);
+          if (list) list.push(compiled);
+          else byTrigger.set(t, [compiled]);
+        }
+      }
+      for (const [word, list] of byTrigger) {
+        folded.push(foldString(word));
+        triggers.push(list);
+        triggerNext.push(nextStarts(list));
+      }
+    }
+    this.patterns = patterns;
+    this.triggers = triggers;
+    this.triggerNext = triggerNext;
+    this.trie = buildTrie(folded);
+    this.withForms = withForms;
+  }
+
+  ids(): readonly string[] {
+    return this.table.ids;
+  }
+
+  topicsOf(id: string): readonly TopicId[] {
+    const i = this.idIndex.get(id);
+    return i === undefined ? [] : topicsOfIndex(this.table, i);
+  }
+
+  scan(text: string, page: PageState): ScanResult {
+    if (!this.withForms && this.options.russianForms && CYRILLIC.test(text)) this.compile(true);
+    const raws = this.matchAll(text);
+    const mentions: Mention[] = [];
+    const pending: Candidate[] = [];
+    if (raws.length === 0) return { mentions, pending };
+    const accepted = new Array<boolean>(raws.length).fill(false);
+    // Unambiguous matches first (they support ambiguous ones on either side).
+    raws.forEach((r, k) => {
+      if (r.rule === 0) {
+        accepted[k] = !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
+      }
+    });
+    raws.forEach((r, k) => {
+      const id = this.table.ids[r.entity]!;
+      let verdict: Verdict;
+      if (r.rule === 0) verdict = accepted[k] ? 'accept' : 'reject';
+      else if (!this.options.rules) verdict = 'accept';
+      else verdict = this.decide(text, r, page, raws, accepted);
+      if (verdict === 'reject') return;
+      const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
+      if (verdict === 'accept') {
+        mentions.push(mention);
+        // Named by a name with no rule, or by an ambiguous one with support: later short forms may follow.
+        if (!r.paraphrase && this.options.rules) page.seen.add(id);
+      } else {
+        const [cs, ce] = windowAround(text, r.start, r.end);
+        pending.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
+      }
+    });
+    return { mentions, pending };
+  }
+
+  /** All raw matches, leftmost-longest, not overlapping. */
+  private matchAll(text: string): Raw[] {
+    const out: Raw[] = [];
+    const n = text.length;
+    const { rootNext, singles } = this.trie;
+    let prevWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let cls = classTable[c]!;
+      if (cls === 0) {
+        ensureChar(c);
+        cls = classTable[c]!;
+      }
+      if (cls === CLASS_WORD) {
+        if (prevWord) continue;
+        prevWord = true;
+      } else if (cls === CLASS_IGNORE) {
+        continue;
+      } else {
+        prevWord = false;
+      }
+      const f = foldTable[c]!;
+      const node = rootNext[f]!;
+      if (node === 0) continue;
+      if (singles[f] === 0 && !this.prefixPasses(text, i, f)) continue;
+      const m = this.walk(text, i, node);
+      if (m) {
+        this.extend(text, m);
+        out.push(m);
+        i = m.end - 1;
+        prevWord = classTable[text.charCodeAt(i)] === CLASS_WORD;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the code units after a word start at `i` (folded first unit `f`)
+   * can continue some pattern, by the hashed prefix filters. Invisible
+   * characters and a second space in a row (which collapse) let it pass.
+   */
+  private prefixPasses(text: string, i: number, f: number): boolean {
+    const { prefix2, prefix3, prefix4, mask } = this.trie;
+    const n = text.length;
+    let h = prefixHash(0, f);
+    let lastSpace = false;
+    for (let k = 1; k < 4; k++) {
+      if (i + k >= n) return true;
+      const c = text.charCodeAt(i + k);
+      let cls = classTable[c]!;
+      if (cls === 0) {
+        ensureChar(c);
+        cls = classTable[c]!;
+      }
+      if (cls === CLASS_IGNORE) return true;
+      const space = cls === CLASS_SPACE;
+      if (space && lastSpace) return true;
+      lastSpace = space;
+      h = prefixHash(h, space ? 0x20 : foldTable[c]!);
+      const bits = (k === 1 ? prefix2 : k === 2 ? prefix3 : prefix4)[h & mask]!;
+      if ((bits & PREFIX) === 0) return false;
+      if ((bits & WHOLE) !== 0) return true;
+    }
+    return true;
+  }
+
+  /**
+   * A longer name that starts inside a match takes it over, keeping its start:
+   * "Nancy Pelosi’s visit to Taiwan" is the visit, not the person.
+   */
+  private extend(text: string, m: Raw): void {
+    let prevWord = true;
+    for (let k = m.start + 1; k < m.end; k++) {
+      const cls = this.cls(text.charCodeAt(k));
+      if (cls === CLASS_IGNORE) continue;
+      const wordStart = cls !== CLASS_WORD || !prevWord;
+      prevWord = cls === CLASS_WORD;
+      if (!wordStart) continue;
+      const node = this.trie.rootNext[foldTable[text.charCodeAt(k)]!]!;
+      if (node === 0) continue;
+      const inner = this.walk(text, k, node);
+      if (inner && inner.end > m.end) {
+        m.end = inner.end;
+        m.entity = inner.entity;
+        m.rule = inner.rule;
+        m.numeral = false;
+        m.paraphrase = inner.paraphrase;
+      }
+    }
+  }
+
+  /** The longest acceptable match starting at `start`, whose first code unit led to `node`. */
+  private walk(text: string, start: number, first: number): Raw | null {
+    const { childStart, termStart, terms, keys, targets } = this.trie;
+    const n = text.length;
+    const pos = this.depthPos;
+    pos[0] = start;
+    let depth = 1;
+    let node = first;
+    let j = start + 1;
+    let lastSpace = false;
+    let best: Raw | null = null;
+    for (;;) {
+      const t0 = termStart[node]!;
+      const t1 = termStart[node + 1]!;
+      for (let t = t0; t < t1; t++) {
+        const term = terms[t]!;
+        if (term < this.patterns.length) {
+          if (best && best.end >= j) continue; // an earlier term at this node already passed
+          const p = this.patterns[term]!;
+          if (p.endsWord && !this.endBoundary(text, j)) continue;
+          if (!this.caseMatches(text, p.shape, depth)) continue;
+          best = { start, end: j, entity: p.entity, rule: p.rule, numeral: p.numeral, paraphrase: false };
+        } else {
+          const k = term - this.patterns.length;
+          const starts = this.triggerNext[k]!;
+          if (starts && !starts.has(this.peekFolded(text, j))) continue;
+          const para = matchParaphrases(this.triggers[k]!, text, start);
+          if (para && para.end > j && (!best || para.end > best.end)) {
+            const entity = this.idIndex.get(para.id)!;
+            best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
+          }
+        }
+      }
+      if (j >= n || depth >= MAX_DEPTH || childStart[node] === childStart[node + 1]) break;
+      const c = text.charCodeAt(j);
+      let cls = classTable[c]!;
+      if (cls === 0) {
+        ensureChar(c);
+        cls = classTable[c]!;
+      }
+      if (cls === CLASS_IGNORE) {
+        j++;
+        continue;
+      }
+      let f: number;
+      if (cls === CLASS_SPACE) {
+        if (lastSpace) {
+          j++;
+          continue;
+        }
+        f = 0x20;
+      } else f = foldTable[c]!;
+      // The child for f: linear search of short sorted runs, bisection of long ones.
+      let next = 0;
+      let lo = childStart[node]!;
+      const hi = childStart[node + 1]!;
+      if (hi - lo <= 8) {
+        for (; lo < hi; lo++) {
+          const k = keys[lo]!;
+          if (k >= f) {
+            if (k === f) next = targets[lo]!;
+            break;
+          }
+        }
+      } else next = childOf(this.trie, node, f);
+      if (next === 0) break;
+      lastSpace = f === 0x20;
+      pos[depth++] = j;
+      node = next;
+      j++;
+    }
+    return best;
+  }
+
+  /** The folded code unit starting the next token at or after `j` (white space, commas, invisibles skipped). */
+  private peekFolded(text: string, j: number): number {
+    for (let k = j; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      const cls = this.cls(c);
+      if (cls === CLASS_SPACE || cls === CLASS_IGNORE || c === 0x2c) continue;
+      return foldTable[c]!;
+    }
+    return 0;
+  }
+
+  /** Whether a name may end at `j`: no letter or digit follows, except a possessive 's. */
+  private endBoundary(text: string, j: number): boolean {
+    const n = text.length;
+    let k = j;
+    while (k < n && this.cls(text.charCodeAt(k)) === CLASS_IGNORE) k++;
+    if (k >= n) return true;
+    const cls = this.cls(text.charCodeAt(k));
+    if (cls === CLASS_WORD) return false;
+    if (cls !== CLASS_APOS) return true;
+    const k2 = k + 1;
+    if (k2 >= n || this.cls(text.charCodeAt(k2)) !== CLASS_WORD) return true;
+    const s = text.charCodeAt(k2);
+    return (s === 0x73 || s === 0x53) && (k2 + 1 >= n || this.cls(text.charCodeAt(k2 + 1)) !== CLASS_WORD);
+  }
+
+  private cls(c: number): number {
+    const cls = classTable[c]!;
+    if (cls !== 0) return cls;
+    ensureChar(c);
+    return classTable[c]!;
+  }
+
+  /** Case rules: see the module comment. `depth` code units were matched, at `depthPos`. */
+  private caseMatches(text: string, shape: string, depth: number): boolean {
+    const pos = this.depthPos;
+    let allCaps = -1; // unknown
+    for (let k = 0; k < depth; k++) {
+      const a = shape.charCodeAt(k);
+      const t = text.charCodeAt(pos[k]!);
+      if (a === t) continue;
+      if (isUpper(a)) {
+        if (!isUpper(t)) return false;
+        continue;
+      }
+      if (isLower(a) && isUpper(t)) {
+        if (k === 0 || this.cls(shape.charCodeAt(k - 1)) !== CLASS_WORD) continue; // word start: Title Case
+        if (allCaps === -1) allCaps = this.noLowerCase(text, depth) ? 1 : 0;
+        if (allCaps === 1) continue;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private noLowerCase(text: string, depth: number): boolean {
+    for (let k = 0; k < depth; k++) if (isLower(text.charCodeAt(this.depthPos[k]!))) return false;
+    return true;
+  }
+
+  private isTeam(text: string, r: Raw): boolean {
+    if (!TEAM_TYPES.has(this.table.types[r.entity]!)) return false;
+    const near = text.slice(Math.max(0, r.start - SPORTS_RADIUS), r.end + SPORTS_RADIUS);
+    return sportsWords.found(near, SPORTS_THRESHOLD).length >= SPORTS_THRESHOLD;
+  }
+
+  private contextOf(entity: number) {
+    let c = this.contextCache.get(entity);
+    if (!c) {
+      const spec = ENTITY_CONTEXT[this.table.ids[entity]!] ?? {};
+      const not = new PhraseSet(spec.not ?? []);
+      const yes = new PhraseSet(spec.yes ?? []);
+      c = { spec, not: not.size > 0 ? not : null, yes: yes.size > 0 ? yes : null };
+      this.contextCache.set(entity, c);
+    }
+    return c;
+  }
+
+  /** Cheap rules for an ambiguous match. */
+  private decide(text: string, r: Raw, page: PageState, raws: Raw[], accepted: boolean[]): Verdict {
+    const id = this.table.ids[r.entity]!;
+    const rule = ruleOf(r.rule)!;
+    const [ss, se] = sentenceAround(text, r.start, r.end);
+    const sentence = text.slice(ss, se);
+    const headline = isAllCaps(sentence);
+    const matched = text.slice(r.start, r.end);
+    const { spec, not, yes } = this.contextOf(r.entity);
+
+    // Ruled out: Roman numerals, other senses, parts of other names, national teams.
+    if (r.numeral) {
+      const lead = numeralLeadRe.test(text.slice(Math.max(0, r.start - 40), r.start));
+      if (lead) return 'reject';
+      if (matched === matched.toUpperCase() && !headline) return 'reject'; // "XI" in running text is a numeral
+    }
+    if (not) {
+      const [ws, we] = windowAround(text, r.start, r.end);
+      if (not.test(text.slice(ws, we))) return 'reject';
+    }
+    if (this.otherName(text, r)) return 'reject';
+    if (this.isTeam(text, r)) return 'reject';
+
+    if (rule === 'after-full-name') return page.seen.has(id) ? 'accept' : 'reject';
+    if (rule === 'proper-noun' && !spec.yes && !spec.domain) return headline ? 'pending' : 'accept';
+
+    // Supported: named earlier on the page, topical words, or another unambiguous mention in the sentence.
+    if (page.seen.has(id)) return 'accept';
+    if (yes?.test(sentence)) return 'accept';
+    const related = this.table.related[r.entity] ?? [];
+    for (let k = 0; k < raws.length; k++) {
+      const o = raws[k]!;
+      if (o.start >= se) break;
+      if (!accepted[k] || o.end <= ss || o.entity === r.entity) continue;
+      if (!yes || related.includes(o.entity)) return 'accept';
+    }
+    if (!yes && domainWords.test(sentence)) return 'accept';
+    return 'pending';
+  }
+
+  /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
+  private otherName(text: string, r: Raw): boolean {
+    const { spec } = this.contextOf(r.entity);
+    if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
+    const before = wordBefore(text, r.start);
+    const after = wordAfter(text, r.end);
+    if (spec.notAfter && before && spec.notAfter.includes(before.toLowerCase())) return true;
+    if (spec.notBefore && after && spec.notBefore.includes(after.toLowerCase())) return true;
+    // Only an ambiguous alias can be the start of another name ("Arctic Monkeys", not "Арктика").
+    return (
+      r.rule !== 0 &&
+      !!spec.notBeforeName &&
+      !!after &&
+      /^\p{Lu}/u.test(after) &&
+      !NAME_CONTINUATIONS.has(after.toLowerCase())
+    );
+  }
+}
+
+/** No lower-case letter and at least three capitals: a headline in capitals. */
+function isAllCaps(s: string): boolean {
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isLower(c)) return false;
+    if (isUpper(c)) upper++;
+  }
+  return upper >= 3;
+}
+
+function isWordChar(c: number): boolean {
+  const cls = classTable[c] === 0 ? (ensureChar(c), classTable[c]) : classTable[c];
+  return cls === CLASS_WORD || cls === norm.CLASS_HAN;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** The word right before `start` (across white space only), or null. */
+function wordBefore(text: string, start: number): string | null {
+  let e = start;
+  while (e > 0 && isBlank(text.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && e - b < 40 && isWordChar(text.charCodeAt(b - 1))) b--;
+  return b < e ? text.slice(b, e) : null;
+}
+
+/** The word right after `end` (skipping a possessive 's and white space), or null. */
+function wordAfter(text: string, end: number): string | null {
+  let b = end;
+  const c = text.charCodeAt(b);
+  if ((c === 0x27 || c === 0x2019) && (text.charCodeAt(b + 1) === 0x73 || text.charCodeAt(b + 1) === 0x53)) b += 2;
+  while (b < text.length && isBlank(text.charCodeAt(b))) b++;
+  let e = b;
+  while (e < text.length && e - b < 40 && isWordChar(text.charCodeAt(e))) e++;
+  return b < e ? text.slice(b, e) : null;
+}
+
+export function createDetector(table: AliasTable, options: DetectorOptions = {}): Detector {
+  return new Engine(table, {
+    rules: options.rules ?? true,
+    paraphrases: options.paraphrases ?? true,
+    russianForms: options.russianForms ?? true,
+  });
+}

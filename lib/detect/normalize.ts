@@ -1,0 +1,146 @@
+/**
+ * Character classes and folding used by the matcher. Every UTF-16 code unit of
+ * page text maps to one class and one folded code unit, so matching never
+ * builds a normalised copy of the text: offsets stay those of the original.
+ *
+ * Folding: lower case; ё → е; every dash → "-"; apostrophes, quotes and
+ * guillemets → "'"; every kind of white space
+ * (NBSP, line breaks, thin spaces) → " ". Soft hyphens and zero-width
+ * characters are ignorable: skipped inside names.
+ *
+ * Tables are filled lazily, one code unit at a time, so start-up costs nothing.
+ * Pure module.
+ */
+
+/** Letters, digits and combining marks of alphabetic scripts: word boundaries apply. */
+export const CLASS_WORD = 1;
+/** Han characters: no word boundaries. */
+export const CLASS_HAN = 2;
+/** White space of any kind. */
+export const CLASS_SPACE = 3;
+/** Soft hyphen, zero-width space/joiners, BOM: invisible, skipped. */
+export const CLASS_IGNORE = 4;
+/** Apostrophes (straight and curly). */
+export const CLASS_APOS = 5;
+/** Anything else (punctuation, symbols). */
+export const CLASS_OTHER = 6;
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const HAN_RE = /\p{Script=Han}/u;
+const SPACE_RE = /\s/u;
+
+/**
+ * Class and folded code unit per code unit, lazily computed (class 0 = not yet).
+ * Exported for the matcher's inner loop; read them only after `ensureChar`.
+ */
+export const classTable = new Uint8Array(65536);
+export const foldTable = new Uint16Array(65536);
+
+const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x0060, 0x00b4, 0xff07]);
+const DOUBLE_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2033, 0xff02]);
+const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
+const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f]);
+
+/** Fills the tables for code unit `c`. */
+export function ensureChar(c: number): void {
+  let cls: number;
+  let fold = c;
+  if (IGNORABLE.has(c)) {
+    cls = CLASS_IGNORE;
+    fold = 0;
+  } else if (APOSTROPHES.has(c)) {
+    cls = CLASS_APOS;
+    fold = 0x27;
+  } else if (DOUBLE_QUOTES.has(c)) {
+    cls = CLASS_OTHER;
+    fold = 0x27; // single and double quotes are interchangeable in names: ‘no limits’, “no limits”
+  } else if (DASHES.has(c)) {
+    cls = CLASS_OTHER;
+    fold = 0x2d;
+  } else if (c >= 0xd800 && c <= 0xdfff) {
+    cls = CLASS_OTHER;
+  } else {
+    const ch = String.fromCharCode(c);
+    if (SPACE_RE.test(ch) || c === 0x2028 || c === 0x2029) {
+      cls = CLASS_SPACE;
+      fold = 0x20;
+    } else if (HAN_RE.test(ch)) {
+      cls = CLASS_HAN;
+    } else if (WORD_RE.test(ch)) {
+      cls = CLASS_WORD;
+      const lower = ch.toLowerCase();
+      if (lower.length === 1) fold = lower.charCodeAt(0);
+      if (fold === 0x451) fold = 0x435; // ё → е
+    } else {
+      cls = CLASS_OTHER;
+    }
+  }
+  classTable[c] = cls;
+  foldTable[c] = fold;
+}
+
+/** The class of a code unit (one of the CLASS_* constants). */
+export function charClass(c: number): number {
+  const cls = classTable[c]!;
+  if (cls !== 0) return cls;
+  ensureChar(c);
+  return classTable[c]!;
+}
+
+/** The folded code unit (0 for ignorable characters). Call after `charClass` or on its own. */
+export function foldChar(c: number): number {
+  if (classTable[c] === 0) ensureChar(c);
+  return foldTable[c]!;
+}
+
+/** Whether the code unit is an upper-case letter (has a distinct lower-case form). */
+export function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  if (charClass(c) !== CLASS_WORD) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/** Whether the code unit is a lower-case letter (has a distinct upper-case form). */
+export function isLower(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  if (charClass(c) !== CLASS_WORD) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase();
+}
+
+/** Folds or shapes `s` (see below) into a string, without building it char by char. */
+function transform(s: string, keepCase: boolean): string {
+  const out: number[] = [];
+  let lastSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls === CLASS_IGNORE) continue;
+    if (cls === CLASS_SPACE) {
+      if (!lastSpace) out.push(0x20);
+      lastSpace = true;
+      continue;
+    }
+    lastSpace = false;
+    out.push(keepCase && cls === CLASS_WORD ? c : foldChar(c));
+  }
+  if (out.length > 0 && out[out.length - 1] === 0x20) out.pop();
+  return String.fromCharCode(...out);
+}
+
+/**
+ * Folds a whole string the way the matcher folds text: ignorable characters
+ * dropped, runs of white space collapsed to one space, ends trimmed.
+ */
+export function foldString(s: string): string {
+  return transform(s, false);
+}
+
+/**
+ * Like {@link foldString} but keeps letter case: the form against which the
+ * case of matched text is checked, one code unit per folded code unit.
+ */
+export function shapeString(s: string): string {
+  return transform(s, true);
+}

@@ -1,0 +1,301 @@
+/**
+ * Paraphrases: events, agreements and figures named by description rather
+ * than by title ("trade between Russia and China", "the border clashes of
+ * 1969"). Each pattern is a sequence of token elements in a small subset of
+ * compromise's match syntax:
+ *   word           a literal word (case-insensitive; dashes and apostrophes folded)
+ *   (a|b|c)        one of several words
+ *   x?             the element is optional
+ *   #Year #Month #Day   a year 1000–2099, a month name, a day number 1–31
+ * The first element must be a literal (or a choice of literals): these
+ * trigger words go into the matcher's trie, so a pattern is only tried where
+ * its first word occurs. Possessive 's is its own token ("xi 's visit").
+ * Pure module.
+ */
+import { CLASS_APOS, CLASS_IGNORE, CLASS_SPACE, CLASS_WORD, charClass, foldChar, foldString } from './normalize';
+
+export interface ParaphraseSpec {
+  id: string;
+  pattern: string;
+}
+
+/** The paraphrases recognised, tied to fact-base entity ids. */
+export const PARAPHRASES: readonly ParaphraseSpec[] = [
+  {
+    id: 'china-russia-trade',
+    pattern:
+      '(trade|commerce) (turnover|volume)? between (russia|china|moscow|beijing) and (russia|china|moscow|beijing)',
+  },
+  {
+    id: 'china-russia-trade',
+    pattern: '(bilateral|two-way) trade between (russia|china|moscow|beijing) and (russia|china|moscow|beijing)',
+  },
+  { id: 'china-russia-trade', pattern: "(russia|china) 's (bilateral)? trade with (china|russia)" },
+  {
+    id: 'sino-soviet-border-conflict',
+    pattern: '(border|frontier) (clashes|clash|conflict|skirmishes|war|fighting) (of|in) 1969',
+  },
+  {
+    id: 'sino-soviet-border-conflict',
+    pattern: '1969 (border|frontier) (clashes|clash|conflict|skirmishes|war|fighting)',
+  },
+  {
+    id: 'sino-soviet-border-conflict',
+    pattern: '(sino-soviet|soviet-chinese|chinese-soviet) (border|frontier) (clashes|clash|skirmishes|war|fighting)',
+  },
+  {
+    id: 'xi-state-visit-moscow-2023',
+    pattern: "xi (jinping)? 's (state)? (visit|trip) to (moscow|russia) in march 2023",
+  },
+  { id: 'xi-state-visit-moscow-2023', pattern: "xi (jinping)? 's march 2023 (state)? (visit|trip) to (moscow|russia)" },
+  { id: 'xi-state-visit-moscow-2023', pattern: 'state (visit|trip) to (moscow|russia) in march 2023' },
+  { id: 'xi-state-visit-moscow-2023', pattern: 'state (visit|trip) in march 2023' },
+  { id: 'joint-statement-feb-2022', pattern: 'february #Day? 2022 joint statement' },
+  { id: 'joint-statement-feb-2022', pattern: '(4|4th) february 2022 joint statement' },
+  {
+    id: 'joint-statement-feb-2022',
+    pattern: 'joint statement (issued|signed|released|adopted)? on february #Day 2022',
+  },
+  {
+    id: 'joint-statement-feb-2022',
+    pattern: 'joint statement (issued|signed|released|adopted)? on #Day february 2022',
+  },
+  { id: 'joint-statement-feb-2022', pattern: 'joint statement of february 2022' },
+  { id: 'russian-oil-exports-to-china', pattern: "russia 's (oil|crude) (exports|shipments|sales) to china" },
+  { id: 'russian-oil-exports-to-china', pattern: 'russian (oil|crude) (exports|shipments|sales|supplies) to china' },
+  { id: 'chinese-car-exports-to-russia', pattern: 'chinese (car|auto|vehicle) (exports|sales|shipments) to russia' },
+  { id: 'nixon-visit-to-china', pattern: "nixon 's 1972? (trip|visit) to (china|beijing)" },
+  { id: 'pelosi-taiwan-visit', pattern: "pelosi 's august? 2022? (trip|visit) to taiwan" },
+  { id: 'annexation-of-crimea', pattern: "(russia|moscow) 's (2014)? (annexation|seizure) of crimea" },
+  { id: 'annexation-of-crimea', pattern: '(russia|moscow) annexed crimea' },
+  {
+    id: 'china-nuclear-buildup',
+    pattern:
+      "(china|beijing) 's (rapid|fast|growing|ongoing|massive|accelerating|unprecedented) nuclear (buildup|build-up|expansion)",
+  },
+  { id: 'china-russia-trade', pattern: '(chinese|russian) trade with (russia|china)' },
+  {
+    id: 'china-russia-trade',
+    pattern: '(товарооборот|торговля) между (россией|китаем|москвой|пекином) и (россией|китаем|москвой|пекином)',
+  },
+  {
+    id: 'russian-invasion-of-ukraine',
+    pattern:
+      "(putin|russia|moscow) 's (full-scale)? (war|onslaught|assault|aggression|offensive) (against|on|in) ukraine",
+  },
+  { id: 'us-export-controls-2022', pattern: 'export controls (targeting|against) (china|beijing)' },
+  { id: 'western-sanctions-on-russia', pattern: 'western (economic|financial|trade) sanctions' },
+  { id: 'pivot-to-the-east', pattern: '(pivoted|pivoting) to the east' },
+  {
+    id: 'china-russia-relations',
+    pattern:
+      '(sino-russian|russia-china|china-russia|chinese-russian|russian-chinese) (relationship|ties|partnership|alignment|tandem|rapprochement)',
+  },
+];
+
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/** One compiled element: the words it accepts (or a class), and whether it may be skipped. */
+interface Element {
+  words: ReadonlySet<string> | null;
+  cls: 'year' | 'month' | 'day' | null;
+  optional: boolean;
+}
+
+export interface CompiledParaphrase {
+  id: string;
+  elements: Element[];
+}
+
+/** Folds a pattern word the way the token reader folds text. */
+function foldToken(t: string): string {
+  return foldString(t);
+}
+
+export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
+  const elements = spec.pattern
+    .split(' ')
+    .filter(Boolean)
+    .map((raw): Element => {
+      const optional = raw.endsWith('?');
+      const body = optional ? raw.slice(0, -1) : raw;
+      if (body === '#Year') return { words: null, cls: 'year', optional };
+      if (body === '#Month') return { words: null, cls: 'month', optional };
+      if (body === '#Day') return { words: null, cls: 'day', optional };
+      const words = body.startsWith('(') ? body.slice(1, -1).split('|') : [body];
+      return { words: new Set(words.map(foldToken)), cls: null, optional };
+    });
+  const first = elements[0];
+  if (!first || !first.words || first.optional) {
+    throw new Error(`paraphrase "${spec.pattern}": the first element must be a required literal`);
+  }
+  return { id: spec.id, elements };
+}
+
+/**
+ * Folded code units that may start the token after the trigger, over all of
+ * `list`; null when anything may follow. Lets the matcher skip most trigger
+ * words ("Russia" is a trigger, "Russia said" is not a paraphrase) cheaply.
+ */
+export function nextStarts(list: readonly CompiledParaphrase[]): Set<number> | null {
+  const out = new Set<number>();
+  for (const p of list) {
+    for (let e = 1; e < p.elements.length; e++) {
+      const el = p.elements[e]!;
+      if (el.words) for (const w of el.words) out.add(w.charCodeAt(0));
+      else if (el.cls === 'month') return null;
+      else for (let d = 0x30; d <= 0x39; d++) out.add(d);
+      if (!el.optional) break;
+    }
+  }
+  return out;
+}
+
+/** The trigger words of a compiled pattern (its first element). */
+export function triggersOf(p: CompiledParaphrase): string[] {
+  return [...(p.elements[0]!.words ?? [])];
+}
+
+/** Longest stretch of text a paraphrase may span. */
+const MAX_PARAPHRASE_CHARS = 120;
+
+/**
+ * Reads tokens lazily from `start`: words (letters, digits, inner dashes),
+ * possessive 's as its own token; white space, commas and invisible characters
+ * are skipped; any other character ends the stretch. Tokens are folded like
+ * aliases (lower case, dashes and apostrophes unified).
+ */
+class Tokens {
+  readonly texts: string[] = [];
+  readonly ends: number[] = [];
+  private pos: number;
+  private done = false;
+  private readonly limit: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.pos = start;
+    this.limit = Math.min(text.length, start + MAX_PARAPHRASE_CHARS);
+  }
+
+  /** Token `i`, reading more text if needed; undefined past the end of the stretch. */
+  get(i: number): string | undefined {
+    while (this.texts.length <= i && !this.done) this.read();
+    return this.texts[i];
+  }
+
+  private read(): void {
+    const { text, limit } = this;
+    let p = this.pos;
+    for (; p < limit; p++) {
+      const c = text.charCodeAt(p);
+      const cls = charClass(c);
+      if (cls !== CLASS_SPACE && cls !== CLASS_IGNORE && c !== 0x2c) break;
+    }
+    if (p >= limit) {
+      this.done = true;
+      return;
+    }
+    const cls = charClass(text.charCodeAt(p));
+    if (cls === CLASS_APOS) {
+      const s = text.charCodeAt(p + 1);
+      if ((s === 0x73 || s === 0x53) && (p + 2 >= text.length || charClass(text.charCodeAt(p + 2)) !== CLASS_WORD)) {
+        this.push("'s", p + 2);
+        return;
+      }
+      this.done = true;
+      return;
+    }
+    if (cls !== CLASS_WORD) {
+      this.done = true;
+      return;
+    }
+    let token = '';
+    while (p < limit) {
+      const c = text.charCodeAt(p);
+      const k = charClass(c);
+      if (k === CLASS_WORD) token += String.fromCharCode(foldChar(c));
+      else if (k === CLASS_IGNORE) {
+        /* soft hyphen inside a word */
+      } else if (foldChar(c) === 0x2d && p + 1 < limit && charClass(text.charCodeAt(p + 1)) === CLASS_WORD)
+        token += '-';
+      else break;
+      p++;
+    }
+    this.push(token, p);
+  }
+
+  private push(token: string, end: number): void {
+    this.texts.push(token);
+    this.ends.push(end);
+    this.pos = end;
+  }
+}
+
+function accepts(el: Element, token: string): boolean {
+  if (el.words) return el.words.has(token);
+  if (el.cls === 'year') return /^(1\d{3}|20\d{2})$/.test(token);
+  if (el.cls === 'month') return MONTHS.has(token);
+  if (el.cls === 'day') return /^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$/.test(token);
+  return false;
+}
+
+/** Longest match of `elements[e..]` against tokens from `t`: index after the last token used, or -1. */
+function matchFrom(elements: Element[], e: number, tokens: Tokens, t: number): number {
+  if (e === elements.length) return t;
+  const el = elements[e]!;
+  let best = -1;
+  const tok = tokens.get(t);
+  if (tok !== undefined && accepts(el, tok)) best = matchFrom(elements, e + 1, tokens, t + 1);
+  if (el.optional) best = Math.max(best, matchFrom(elements, e + 1, tokens, t));
+  return best;
+}
+
+/** The end offset of the longest match of `p` starting at `start`, or -1. */
+export function matchParaphrase(p: CompiledParaphrase, text: string, start: number): number {
+  return matchParaphrases([p], text, start)?.end ?? -1;
+}
+
+/** The longest match among `list` (patterns sharing a trigger) starting at `start`, or null. */
+export function matchParaphrases(
+  list: readonly CompiledParaphrase[],
+  text: string,
+  start: number,
+): { id: string; end: number } | null {
+  const tokens = new Tokens(text, start);
+  let best: { id: string; end: number } | null = null;
+  for (const p of list) {
+    const used = matchFrom(p.elements, 0, tokens, 0);
+    if (used <= 0) continue;
+    const end = tokens.ends[used - 1]!;
+    if (!best || end > best.end) best = { id: p.id, end };
+  }
+  return best;
+}

@@ -1,0 +1,86 @@
+/**
+ * Generates the oblique case forms of Russian names (genitive, dative,
+ * accusative, instrumental, prepositional), so that "Путина", "Москве" and
+ * "России" match like "Путин", "Москва" and "Россия". Rules follow the word's
+ * ending; over-generation is harmless (a form that does not exist never
+ * occurs in text), missing a form only costs recall. Abbreviations (all
+ * capitals), words with digits and non-Cyrillic words are left unchanged.
+ * Pure module.
+ */
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
+const CONSONANTS = 'бвгджзклмнпрстфхцчшщ';
+const HUSHING_OR_VELAR = 'гкхжшчщ';
+
+/** Per grammatical case, the forms of one word (may be empty: the word does not change). */
+function wordForms(word: string): string[][] {
+  const lower = word.toLowerCase();
+  if (!CYRILLIC_WORD.test(word) || word === word.toUpperCase() || word.length < 2) return [];
+  const stem = (n: number) => word.slice(0, word.length - n);
+  const last = lower.slice(-1);
+  const last2 = lower.slice(-2);
+  if (last2 === 'ия') {
+    const s = stem(1);
+    return [[s + 'и'], [s + 'и'], [s + 'ю'], [s + 'ей'], [s + 'и']];
+  }
+  if (last2 === 'ий' || last2 === 'ый') {
+    const s = stem(2);
+    return [[s + 'ого'], [s + 'ому'], [s + 'ого'], [s + 'им', s + 'ым'], [s + 'ом']];
+  }
+  if (last2 === 'ая') {
+    const s = stem(2);
+    return [[s + 'ой'], [s + 'ой'], [s + 'ую'], [s + 'ой'], [s + 'ой']];
+  }
+  if (last2 === 'ое') {
+    const s = stem(2);
+    return [[s + 'ого'], [s + 'ому'], [word], [s + 'ым'], [s + 'ом']];
+  }
+  if (last === 'а') {
+    const s = stem(1);
+    const gen = HUSHING_OR_VELAR.includes(lower.slice(-2, -1)) ? 'и' : 'ы';
+    return [[s + gen], [s + 'е'], [s + 'у'], [s + 'ой'], [s + 'е']];
+  }
+  if (last === 'я') {
+    const s = stem(1);
+    return [[s + 'и'], [s + 'е'], [s + 'ю'], [s + 'ей'], [s + 'е']];
+  }
+  if (last === 'ь') {
+    const s = stem(1);
+    return [[s + 'я', s + 'и'], [s + 'ю', s + 'и'], [s + 'я'], [s + 'ём', s + 'ем', s + 'ью'], [s + 'е', s + 'и']];
+  }
+  if (last === 'й') {
+    const s = stem(1);
+    return [[s + 'я'], [s + 'ю'], [s + 'я'], [s + 'ем'], [s + 'е']];
+  }
+  if (CONSONANTS.includes(last)) {
+    const surname = /(ов|ев|ёв|ин|ын)$/.test(lower);
+    const ins = surname ? 'ым' : HUSHING_OR_VELAR.includes(last) || last === 'ц' ? 'ем' : 'ом';
+    return [[word + 'а'], [word + 'у'], [word + 'а'], [word + ins, word + 'ом'], [word + 'е']];
+  }
+  return []; // vowel endings such as -о, -е, -и, -у are indeclinable in names
+}
+
+/** The oblique case forms of a Russian alias (without the alias itself), de-duplicated. */
+export function russianForms(alias: string): string[] {
+  if (!CYRILLIC.test(alias)) return [];
+  const parts = alias.split(/(\s+|-)/);
+  const perWord = parts.map((p) => (/^\s+$|^-$/.test(p) ? [] : wordForms(p)));
+  if (perWord.every((f) => f.length === 0)) return [];
+  const out = new Set<string>();
+  for (let c = 0; c < 5; c++) {
+    // Each word takes its form for case c; alternatives multiply (there are few).
+    let variants = [''];
+    parts.forEach((p, i) => {
+      const forms = perWord[i]![c] ?? [p];
+      const options = forms.length > 0 ? forms : [p];
+      variants = variants.flatMap((v) => options.map((o) => v + o));
+    });
+    for (const v of variants) if (v !== alias) out.add(v);
+    // Foreign given names often stay unchanged before a declined surname ("Дэн Сяопина").
+    const lastWord = perWord.length - 1;
+    const lastForms = perWord[lastWord]![c] ?? [];
+    if (lastWord > 0) for (const f of lastForms) out.add(parts.slice(0, lastWord).join('') + f);
+  }
+  return [...out];
+}

@@ -1,0 +1,42 @@
+/** The token patterns behind paraphrases. */
+import { describe, expect, test } from 'vitest';
+import { PARAPHRASES, compileParaphrase, matchParaphrase } from '../../../lib/detect/paraphrase';
+
+const pattern = (p: string) => compileParaphrase({ id: 'x', pattern: p });
+
+describe('matchParaphrase', () => {
+  test.each([
+    [
+      'trade between (russia|china) and (russia|china)',
+      'trade between Russia and China rose',
+      'trade between Russia and China',
+    ],
+    [
+      'trade (turnover)? between russia and china',
+      'trade turnover between Russia and China',
+      'trade turnover between Russia and China',
+    ],
+    ["xi 's visit", 'Xi’s visit to Moscow', 'Xi’s visit'],
+    ['february #Day? 2022 joint statement', 'February 4, 2022 joint statement', 'February 4, 2022 joint statement'],
+    ['february #Day? 2022 joint statement', 'February 2022 joint statement', 'February 2022 joint statement'],
+    ['border clashes of #Year', 'border clashes of 1969 were', 'border clashes of 1969'],
+    ['in #Month #Year', 'in March 2023', 'in March 2023'],
+    ['sino-soviet border', 'Sino–Soviet border', 'Sino–Soviet border'],
+  ])('%s on %j', (p, text, matched) => {
+    const end = matchParaphrase(pattern(p), text, 0);
+    expect(text.slice(0, end)).toBe(matched);
+  });
+
+  test.each([
+    ['trade between russia and china', 'trade between Russia and India'],
+    ['trade between russia and china', 'trade between Russia. And China'],
+    ['border clashes of #Year', 'border clashes of many years'],
+  ])('%s does not match %j', (p, text) => {
+    expect(matchParaphrase(pattern(p), text, 0)).toBe(-1);
+  });
+
+  test('every shipped pattern compiles and starts with a literal', () => {
+    for (const spec of PARAPHRASES) expect(() => compileParaphrase(spec)).not.toThrow();
+    expect(() => pattern('#Year war')).toThrow(/first element/);
+  });
+});
