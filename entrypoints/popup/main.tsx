@@ -1,11 +1,144 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nProvider } from '@/components/ui/I18nProvider';
+import { Popup, type PageState, type PopupEntity, type PopupHighlight } from '@/components/popup/Popup';
+import { factbase } from '@/lib/factbase/bundled';
+import { translate } from '@/lib/platform/i18n';
+import { sendRequest, sendToTab } from '@/lib/platform/messaging';
+import { getSettings, updateSettings, watchSettings } from '@/lib/platform/settings-store';
+import { setSiteActive, type Settings } from '@/lib/settings/model';
+import { applyPageTheme } from '@/lib/platform/page-theme';
+import { readPageState } from './page-state';
+import '@/components/ui/theme.css';
+import './style.css';
 
-function Popup() {
+/** Content scripts re-apply settings within 500 ms; ask for the page's status again after that. */
+const RESTATUS_AFTER_MS = 600;
+
+/**
+ * Testing hook: `popup.html?tab=<id>` targets that tab instead of the active
+ * one, so the end-to-end suite can open the popup as an ordinary page
+ * (headless Chromium cannot click the toolbar button).
+ */
+function tabFromQuery(): number | undefined {
+  const raw = new URLSearchParams(location.search).get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
+}
+
+async function targetTab(): Promise<{ id: number; url?: string } | undefined> {
+  const fromQuery = tabFromQuery();
+  if (fromQuery !== undefined) {
+    const tab = await browser.tabs.get(fromQuery).catch(() => undefined);
+    return { id: fromQuery, url: tab?.url };
+  }
+  // The tab id is available without the "tabs" permission; the URL comes from page:status.
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+}
+
+const lookup = (id: string): PopupEntity | undefined => factbase.byId.get(id);
+
+/** This page's saved highlights from the background; undefined when they cannot be read. */
+async function pageHighlights(url: string): Promise<PopupHighlight[] | undefined> {
+  try {
+    const answer = await sendRequest({ type: 'highlight:list-for-page', url });
+    if (!answer?.ok) return undefined;
+    return answer.value.map((h) => ({ id: h.id, text: h.anchor.quote.exact, note: h.note }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The highlights page, when this build has one. */
+async function highlightsPage(): Promise<string | undefined> {
+  // Typed paths cover only the pages of this build; the highlights page may be absent.
+  const url = (browser.runtime.getURL as (path: string) => string)('/highlights.html');
+  try {
+    return (await fetch(url, { method: 'HEAD' })).ok ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const testMode = tabFromQuery() !== undefined;
+
+function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [tab, setTab] = useState<{ id: number; url?: string } | undefined>();
+  const [revealError, setRevealError] = useState<string | undefined>();
+  const [highlights, setHighlights] = useState<PopupHighlight[] | undefined>();
+  const [highlightsHref, setHighlightsHref] = useState<string | undefined>();
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let current: { id: number; url?: string } | undefined;
+    const refresh = () => {
+      if (!current) return;
+      void readPageState(current.id, current.url).then((state) => {
+        setPage(state);
+        if (state.kind === 'ready') void pageHighlights(state.status.url).then(setHighlights);
+      });
+    };
+    void highlightsPage().then(setHighlightsHref);
+    void getSettings().then(setSettings);
+    const unwatch = watchSettings((next) => {
+      setSettings(next);
+      clearTimeout(timer);
+      timer = setTimeout(refresh, RESTATUS_AFTER_MS);
+    });
+    void targetTab().then((t) => {
+      current = t;
+      setTab(t);
+      if (t) refresh();
+      else setPage({ kind: 'unavailable', reason: 'no-answer' });
+    });
+    return () => {
+      unwatch();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  useEffect(() => applyPageTheme(settings?.theme ?? 'auto'), [settings?.theme]);
+
+  const update = (change: (s: Settings) => Settings) => void updateSettings(change).then(setSettings);
+
   return (
-    <main>
-      <h1>Eurasia Lens</h1>
-    </main>
+    <Popup
+      page={page}
+      settings={settings}
+      topics={factbase.meta.topics}
+      lookup={lookup}
+      highlights={highlights}
+      highlightsHref={highlightsHref}
+      optionsHref={browser.runtime.getURL('/options.html')}
+      revealError={revealError}
+      onSiteActive={(hostname, active) => update((s) => setSiteActive(s, hostname, active))}
+      onEnabled={(enabled) => update((s) => ({ ...s, enabled }))}
+      onOpenOptions={() => {
+        void browser.runtime.openOptionsPage();
+        if (!testMode) window.close();
+      }}
+      onReveal={(id) => {
+        if (!tab) return;
+        setRevealError(undefined);
+        sendToTab(tab.id, { type: 'page:reveal', id })
+          .then((answer) => {
+            if (!answer?.ok) setRevealError(translate('popup_reveal_failed'));
+            else if (!testMode) window.close();
+          })
+          .catch(() => setRevealError(translate('popup_reveal_failed')));
+      }}
+    />
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = translate('popup_title');
+render(
+  <I18nProvider t={translate}>
+    <App />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,233 @@
+/**
+ * The toolbar popup for the current tab: site switch, pause switch, mentions
+ * by topic, the entities found (click to reveal one on the page), this page's
+ * saved highlights, and links. Props in, callbacks out.
+ */
+import { isActiveOn, type Settings } from '../../lib/settings/model';
+import { useT } from '../i18n';
+import { Switch } from '../ui/Switch';
+import { topicLabel } from '../ui/labels';
+
+/** Why a page cannot be annotated. */
+export type UnavailableReason = 'browser-page' | 'web-store' | 'pdf' | 'no-answer';
+
+export interface PageStatus {
+  url: string;
+  hostname: string;
+  active: boolean;
+  entities: { id: string; count: number }[];
+}
+
+export type PageState =
+  { kind: 'loading' } | { kind: 'unavailable'; reason: UnavailableReason } | { kind: 'ready'; status: PageStatus };
+
+export interface PopupEntity {
+  id: string;
+  name: string;
+  topics: readonly string[];
+}
+
+/** One saved highlight as the popup lists it. */
+export interface PopupHighlight {
+  id: string;
+  /** The highlighted passage. */
+  text: string;
+  note?: string;
+}
+
+export interface PopupProps {
+  page: PageState;
+  /** null until the settings are read. */
+  settings: Settings | null;
+  topics: readonly { id: string; label: string }[];
+  lookup: (id: string) => PopupEntity | undefined;
+  /**
+   * SLOT for the highlights feature: this page's saved highlights, or
+   * undefined when that feature does not provide them (the section is then
+   * left out).
+   */
+  highlights?: readonly PopupHighlight[];
+  optionsHref: string;
+  /** Link to the highlights page when the extension has one. */
+  highlightsHref?: string;
+  onSiteActive: (hostname: string, active: boolean) => void;
+  onEnabled: (enabled: boolean) => void;
+  onReveal: (id: string) => void;
+  onOpenOptions: () => void;
+  /** Set while a reveal request failed (the mention may have gone). */
+  revealError?: string;
+}
+
+export function Popup(props: PopupProps) {
+  const t = useT();
+  const { settings } = props;
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <h1>{t('extName')}</h1>
+      </header>
+      {settings && (
+        <Switch
+          id="popup-pause"
+          checked={!settings.enabled}
+          label={t('popup_pause')}
+          hint={t('popup_pause_hint')}
+          onChange={(paused) => props.onEnabled(!paused)}
+        />
+      )}
+      <PageSection {...props} />
+      <p class="popup__note muted">{t('popup_shadow_note')}</p>
+      <nav class="popup__links" aria-label={t('popup_links')}>
+        <a
+          href={props.optionsHref}
+          onClick={(event) => {
+            event.preventDefault();
+            props.onOpenOptions();
+          }}
+        >
+          {t('popup_open_options')}
+        </a>
+        {props.highlightsHref && (
+          <a href={props.highlightsHref} target="_blank" rel="noopener">
+            {t('popup_open_highlights')}
+          </a>
+        )}
+      </nav>
+    </main>
+  );
+}
+
+function PageSection(props: PopupProps) {
+  const t = useT();
+  const { page, settings } = props;
+  if (page.kind === 'loading' || !settings) {
+    return (
+      <p role="status" class="muted">
+        {t('popup_loading')}
+      </p>
+    );
+  }
+  if (page.kind === 'unavailable') {
+    return (
+      <section class="popup__unavailable" aria-labelledby="popup-unavailable-title">
+        <h2 id="popup-unavailable-title">{t('popup_unavailable_title')}</h2>
+        <p>{t(`popup_unavailable_${page.reason.replace(/-/g, '_')}`)}</p>
+      </section>
+    );
+  }
+  const { status } = page;
+  const siteOn = isActiveOn({ ...settings, enabled: true }, status.hostname);
+  return (
+    <>
+      <Switch
+        id="popup-site"
+        checked={siteOn}
+        label={t('popup_site_switch', status.hostname)}
+        disabled={!status.hostname}
+        onChange={(on) => props.onSiteActive(status.hostname, on)}
+      />
+      {!settings.enabled ? (
+        <p role="status" class="popup__state">
+          {t('popup_state_paused')}
+        </p>
+      ) : !siteOn ? (
+        <p role="status" class="popup__state">
+          {t('popup_state_site_off')}
+        </p>
+      ) : (
+        <Findings {...props} status={status} />
+      )}
+      {props.highlights && <HighlightsSlot highlights={props.highlights} />}
+    </>
+  );
+}
+
+function Findings(props: PopupProps & { status: PageStatus }) {
+  const t = useT();
+  const found = props.status.entities
+    .filter((e) => e.count > 0)
+    .map((e) => ({ ...e, entity: props.lookup(e.id) }))
+    .sort((a, b) => b.count - a.count || (a.entity?.name ?? a.id).localeCompare(b.entity?.name ?? b.id));
+  if (found.length === 0) {
+    return (
+      <p role="status" class="popup__state">
+        {t('popup_none_found')}
+      </p>
+    );
+  }
+  const byTopic = new Map<string, number>();
+  for (const f of found) {
+    for (const topic of f.entity?.topics ?? []) byTopic.set(topic, (byTopic.get(topic) ?? 0) + f.count);
+  }
+  const total = found.reduce((sum, f) => sum + f.count, 0);
+  return (
+    <>
+      <section aria-labelledby="popup-topics-title">
+        <h2 id="popup-topics-title">{t('popup_mentions_by_topic')}</h2>
+        <table class="popup__topics">
+          <tbody>
+            {props.topics
+              .filter((topic) => byTopic.has(topic.id))
+              .map((topic) => (
+                <tr key={topic.id} data-topic={topic.id}>
+                  <th scope="row">{topicLabel(t, topic.id, topic.label)}</th>
+                  <td>{byTopic.get(topic.id)}</td>
+                </tr>
+              ))}
+            <tr class="popup__total">
+              <th scope="row">{t('popup_mentions_total')}</th>
+              <td>{total}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="popup-entities-title">
+        <h2 id="popup-entities-title">{t('popup_entities_found', String(found.length))}</h2>
+        <ul class="popup__entities">
+          {found.map((f) => (
+            <li key={f.id}>
+              <button
+                type="button"
+                class="button popup__entity"
+                data-entity={f.id}
+                onClick={() => props.onReveal(f.id)}
+              >
+                <span class="popup__entity-name">{f.entity?.name ?? f.id}</span>
+                <span class="popup__count" aria-hidden="true">
+                  {f.count}
+                </span>
+                <span class="visually-hidden">{t('popup_mention_count', String(f.count))}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {props.revealError && (
+          <p role="alert" class="popup__error">
+            {props.revealError}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function HighlightsSlot({ highlights }: { highlights: readonly PopupHighlight[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="popup-highlights-title">
+      <h2 id="popup-highlights-title">{t('popup_highlights')}</h2>
+      {highlights.length === 0 ? (
+        <p class="muted">{t('popup_highlights_none')}</p>
+      ) : (
+        <ul class="popup__highlights">
+          {highlights.map((h) => (
+            <li key={h.id}>
+              <q>{h.text}</q>
+              {h.note && <p class="popup__note-text muted">{h.note}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,368 @@
+/**
+ * The popup and the options page in real Chromium (issue #6): the popup's
+ * entity list equals the marks on the page, clicking an entity reveals it,
+ * pages that cannot be annotated say so, both pages pass axe-core in light
+ * and dark, and the README screenshots are written here.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { chromiumPath, EXTENSION_DIR, launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
+
+const HOST = 'lens-popup.test';
+const ARTICLE_URL = `http://${HOST}/news/summit.html`;
+const ARTICLE_HTML = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Summit report</title></head>
+  <body>
+    <main>
+      <h1>Summit report</h1>
+      <p>Vladimir Putin received Xi Jinping in Moscow, where the two leaders discussed the Power of Siberia 2 pipeline.</p>
+      <p>Gazprom hopes to sign a contract soon; Xi Jinping made no promise.</p>
+      ${'<p>Filler paragraph to make the page scroll.</p>'.repeat(40)}
+      <p>At the end of the visit, Vladimir Putin thanked Xi Jinping for the talks.</p>
+    </main>
+  </body>
+</html>
+`;
+const AXE_SOURCE = readFileSync(resolve(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = resolve(REPO_ROOT, 'docs/screenshots');
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension({ viewport: { width: 1100, height: 800 } });
+  await browser.context.route(`http://${HOST}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ARTICLE_HTML }),
+  );
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
+  for (const page of browser.context.pages()) await page.close();
+});
+
+async function openArticle(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(ARTICLE_URL);
+  await page.waitForSelector('lens-mention[data-entity="xi-jinping"]', { state: 'attached', timeout: 15_000 });
+  return page;
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  const id = await browser.serviceWorker.evaluate(async (target) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const status = (await chrome.tabs.sendMessage(tab.id, { type: 'page:status' }, { frameId: 0 })) as {
+          url?: string;
+        };
+        if (status?.url === target) return tab.id;
+      } catch {
+        // no content script in this tab
+      }
+    }
+    return -1;
+  }, url);
+  expect(id).toBeGreaterThanOrEqual(0);
+  return id;
+}
+
+/** Opens the popup as a page aimed at a tab (the `tab` query parameter is the popup's testing hook). */
+async function openPopup(tabId: number, size = { width: 380, height: 640 }): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize(size);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Runs axe-core in the page (evaluated over the protocol: extension pages forbid inline scripts). */
+async function axeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document);
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+async function pageMarkCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const m of document.querySelectorAll('lens-mention')) {
+      const id = m.getAttribute('data-entity') ?? '';
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
+async function popupCounts(popup: Page): Promise<Record<string, number>> {
+  return popup.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const b of document.querySelectorAll('.popup__entity[data-entity]')) {
+      counts[b.getAttribute('data-entity') ?? ''] = Number(b.querySelector('.popup__count')?.textContent);
+    }
+    return counts;
+  });
+}
+
+test('the popup lists exactly the entities marked on the page, with their counts', async () => {
+  const article = await openArticle();
+  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  await popup.locator('.popup__entity').first().waitFor();
+  const marks = await pageMarkCounts(article);
+  expect(Object.keys(marks).length).toBeGreaterThan(1);
+  expect(await popupCounts(popup)).toEqual(marks);
+  const total = Object.values(marks).reduce((a, b) => a + b, 0);
+  expect(await popup.locator('.popup__total td').textContent()).toBe(String(total));
+  await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png'), fullPage: true });
+});
+
+test('clicking an entity in the popup scrolls to its first mention and opens its card', async () => {
+  const article = await openArticle();
+  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  await article.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await popup.locator('.popup__entity[data-entity="vladimir-putin"]').click();
+  await article.getByRole('dialog', { name: 'Vladimir Putin' }).waitFor({ timeout: 5_000 });
+  const firstInView = await article.evaluate(() => {
+    const first = document.querySelector('lens-mention[data-entity="vladimir-putin"]')!;
+    const box = first.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  expect(firstInView).toBe(true);
+});
+
+test('the popup says when a page cannot be annotated', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // An extension page has no content script: the popup must say so rather than show an empty list.
+  const optionsTab = await options.evaluate(async () => {
+    const tabs = (chrome as unknown as { tabs: { getCurrent(): Promise<{ id?: number } | undefined> } }).tabs;
+    return (await tabs.getCurrent())?.id ?? -1;
+  });
+  expect(optionsTab).toBeGreaterThanOrEqual(0);
+  const popup = await openPopup(optionsTab);
+  await popup.getByRole('heading', { name: 'This page cannot be annotated' }).waitFor();
+  await popup.getByText('closed shadow roots', { exact: false }).waitFor();
+  expect(await popup.locator('.popup__entity').count()).toBe(0);
+});
+
+test('the pause switch in the popup stops marking everywhere', async () => {
+  const article = await openArticle();
+  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  const pause = popup.getByRole('switch', { name: 'Pause on all sites' });
+  await pause.focus();
+  await popup.keyboard.press('Space');
+  await article.waitForFunction(() => document.querySelectorAll('lens-mention').length === 0, undefined, {
+    timeout: 2_000,
+  });
+  await popup.getByText('Paused:', { exact: false }).waitFor();
+  await pause.focus();
+  await popup.keyboard.press('Space');
+  await article.waitForSelector('lens-mention', { state: 'attached', timeout: 2_000 });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`popup and options pass axe-core (${colorScheme})`, async () => {
+    await openArticle();
+    const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+    await popup.emulateMedia({ colorScheme });
+    await popup.locator('.popup__entity').first().waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
+
+    const options = await browser.context.newPage();
+    await options.emulateMedia({ colorScheme });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('switch', { name: /^Energy/ }).waitFor({ state: 'attached' });
+    // Open a card in the fact-base browser so it is checked too.
+    await options.getByLabel('Search entities').fill('Путин');
+    await options.locator('.options__result[data-entity="vladimir-putin"]').click();
+    await options.getByRole('dialog', { name: 'Vladimir Putin' }).waitFor();
+    expect(await axeViolations(options)).toEqual([]);
+    if (colorScheme === 'light') {
+      await options.screenshot({ path: resolve(SCREENSHOTS, 'options.png'), fullPage: true });
+    }
+  });
+}
+
+test('the options page: topic counts, sites, hidden entities, search in any script, delete all', async () => {
+  await browser.serviceWorker.evaluate(() =>
+    chrome.storage.local.set({
+      settings: {
+        version: 1,
+        enabled: true,
+        siteMode: 'all-except',
+        sites: ['example.org'],
+        topicsOff: [],
+        density: { mode: 'first', n: 3 },
+        markStyle: 'underline',
+        cardDelayMs: 450,
+        theme: 'auto',
+        hidden: { 'news.example.com': ['xi-jinping'] },
+      },
+    }),
+  );
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+
+  // Topic switches carry the number of entities in each topic.
+  const entities = ['catalogue.json', 'extra-1.json', 'extra-2.json'].flatMap(
+    (file) => JSON.parse(readFileSync(resolve(REPO_ROOT, 'assets/factbase', file), 'utf8')) as { topics: string[] }[],
+  );
+  const energyCount = entities.filter((e) => e.topics.includes('energy')).length;
+  await options.getByRole('switch', { name: `Energy (${energyCount} entities)` }).waitFor({ state: 'attached' });
+
+  // Sites: add by pasting an address, remove with the keyboard.
+  await options.getByLabel('Add a site (name or address)').fill('https://www.Lenta.ru/news/1');
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await options.locator('li[data-site="lenta.ru"]').waitFor();
+  await options.getByRole('button', { name: 'Remove example.org' }).click();
+  await options.locator('li[data-site="example.org"]').waitFor({ state: 'detached' });
+  await options.getByRole('radio', { name: 'Only on the sites below' }).check();
+  const stored = async () =>
+    (await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).settings as Record<
+      string,
+      unknown
+    >;
+  await expect.poll(stored).toMatchObject({ sites: ['lenta.ru'], siteMode: 'only' });
+
+  // Hidden entities: listed by site with their names, and removable.
+  await options.getByRole('button', { name: 'Show Xi Jinping again on news.example.com' }).click();
+  await expect.poll(stored).toMatchObject({ hidden: {} });
+
+  // Search by aliases in Latin, Cyrillic and Chinese scripts.
+  for (const query of ['putin', 'Путин', '普京']) {
+    await options.getByLabel('Search entities').fill(query);
+    await options.locator('.options__result[data-entity="vladimir-putin"]').waitFor();
+  }
+
+  // The preview follows density: with "every mention" every sample mention is marked.
+  const previewMarks = () => options.locator('[data-lens-preview] lens-mention').count();
+  const first = await previewMarks();
+  await options.getByRole('radio', { name: 'Every mention' }).check();
+  await expect.poll(previewMarks).toBeGreaterThan(first);
+
+  // The footer shows the fact base version and review date.
+  const meta = JSON.parse(readFileSync(resolve(REPO_ROOT, 'assets/factbase/meta.json'), 'utf8')) as {
+    version: string;
+    reviewed: string;
+  };
+  await options.getByText(`Fact base version ${meta.version}, reviewed on ${meta.reviewed}.`).waitFor();
+
+  // Delete all, with confirmation; Cancel first changes nothing.
+  await options.getByRole('button', { name: 'Delete all my data…' }).click();
+  await options.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(stored).toMatchObject({ siteMode: 'only' });
+  await options.getByRole('button', { name: 'Delete all my data…' }).click();
+  await options.getByRole('button', { name: 'Delete everything' }).click();
+  await options.getByText('All your data was deleted', { exact: false }).waitFor();
+  expect(await stored()).toBeUndefined();
+});
+
+/**
+ * Russian and Chinese UI. The shared launcher has no way to pass a UI language,
+ * so this launches the same Chromium with the built extension and `--lang`.
+ */
+describe.each([
+  ['ru', 'ru'],
+  ['zh-CN', 'zh_CN'],
+])('in %s', (lang, folder) => {
+  let context: BrowserContext;
+  let extensionId: string;
+  let profile: string;
+  const messages = JSON.parse(
+    readFileSync(resolve(REPO_ROOT, `assets/public/_locales/${folder}/messages.json`), 'utf8'),
+  ) as Record<string, { message: string }>;
+
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), 'lens-lang-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        `--lang=${lang}`,
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+      ],
+      ignoreDefaultArgs: ['--disable-extensions'],
+    });
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+    await context.route(`http://${HOST}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ARTICLE_HTML }),
+    );
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** Text that overflows its box horizontally (clipped or pushing the page sideways). */
+  const overflowing = (page: Page) =>
+    page.evaluate(() => {
+      const bad: string[] = [];
+      if (document.documentElement.scrollWidth > document.documentElement.clientWidth + 1) bad.push('page');
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        // Skips hidden parts and the screen-reader-only text, which is clipped on purpose.
+        if (el.closest('[aria-hidden="true"], .visually-hidden') || el.offsetParent === null) continue;
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') {
+          bad.push(`${el.localName}.${el.className}: ${el.textContent?.slice(0, 40)}`);
+        }
+      }
+      return bad;
+    });
+
+  test('the options page and the popup are translated, fit a narrow window and pass axe-core', async () => {
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 360, height: 800 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('heading', { level: 1, name: messages.options_title!.message }).waitFor();
+    await options.getByRole('switch').first().waitFor({ state: 'attached' });
+    const optionsText = (await options.locator('body').innerText()) ?? '';
+    expect(optionsText).not.toMatch(/\b(?:popup|options|common)_[a-z_]+\b/);
+    expect(await overflowing(options)).toEqual([]);
+    expect(await axeViolations(options)).toEqual([]);
+
+    const article = await context.newPage();
+    await article.goto(ARTICLE_URL);
+    await article.waitForSelector('lens-mention', { state: 'attached', timeout: 15_000 });
+    const tabId = await article
+      .evaluate(() => 0)
+      .then(async () => {
+        const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))!;
+        return worker.evaluate(async (target) => {
+          for (const tab of await chrome.tabs.query({})) {
+            if (tab.id === undefined) continue;
+            const status = (await chrome.tabs
+              .sendMessage(tab.id, { type: 'page:status' }, { frameId: 0 })
+              .catch(() => null)) as { url?: string } | null;
+            if (status?.url === target) return tab.id;
+          }
+          return -1;
+        }, ARTICLE_URL);
+      });
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 320, height: 640 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('.popup__entity').first().waitFor();
+    await popup.getByText(messages.popup_mentions_by_topic!.message).waitFor();
+    expect(await popup.locator('body').innerText()).not.toMatch(/\b(?:popup|options|common)_[a-z_]+\b/);
+    expect(await overflowing(popup)).toEqual([]);
+    expect(await axeViolations(popup)).toEqual([]);
+    if (folder === 'ru') await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-ru.png'), fullPage: true });
+  });
+});
