@@ -14,6 +14,13 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Eurasia Lens' },
+    // Saves the selection as a highlight (lib/db/highlights-background.ts, SAVE_COMMAND).
+    commands: {
+      'save-highlight': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_hl_commandSave__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,8 +1,19 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/platform/messaging';
+import { factbase } from '@/lib/factbase/bundled';
+import { buildCardData } from '@/lib/card/view-model';
+import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
+import { startHighlightsBackground } from '@/lib/db/highlights-background';
+import { acceptLifelines } from '@/lib/dom/lifeline';
 
 export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
+    'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
   });
+  // Pages hold a port so an orphaned content script notices a reload or update at once.
+  acceptLifelines();
+  // Saved highlights (issue #7): the database, its messages, the context menu and the shortcut.
+  startHighlightsBackground();
 });

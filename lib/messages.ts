@@ -4,10 +4,74 @@
  * validates every payload with `parseRequest` before acting on it.
  */
 import * as v from 'valibot';
+import type { CardData } from './card/view-model';
+import type { AliasRule } from './factbase/schema';
+import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_CHARS, type Highlight } from './highlights/model';
+
+const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const PageUrl = v.pipe(v.string(), v.minLength(1));
+
+/** Most candidates one `detect:resolve` request may carry. */
+export const MAX_RESOLVE_ITEMS = 500;
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** A detection candidate (lib/detect/types.ts `Candidate`) as sent to the background. */
+const CandidateSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  start: Offset,
+  end: Offset,
+  text: v.pipe(v.string(), v.maxLength(1000)),
+  rule: v.picklist(['context', 'proper-noun', 'after-full-name'] as const satisfies readonly AliasRule[]),
+  context: v.pipe(v.string(), v.maxLength(4000)),
+  contextStart: Offset,
+});
 
 export const RequestSchema = v.variant('type', [
   /** Liveness check used by the end-to-end suite and the popup. */
   v.strictObject({ type: v.literal('ping') }),
+  /** Popup → content script (top frame): what this page shows. */
+  v.strictObject({ type: v.literal('page:status') }),
+  /** Popup → content script: scroll to the entity's first mention and open its card. */
+  v.strictObject({ type: v.literal('page:reveal'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  /** Content script → background: settle ambiguous detection candidates with the NLP resolver (kept out of the page). */
+  v.strictObject({
+    type: v.literal('detect:resolve'),
+    items: v.pipe(v.array(CandidateSchema), v.maxLength(MAX_RESOLVE_ITEMS)),
+  }),
+  /** Content script → background: everything one context card shows (the fact base stays out of the page). */
+  v.strictObject({ type: v.literal('card:get'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  // Saved highlights (issue #7). The background owns the database.
+  /** Content script → background: store a highlight. */
+  v.strictObject({ type: v.literal('highlight:save'), draft: HighlightDraftSchema }),
+  /** The highlights of one page (the background normalises the URL). */
+  v.strictObject({
+    type: v.literal('highlight:list-for-page'),
+    url: PageUrl,
+    canonical: v.optional(v.nullable(v.string())),
+  }),
+  v.strictObject({ type: v.literal('highlight:list-all') }),
+  /** Highlights not found on their page the last time it was opened (optionally of one page). */
+  v.strictObject({ type: v.literal('highlight:orphans'), url: v.optional(PageUrl) }),
+  /** Edit a note, or "keep" an orphan (status back to 'unknown': tried again next visit). */
+  v.strictObject({
+    type: v.literal('highlight:update'),
+    id: HighlightId,
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS))),
+    status: v.optional(v.literal('unknown')),
+  }),
+  v.strictObject({ type: v.literal('highlight:delete'), id: HighlightId }),
+  /** Undo of a delete: puts the record back exactly. */
+  v.strictObject({ type: v.literal('highlight:restore'), highlight: HighlightSchema }),
+  /** Content script → background: the anchoring outcome on the page it restored. */
+  v.strictObject({
+    type: v.literal('highlight:report'),
+    anchored: v.array(HighlightId),
+    orphaned: v.array(HighlightId),
+  }),
+  /** Import, all or nothing, skipping highlights already stored. */
+  v.strictObject({ type: v.literal('highlight:import'), highlights: v.array(HighlightSchema) }),
+  v.strictObject({ type: v.literal('highlight:delete-all') }),
+  /** Background → content script: save the reader's current selection (context menu, shortcut). */
+  v.strictObject({ type: v.literal('highlight:save-selection') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -15,7 +79,30 @@ export type RequestType = Request['type'];
 /** What each request answers with. */
 export interface Responses {
   ping: { ok: true; version: string };
+  /** `active`: whether marking runs on this page now; `entities`: ids marked, with mention counts. */
+  'page:status': { url: string; hostname: string; active: boolean; entities: { id: string; count: number }[] };
+  /** `ok` is false when the entity has no mention on the page. */
+  'page:reveal': { ok: boolean };
+  /** One decision per item, in order: true = a mention. */
+  'detect:resolve': { accept: boolean[] };
+  /** null for an unknown entity id. */
+  'card:get': CardData | null;
+  'highlight:save': HighlightResult<Highlight>;
+  'highlight:list-for-page': HighlightResult<Highlight[]>;
+  'highlight:list-all': HighlightResult<Highlight[]>;
+  'highlight:orphans': HighlightResult<Highlight[]>;
+  'highlight:update': HighlightResult<Highlight>;
+  'highlight:delete': HighlightResult<Highlight | null>;
+  'highlight:restore': HighlightResult<Highlight>;
+  'highlight:report': HighlightResult<{ changed: number }>;
+  'highlight:import': HighlightResult<{ added: number; skipped: number }>;
+  'highlight:delete-all': HighlightResult<{ deleted: number }>;
+  /** null when there was no usable selection. */
+  'highlight:save-selection': HighlightResult<Highlight | null>;
 }
+
+/** Highlight requests answer with a value or a reader-facing error (kinds in lib/db/errors.ts). */
+export type HighlightResult<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
 export type ResponseFor<T extends RequestType> = Responses[T];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 

@@ -1,0 +1,396 @@
+/**
+ * In-browser benchmark of the content script (issue #4, "Speed"): generated
+ * article pages of 50 KB, 1 MB and 5 MB of visible text (nested markup, a
+ * mention about every 150 words, some Russian and Chinese paragraphs) and a
+ * 50 KB page without mentions, each loaded in real Chromium with the built
+ * extension in "mark all mentions" mode and without the extension, in the same
+ * run, alternating. Prints medians beside the goals.
+ *
+ * Measured per load, through the DevTools protocol and the page's own timeline:
+ * - main-thread time: Performance.getMetrics TaskDuration once the page and our
+ *   pass have settled; "added" = with − without the extension (script
+ *   evaluation, the detector's build, our slices and the style/layout they
+ *   cause); beside it our slices' own JS time and the added style+layout time;
+ * - longest task of ours: the longest long task (≥ 50 ms, PerformanceObserver)
+ *   that started after the content script did; our longest JS slice beside it;
+ * - first mark: from the content script's start (document_idle) to the first mark;
+ * - all marks: from DOMContentLoaded to the end of the first pass;
+ * - retained heap: JSHeapUsedSize after HeapProfiler.collectGarbage, with − without.
+ *
+ * Run: `npm run build`, then `npm run bench` (tests/bench/run.ts calls
+ * runBrowserBench), or `npx tsx tests/bench/browser.ts` for this part alone.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../e2e/support/chromium';
+import { serveStatic } from '../e2e/support/server';
+import { DEFAULT_SETTINGS } from '../../lib/settings/model';
+
+/** Loads per page and mode; the median is reported. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The content script's budget (minified, gzipped). */
+export const BUNDLE_BUDGET_BYTES = 40 * 1024;
+
+interface PageSpec {
+  name: string;
+  bytes: number;
+  mentions: boolean;
+  /** Goal for added main-thread time, ms. */
+  addedGoalMs: number;
+}
+
+const PAGES: PageSpec[] = [
+  { name: '50 KB', bytes: 50_000, mentions: true, addedGoalMs: 30 },
+  { name: '1 MB', bytes: 1_000_000, mentions: true, addedGoalMs: 300 },
+  { name: '5 MB', bytes: 5_000_000, mentions: true, addedGoalMs: 1500 },
+  { name: '50 KB, no mentions', bytes: 50_000, mentions: false, addedGoalMs: 5 },
+];
+
+const GOALS = {
+  longestTaskMs: 50,
+  firstMarkMs: 150,
+  allMarks1MbMs: 500,
+  heapBytes: 2 * 1024 * 1024,
+};
+
+// ── page generator ─────────────────────────────────────────────────────────
+
+/** Neutral words: none is (part of) an alias of the fact base. */
+const EN = (
+  'the committee report weather market river analysts said would morning evening local council budget ' +
+  'road school garden music festival season harvest bridge station library museum village coast forecast ' +
+  'project workers engineers families visitors summer winter plan review figures growth costs prices ' +
+  'housing transport planning water energy savings health teachers doctors farmers bakers painters'
+).split(' ');
+const RU = (
+  'сегодня отчёт рынок погода город река аналитики говорят утром вечером совет бюджет дорога школа сад ' +
+  'музыка праздник сезон урожай мост станция библиотека музей деревня берег прогноз проект рабочие'
+).split(' ');
+const ZH = '今天 报告 市场 天气 城市 河流 分析 人士 表示 会议 学校 图书 音乐 花园 早餐 节日 季节 收获 桥梁 车站'.split(
+  ' ',
+);
+const MENTIONS_EN = [
+  'Vladimir Putin',
+  'Xi Jinping',
+  'Power of Siberia 2',
+  'the Kremlin',
+  'Gazprom',
+  'the S-400',
+  'the Shanghai Cooperation Organisation',
+  "Putin's",
+  'Beijing',
+  'Moscow',
+  'Sergey Lavrov',
+  'the Northern Sea Route',
+];
+const MENTIONS_RU = ['Путин', 'Газпром', 'Сила Сибири 2', 'Кремль'];
+const MENTIONS_ZH = ['习近平', '普京', '北京', '莫斯科'];
+/** About one mention every this many words. */
+const WORDS_PER_MENTION = 150;
+
+/** A small deterministic random source, so every run loads the same pages. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A long article with sections, paragraphs and inline markup; `bytes` is the length of its visible text. */
+export function generatePage(bytes: number, withMentions: boolean, seed = 7): string {
+  const rand = rng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  let textLength = 0;
+  let wordsSinceMention = Math.floor(rand() * WORDS_PER_MENTION);
+  let mentionCount = 0;
+  const out: string[] = [];
+  out.push('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Benchmark article</title>');
+  out.push('<link rel="icon" href="data:,">');
+  out.push('<style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:0 auto;padding:16px}</style></head><body>');
+  out.push(
+    '<main><article><header><h1>A long report on regional affairs</h1><p class="byline">Benchmark desk</p></header>',
+  );
+  let section = 0;
+  while (textLength < bytes) {
+    section++;
+    out.push(`<section id="s${section}"><h2>Section ${section}</h2>`);
+    for (let p = 0; p < 8 && textLength < bytes; p++) {
+      const lang = rand() < 0.1 ? 'ru' : rand() < 0.1 ? 'zh' : 'en';
+      const words = lang === 'ru' ? RU : lang === 'zh' ? ZH : EN;
+      const mentions = lang === 'ru' ? MENTIONS_RU : lang === 'zh' ? MENTIONS_ZH : MENTIONS_EN;
+      const sep = lang === 'zh' ? '' : ' ';
+      const parts: string[] = [];
+      const count = 60 + Math.floor(rand() * 60);
+      for (let w = 0; w < count; w++) {
+        let word = pick(words);
+        if (withMentions && ++wordsSinceMention >= WORDS_PER_MENTION) {
+          wordsSinceMention = 0;
+          mentionCount++;
+          word = pick(mentions);
+        } else if (w % 17 === 3) {
+          word = `<a href="#s${section}">${escapeHtml(word)}</a>`;
+          parts.push(word);
+          textLength += word.length - 15 - String(section).length + sep.length;
+          continue;
+        } else if (w % 23 === 5) {
+          parts.push(`<em>${escapeHtml(word)}</em>`);
+          textLength += word.length + sep.length;
+          continue;
+        }
+        parts.push(escapeHtml(word));
+        textLength += word.length + sep.length;
+      }
+      const tag = p === 4 ? 'blockquote' : 'p';
+      out.push(`<div class="para"><${tag} lang="${lang}">${parts.join(sep)}.</${tag}></div>`);
+    }
+    out.push('</section>');
+  }
+  out.push('</article></main></body></html>');
+  void mentionCount;
+  return out.join('\n');
+}
+
+// ── measuring ──────────────────────────────────────────────────────────────
+
+interface Sample {
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  heapBytes: number;
+  longestTaskAfterStartMs: number;
+  longestSliceMs: number | null;
+  /** Our JS in slices (the annotator's own count). */
+  sliceMs: number | null;
+  firstMarkMs: number | null;
+  allMarksAfterDclMs: number | null;
+  /** When the content script started (document_idle), after DOMContentLoaded. */
+  startAfterDclMs: number | null;
+  marks: number;
+}
+
+/** Records long tasks from the very start of the page (main world). */
+const LONGTASK_INIT = `
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Waits until the page has had two idle periods in a row (our pass and its layout included). */
+async function settle(page: Page): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => requestAnimationFrame(() => requestIdleCallback(() => done(), { timeout: 3000 }))),
+    );
+  }
+}
+
+async function loadOnce(browser: ExtensionBrowser, url: string, withExtension: boolean): Promise<Sample> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(LONGTASK_INIT);
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const before = await metrics(cdp);
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  if (withExtension) {
+    await page.waitForFunction(
+      () => {
+        const raw = document.documentElement.dataset.lensStats;
+        return !!raw && JSON.parse(raw).passDoneMs !== null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+  }
+  await settle(page);
+  const info = await page.evaluate(() => {
+    const raw = document.documentElement.dataset.lensStats;
+    const stats = raw ? JSON.parse(raw) : null;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const tasks = (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks ?? [];
+    return { stats, dcl: nav?.domContentLoadedEventStart ?? 0, tasks };
+  });
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = await metrics(cdp);
+  await cdp.detach().catch(() => undefined);
+  await page.close();
+  const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+  const stats = info.stats as {
+    startedAt: number;
+    firstMarkMs: number | null;
+    passDoneAt: number | null;
+    longestSliceMs: number;
+    sliceMs: number;
+    marks: number;
+  } | null;
+  const startedAt = stats?.startedAt ?? 0;
+  const longest = info.tasks
+    .filter((t) => !stats || t.start + t.duration >= startedAt)
+    .reduce((m, t) => Math.max(m, t.duration), 0);
+  return {
+    taskMs: delta('TaskDuration'),
+    scriptMs: delta('ScriptDuration'),
+    layoutMs: delta('LayoutDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    heapBytes: after.JSHeapUsedSize ?? 0,
+    longestTaskAfterStartMs: longest,
+    longestSliceMs: stats?.longestSliceMs ?? null,
+    sliceMs: stats?.sliceMs ?? null,
+    firstMarkMs: stats?.firstMarkMs ?? null,
+    allMarksAfterDclMs: stats?.passDoneAt != null ? stats.passDoneAt - info.dcl : null,
+    startAfterDclMs: stats ? stats.startedAt - info.dcl : null,
+    marks: stats?.marks ?? 0,
+  };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function medianOf(samples: Sample[], key: keyof Sample): number | null {
+  const values = samples.map((s) => s[key]).filter((v): v is number => typeof v === 'number');
+  return values.length ? median(values) : null;
+}
+
+const ms = (v: number | null) => (v === null ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
+const mb = (v: number | null) => (v === null ? '—' : `${(v / 1024 / 1024).toFixed(2)} MB`);
+const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
+
+/** The content script's size, minified and gzipped, against its budget. */
+export function contentBundleSize(): { path: string; raw: number; gzip: number } | null {
+  const path = join(EXTENSION_DIR, 'content-scripts/content.js');
+  if (!existsSync(path)) return null;
+  const raw = readFileSync(path);
+  return { path, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+}
+
+export async function runBrowserBench(): Promise<void> {
+  console.log(`\nIn-browser benchmark (Chromium, built extension, "mark all mentions", median of ${RUNS} loads)\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'lens-bench-'));
+  for (const spec of PAGES) {
+    writeFileSync(join(dir, `${slug(spec)}.html`), generatePage(spec.bytes, spec.mentions));
+  }
+  const server = await serveStatic([dir]);
+  const withExt = await launchExtension();
+  const without = await launchExtension({ withExtension: false });
+  try {
+    await withExt.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), {
+      ...structuredClone(DEFAULT_SETTINGS),
+      density: { mode: 'all', n: 3 },
+    });
+    const rows: string[][] = [];
+    const notes: string[] = [];
+    for (const spec of PAGES) {
+      const url = server.url(`/${slug(spec)}.html`);
+      // One warm-up load each, so both browsers have the page's resources and code caches.
+      await loadOnce(without, url, false);
+      await loadOnce(withExt, url, true);
+      const a: Sample[] = [];
+      const b: Sample[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        b.push(await loadOnce(without, url, false));
+        a.push(await loadOnce(withExt, url, true));
+      }
+      const added = (medianOf(a, 'taskMs') ?? 0) - (medianOf(b, 'taskMs') ?? 0);
+      const ourSlices = medianOf(a, 'sliceMs');
+      const addedLayout =
+        (medianOf(a, 'layoutMs') ?? 0) +
+        (medianOf(a, 'styleMs') ?? 0) -
+        (medianOf(b, 'layoutMs') ?? 0) -
+        (medianOf(b, 'styleMs') ?? 0);
+      const heap = (medianOf(a, 'heapBytes') ?? 0) - (medianOf(b, 'heapBytes') ?? 0);
+      const longest = medianOf(a, 'longestTaskAfterStartMs') ?? 0;
+      const longestBase = medianOf(b, 'longestTaskAfterStartMs') ?? 0;
+      const first = medianOf(a, 'firstMarkMs');
+      const all = medianOf(a, 'allMarksAfterDclMs');
+      rows.push([
+        spec.name,
+        String(medianOf(a, 'marks') ?? 0),
+        `${ms(added)} (≤${spec.addedGoalMs}) ${mark(added <= spec.addedGoalMs)}`,
+        `${ms(ourSlices)} / ${ms(addedLayout)}`,
+        `${ms(longest > 0 ? longest : null)}${longest > 0 ? ` (base ${ms(longestBase)})` : ' (none ≥50)'} ${mark(longest <= GOALS.longestTaskMs || longest <= longestBase)}`,
+        ms(medianOf(a, 'longestSliceMs')),
+        spec.mentions
+          ? `${ms(first)} (≤${GOALS.firstMarkMs}) ${mark(first !== null && first <= GOALS.firstMarkMs)}`
+          : '—',
+        `${spec.name === '1 MB' ? `${ms(all)} (≤${GOALS.allMarks1MbMs}) ${mark(all !== null && all <= GOALS.allMarks1MbMs)}` : ms(all)}` +
+          ` [idle at ${ms(medianOf(a, 'startAfterDclMs'))}]`,
+        `${mb(heap)} (≤2) ${mark(heap <= GOALS.heapBytes)}`,
+      ]);
+      if (longestBase > 0)
+        notes.push(`${spec.name}: the page alone has long tasks (parsing, first layout) up to ${ms(longestBase)}.`);
+    }
+    printTable(
+      [
+        'page',
+        'marks',
+        'added main-thread time',
+        'our slices (JS) / added style+layout',
+        'longest task after our start',
+        'longest slice (our JS)',
+        'first mark after idle',
+        'all marks after DCL [our start]',
+        'retained heap added',
+      ],
+      rows,
+    );
+    for (const n of notes) console.log(`  note: ${n}`);
+  } finally {
+    await withExt.close();
+    await without.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const bundle = contentBundleSize();
+  if (bundle) {
+    const ok = bundle.gzip <= BUNDLE_BUDGET_BYTES;
+    console.log(
+      `\nContent script bundle: ${(bundle.raw / 1024).toFixed(1)} KiB minified, ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped ` +
+        `(budget ${BUNDLE_BUDGET_BYTES / 1024} KiB) ${mark(ok)}`,
+    );
+  } else {
+    console.log('\nContent script bundle: not built (run "npm run build").');
+  }
+}
+
+function slug(spec: PageSpec): string {
+  return spec.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+}
+
+function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows) console.log(line(r));
+}
+
+// Run on its own: `npx tsx tests/bench/browser.ts`.
+if (resolve(process.argv[1] ?? '') === resolve(import.meta.dirname, 'browser.ts')) {
+  runBrowserBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * The content script on the demo article in real Chromium with the built
+ * extension: marks, controls left alone, new content followed, and the page
+ * restored exactly when marking is switched off or the extension goes away.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function setSettings(change: Partial<Settings>): Promise<void> {
+  const value = { ...structuredClone(DEFAULT_SETTINGS), ...change };
+  await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), value);
+}
+
+/**
+ * Opens the demo page, keeping (in the page's own world) the body's HTML and
+ * its text nodes as they were at DOMContentLoaded, before the content script
+ * (document_idle) touched anything.
+ */
+async function openDemo(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const w = window as unknown as { __pristine: { head: string; body: string; texts: Text[] } };
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      w.__pristine = { head: document.head.innerHTML, body: document.body.innerHTML, texts };
+    });
+  });
+  await page.goto(server.url('/index.html'));
+  await waitForPass(page);
+  return page;
+}
+
+/** Waits until the annotator's first pass is over (it publishes its counters on <html>). */
+async function waitForPass(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const raw = document.documentElement.dataset.lensStats;
+      return !!raw && JSON.parse(raw).passDoneMs !== null;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+async function marks(page: Page): Promise<{ id: string; text: string }[]> {
+  return page.$$eval('lens-mention', (els) =>
+    els.map((e) => ({ id: e.getAttribute('data-entity') ?? '', text: (e.textContent ?? '').replace(/\s+/g, ' ') })),
+  );
+}
+
+/** Whether the page is back to its DOMContentLoaded state: same HTML, and the very same text nodes. */
+async function restoredExactly(page: Page): Promise<{ head: boolean; body: boolean; sameTextNodes: boolean }> {
+  return page.evaluate(() => {
+    const p = (window as unknown as { __pristine: { head: string; body: string; texts: Text[] } }).__pristine;
+    const now: Text[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) now.push(n as Text);
+    return {
+      head: document.head.innerHTML === p.head,
+      body: document.body.innerHTML === p.body,
+      sameTextNodes: now.length === p.texts.length && now.every((n, i) => n === p.texts[i]),
+    };
+  });
+}
+
+test('the demo article gets its marks, first mention of each entity, and the controls stay unmarked', async () => {
+  await setSettings({});
+  const page = await openDemo();
+  const found = await marks(page);
+  const ids = found.map((m) => m.id);
+  for (const id of [
+    'vladimir-putin',
+    'xi-jinping',
+    'power-of-siberia-2',
+    'power-of-siberia',
+    's-400',
+    'shanghai-cooperation-organisation',
+    'no-limits-partnership',
+    'sino-soviet-border-conflict',
+    'china-russia-trade',
+    'gazprom',
+  ]) {
+    expect(ids, id).toContain(id);
+  }
+  // Default density: each entity once.
+  expect(new Set(ids).size).toBe(ids.length);
+  // "Power of Siberia 2" is one mention of its own entity, not the first pipeline plus a number.
+  expect(found).toContainEqual({ id: 'power-of-siberia-2', text: 'Power of Siberia 2' });
+  // Confusables in the arts column: "Louis XI" and "fine china" are not marked.
+  const aside = await page.$$eval('aside lens-mention', (els) => els.map((e) => e.textContent));
+  expect(aside).toEqual([]);
+  expect(await page.locator('aside').innerText()).toContain('Louis XI with two centuries of fine china');
+  // The comment box is an editable region: untouched.
+  expect(await page.$eval('textarea', (t) => t.innerHTML)).toBe('I think Putin and Xi Jinping will meet again soon.');
+  // One style element; marks are not in the Tab order.
+  expect(await page.locator('style[data-lens-style]').count()).toBe(1);
+  expect(await page.locator('lens-mention[tabindex]').count()).toBe(0);
+  await page.close();
+});
+
+test('appended content is marked within a second; our own writes are not taken for page changes', async () => {
+  await setSettings({});
+  const page = await openDemo();
+  const before = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Late update: officials also discussed Arctic LNG 2 and the Northern Sea Route.';
+    document.querySelector('article')!.append(p);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length === 2, undefined, {
+    timeout: 1_000,
+  });
+  expect(await marks(page)).toEqual(
+    expect.arrayContaining([
+      { id: 'arctic-lng-2', text: 'Arctic LNG 2' },
+      { id: 'northern-sea-route', text: 'Northern Sea Route' },
+    ]),
+  );
+  await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.lensStats!).batches >= 1);
+  const after = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
+  // One page mutation (our append); the marks we wrote went by as our own.
+  expect(after.pageMutations - before.pageMutations).toBe(1);
+  expect(after.ownMutations).toBeGreaterThan(before.ownMutations);
+  await page.close();
+});
+
+test('switching marking off restores the page exactly; on again marks it again', async () => {
+  await setSettings({ density: { mode: 'all', n: 3 } });
+  const page = await openDemo();
+  expect((await marks(page)).length).toBeGreaterThan(40);
+  await page.locator('lens-mention').first().hover();
+  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+
+  await setSettings({ enabled: false });
+  await page.waitForFunction(() => document.querySelectorAll('lens-mention').length === 0);
+  await page.waitForFunction(() => !document.querySelector('lens-card-host'));
+  expect(await restoredExactly(page)).toEqual({ head: true, body: true, sameTextNodes: true });
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-lens-stats'))).toBe(false);
+
+  await setSettings({});
+  await page.waitForSelector('lens-mention', { state: 'attached' });
+  await setSettings({ topicsOff: ['people'] });
+  await page.waitForFunction(() => !document.querySelector('lens-mention[data-entity="vladimir-putin"]'));
+  expect((await marks(page)).some((m) => m.id === 'xi-jinping')).toBe(false);
+  expect((await marks(page)).some((m) => m.id === 's-400')).toBe(true);
+  await page.close();
+});
+
+test('the top frame answers the popup: page:status lists the marked entities, page:reveal opens a card', async () => {
+  await setSettings({});
+  const page = await openDemo();
+  const url = page.url();
+  // Without the "tabs" permission tabs cannot be found by URL: use the active one.
+  await page.bringToFront();
+  const ask = (message: unknown) =>
+    browser.serviceWorker.evaluate(async (message) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab!.id!, message, { frameId: 0 });
+    }, message);
+  const status = (await ask({ type: 'page:status' })) as {
+    url: string;
+    hostname: string;
+    active: boolean;
+    entities: { id: string; count: number }[];
+  };
+  expect(status).toMatchObject({ url, hostname: '127.0.0.1', active: true });
+  const marked = await marks(page);
+  expect(status.entities.map((e) => e.id).sort()).toEqual([...new Set(marked.map((m) => m.id))].sort());
+  expect(status.entities.every((e) => e.count === 1)).toBe(true);
+
+  expect(await ask({ type: 'page:reveal', id: 'no-such-entity' })).toEqual({ ok: false });
+  expect(await ask({ type: 'page:reveal', id: 'sino-soviet-border-conflict' })).toEqual({ ok: true });
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ timeout: 10_000 });
+  expect(await dialog.getAttribute('aria-labelledby')).toBeTruthy();
+  await page.close();
+});
+
+test('an invalidated content script (extension reloaded) leaves no host, no marks, whole text nodes', async () => {
+  await setSettings({});
+  const page = await openDemo();
+  await page.locator('lens-mention').first().hover();
+  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+  expect(await page.locator('lens-card-host').count()).toBe(1);
+
+  // Reloading the extension orphans this content script: WXT's ctx notices on its next timer.
+  await browser.serviceWorker
+    .evaluate(() => (chrome.runtime as unknown as { reload(): void }).reload())
+    .catch(() => {
+      // the worker goes away while answering
+    });
+  // A page change makes the orphaned script run its (ctx-bound) batch timer, which finds the context gone.
+  await page.evaluate(() => document.body.append(document.createComment('nudge')));
+  await page.waitForFunction(() => !document.querySelector('lens-mention, lens-card-host, style[data-lens-style]'));
+  await page.evaluate(() => document.body.lastChild!.remove());
+  expect(await restoredExactly(page)).toEqual({ head: true, body: true, sameTextNodes: true });
+  const attrs = await page.evaluate(() => document.documentElement.getAttributeNames());
+  expect(attrs.filter((a) => a.startsWith('data-lens'))).toEqual([]);
+  await page.close();
+});

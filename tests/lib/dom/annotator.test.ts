@@ -1,0 +1,352 @@
+// @vitest-environment happy-dom
+/**
+ * The annotator over a happy-dom page, with a small word-list scanner standing
+ * in for the engine (the engine has its own tests): scheduling, density,
+ * filters, restore, mutations and failure containment.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { Annotator, type Scanner } from '@/lib/dom/annotator';
+import { collectTextBlocks } from '@/lib/dom/text-blocks';
+import { findMentions } from '@/lib/dom/mark';
+import type { Candidate, Mention, PageState } from '@/lib/detect/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+
+const WORDS: Record<string, { id: string; topics: string[] }> = {
+  Putin: { id: 'vladimir-putin', topics: ['people', 'diplomacy'] },
+  'Xi Jinping': { id: 'xi-jinping', topics: ['people', 'diplomacy'] },
+  SCO: { id: 'shanghai-cooperation-organisation', topics: ['institutions', 'diplomacy'] },
+  'S-400': { id: 's-400', topics: ['military'] },
+};
+/** Matches that need the resolver's say. */
+const AMBIGUOUS: Record<string, string> = { Mir: 'mir-payment-system' };
+
+const scanner: Scanner = {
+  scan(text: string, _page: PageState) {
+    const mentions: Mention[] = [];
+    const pending: Candidate[] = [];
+    for (const [word, { id }] of Object.entries(WORDS)) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        mentions.push({ id, start: at, end: at + word.length, text: word });
+      }
+    }
+    for (const [word, id] of Object.entries(AMBIGUOUS)) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        pending.push({
+          id,
+          start: at,
+          end: at + word.length,
+          text: word,
+          rule: 'context',
+          context: text,
+          contextStart: 0,
+        });
+      }
+    }
+    mentions.sort((a, b) => a.start - b.start);
+    return { mentions, pending };
+  },
+  topicsOf: (id) => Object.values(WORDS).find((w) => w.id === id)?.topics ?? ['finance'],
+};
+
+/** The shared text extraction, as the content script uses it. */
+const collect = (root: Node, isOwnUi: (el: Element) => boolean) => collectTextBlocks(root, { isOwnUi });
+
+let annotator: Annotator | null = null;
+
+function makeAnnotator(overrides: Partial<ConstructorParameters<typeof Annotator>[0]> = {}): Annotator {
+  annotator = new Annotator({
+    doc: document,
+    hostname: 'news.example',
+    scanner,
+    newPageState: () => ({ seen: new Set() }),
+    collect,
+    isOwnUi: (el) => el.localName === 'lens-card-host',
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+    isValid: () => true,
+    publishStats: true,
+    ...overrides,
+  });
+  return annotator;
+}
+
+function settings(change: Partial<Settings> = {}): Settings {
+  return { ...structuredClone(DEFAULT_SETTINGS), ...change };
+}
+
+function marked(root: ParentNode = document.body): string[] {
+  return findMentions(root).map((m) => `${m.getAttribute('data-entity')}:${m.textContent}`);
+}
+
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+const ARTICLE = `
+  <article>
+    <h1>Putin hosts Xi Jinping</h1>
+    <p>Putin and <b>Xi Jinping</b> discussed the SCO. Putin spoke first.</p>
+    <p>The S-400 deal came up; Putin again.</p>
+    <div contenteditable="true">Putin in an editor</div>
+    <textarea>Putin in a textarea</textarea>
+    <pre>Putin in code</pre>
+    <lens-card-host>Putin in our own UI</lens-card-host>
+  </article>`;
+
+beforeEach(() => {
+  document.head.innerHTML = '';
+  document.body.innerHTML = ARTICLE;
+});
+afterEach(() => {
+  annotator?.stop();
+  annotator = null;
+});
+
+describe('first pass', () => {
+  test('marks the first mention of each entity and leaves editable, code and our UI alone', async () => {
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual([
+      'vladimir-putin:Putin',
+      'xi-jinping:Xi Jinping',
+      'shanghai-cooperation-organisation:SCO',
+      's-400:S-400',
+    ]);
+    expect(document.querySelector('[contenteditable]')!.innerHTML).toBe('Putin in an editor');
+    expect(document.querySelector('pre')!.innerHTML).toBe('Putin in code');
+    expect(document.querySelector('lens-card-host')!.innerHTML).toBe('Putin in our own UI');
+    expect(document.querySelectorAll('style[data-lens-style]')).toHaveLength(1);
+    const stats = JSON.parse(document.documentElement.dataset.lensStats!);
+    expect(stats.marks).toBe(4);
+    expect(stats.ownMutations).toBeGreaterThan(0);
+    expect(stats.pageMutations).toBe(0);
+  });
+
+  test.each([
+    ['all', 3, 8, 4],
+    ['first-n', 2, 6, 2],
+    ['first', 3, 4, 1],
+  ] as const)('density %s (n=%i) gives %i marks, %i of them Putin', async (mode, n, count, putin) => {
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode, n } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toHaveLength(count);
+    expect(a.mentionsOf('vladimir-putin')).toHaveLength(putin);
+  });
+
+  test('a document in design mode is left alone', async () => {
+    document.designMode = 'on';
+    try {
+      const a = makeAnnotator();
+      a.update(settings());
+      await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+      expect(marked()).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  test('one failing subtree does not stop the others, and nothing is thrown', async () => {
+    const errors: unknown[] = [];
+    const a = makeAnnotator({
+      collect: (root, isOwnUi) => {
+        if ((root as Element).localName === 'h1') throw new Error('bad subtree');
+        return collect(root, isOwnUi);
+      },
+      onError: (e) => errors.push(e),
+    });
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(errors).toHaveLength(1);
+    expect(marked()).toContain('vladimir-putin:Putin');
+    expect(document.querySelector('h1')!.innerHTML).toBe('Putin hosts Xi Jinping');
+  });
+});
+
+describe('shadow DOM', () => {
+  test('open shadow roots are walked, on containers and inside paragraphs, and new shadow content is followed', async () => {
+    document.body.innerHTML = '<section id="a"></section><p id="b">Putin met <span id="c"></span> today.</p>';
+    document.getElementById('a')!.attachShadow({ mode: 'open' }).innerHTML = '<p>The SCO in a shadow root.</p>';
+    const inner = document.getElementById('c')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<b>Xi Jinping</b>';
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked().sort()).toEqual(
+      ['shanghai-cooperation-organisation:SCO', 'vladimir-putin:Putin', 'xi-jinping:Xi Jinping'].sort(),
+    );
+    const late = document.createElement('p');
+    late.textContent = 'Later the S-400 came up.';
+    inner.append(late);
+    await vi.waitFor(() => expect(marked()).toContain('s-400:S-400'));
+    a.update(settings({ enabled: false }));
+    expect(marked()).toEqual([]);
+    expect(inner.innerHTML).toBe('<b>Xi Jinping</b><p>Later the S-400 came up.</p>');
+  });
+});
+
+describe('settings', () => {
+  test('a topic switched off loses its marks; switched on again they come back', async () => {
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    a.update(settings({ topicsOff: ['military'] }));
+    expect(marked()).not.toContain('s-400:S-400');
+    expect(marked()).toHaveLength(3);
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toContain('s-400:S-400'));
+  });
+
+  test('an entity hidden on this site is not marked', async () => {
+    const a = makeAnnotator();
+    a.update(settings({ hidden: { 'news.example': ['vladimir-putin'] } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked().some((m) => m.startsWith('vladimir-putin'))).toBe(false);
+  });
+
+  test('pausing restores the page exactly (same HTML, same text node objects); resuming marks again', async () => {
+    const before = document.documentElement.outerHTML;
+    const originals = textNodes(document.body);
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(marked().length).toBeGreaterThan(4));
+    a.update(settings({ enabled: false }));
+    expect(document.documentElement.outerHTML).toBe(before);
+    textNodes(document.body).forEach((node, i) => expect(node).toBe(originals[i]));
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+  });
+
+  test('paused in the middle of a pass and resumed, it marks the page again (no stuck pass)', async () => {
+    let t = 0;
+    // Every clock read moves 10 ms on, so each slice handles a single unit and the pass spans many slices.
+    const a = makeAnnotator({ now: () => (t += 10) });
+    a.update(settings());
+    expect(a.busy).toBe(true);
+    a.update(settings({ enabled: false }));
+    expect(marked()).toEqual([]);
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    expect(a.stats.passDoneMs).not.toBeNull();
+  });
+
+  test('a site switched off is restored; the mark style follows the setting', async () => {
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    a.update(settings({ markStyle: 'tint' }));
+    expect(document.querySelector('style[data-lens-style]')!.textContent).toContain('background-color');
+    a.update(settings({ sites: ['news.example'] }));
+    expect(marked()).toEqual([]);
+    expect(document.querySelector('style[data-lens-style]')).toBeNull();
+    expect(document.documentElement.dataset.lensStats).toBeUndefined();
+  });
+});
+
+describe('page changes', () => {
+  test('appended content is marked; our own writes are not taken for page changes', async () => {
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    const ownBefore = a.stats.ownMutations;
+    const p = document.createElement('p');
+    p.textContent = 'Later, the SCO summit and Putin.';
+    document.querySelector('article')!.append(p);
+    await vi.waitFor(() => expect(p.querySelectorAll('lens-mention')).toHaveLength(2));
+    expect(a.stats.pageMutations).toBe(1);
+    expect(a.stats.batches).toBe(1);
+    expect(a.stats.ownMutations).toBeGreaterThan(ownBefore);
+  });
+
+  test('a ticker rewritten again and again is left alone after a few rounds (no chase, no loop)', async () => {
+    const a = makeAnnotator({ now: () => 0 });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    const ticker = document.createElement('div');
+    document.body.append(ticker);
+    for (let round = 0; round < 10; round++) {
+      ticker.textContent = `Putin ${round}`;
+      await vi.waitFor(() => expect(a.stats.batches).toBe(round + 1));
+    }
+    expect(a.stats.volatile).toBe(1);
+    const markedRounds = a.stats.marks;
+    ticker.textContent = 'Putin again';
+    await vi.waitFor(() => expect(a.stats.batches).toBe(11));
+    expect(ticker.querySelector('lens-mention')).toBeNull();
+    expect(a.stats.marks).toBeLessThanOrEqual(markedRounds);
+  });
+
+  test('a framework updating its text node in place gets no stale copy of our pieces', async () => {
+    document.body.innerHTML = '<h2>Summit: Putin arrives</h2>';
+    const h2 = document.querySelector('h2')!;
+    const original = h2.firstChild as Text;
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin']));
+    original.data = 'Summit: Putin arrives (updated)';
+    await vi.waitFor(() => expect(a.stats.batches).toBe(1));
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin']));
+    expect(h2.textContent).toBe('Summit: Putin arrives (updated)');
+    a.update(settings({ enabled: false }));
+    expect(h2.childNodes).toHaveLength(1);
+    expect(h2.firstChild).toBe(original);
+  });
+
+  test('a region the page makes editable after marking loses its marks', async () => {
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(marked().length).toBeGreaterThan(4));
+    const p = document.querySelectorAll('p')[0]!;
+    const before = p.textContent;
+    expect(p.querySelector('lens-mention')).not.toBeNull();
+    p.setAttribute('contenteditable', 'true');
+    await vi.waitFor(() => expect(p.querySelector('lens-mention')).toBeNull());
+    expect(p.textContent).toBe(before);
+    expect(p.innerHTML).toBe('Putin and <b>Xi Jinping</b> discussed the SCO. Putin spoke first.');
+  });
+
+  test('removed marks free their entity for new content (default density)', async () => {
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    document.querySelector('article')!.remove();
+    const p = document.createElement('p');
+    p.textContent = 'Putin again.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin']));
+    expect(a.entityCounts()).toEqual([{ id: 'vladimir-putin', count: 1 }]);
+  });
+});
+
+describe('ambiguous candidates', () => {
+  test('are marked when the resolver accepts them, and only then', async () => {
+    document.body.innerHTML = '<p>Paid with a Mir card.</p><p>The Mir station.</p>';
+    const seen: string[] = [];
+    const a = makeAnnotator({
+      resolve: async (items) => {
+        seen.push(...items.map((c) => c.text));
+        return items.map((_c, i) => i === 0);
+      },
+    });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(marked()).toEqual(['mir-payment-system:Mir']));
+    expect(seen).toEqual(['Mir', 'Mir']);
+    expect(document.querySelectorAll('p')[1]!.innerHTML).toBe('The Mir station.');
+  });
+
+  test('a resolver that fails (background gone) is contained', async () => {
+    document.body.innerHTML = '<p>Putin paid with a Mir card.</p>';
+    const errors: unknown[] = [];
+    const a = makeAnnotator({
+      resolve: () => Promise.reject(new Error('Extension context invalidated.')),
+      onError: (e) => errors.push(e),
+    });
+    a.update(settings());
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+  });
+});
