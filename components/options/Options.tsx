@@ -29,6 +29,8 @@ export interface OptionsProps {
   theme: 'light' | 'dark';
   /** UI locale (BCP 47) for dates on cards. */
   locale: string;
+  /** Link to the highlights page (every saved highlight, grouped by page). */
+  highlightsHref: string;
 }
 
 export function Options(props: OptionsProps) {
@@ -39,6 +41,11 @@ export function Options(props: OptionsProps) {
       <header class="options__header">
         <h1>{t('options_title')}</h1>
         <p class="muted">{t('options_intro')}</p>
+        <p>
+          <a class="options__highlights-link" href={props.highlightsHref}>
+            {t('options_open_highlights')}
+          </a>
+        </p>
       </header>
       <main class="options__main">
         {settings ? (

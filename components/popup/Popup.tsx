@@ -3,6 +3,8 @@
  * by topic, the entities found (click to reveal one on the page), this page's
  * saved highlights, and links. Props in, callbacks out.
  */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Highlight, HighlightStatus } from '../../lib/highlights/model';
 import { isActiveOn, type Settings } from '../../lib/settings/model';
 import { useT } from '../i18n';
 import { Switch } from '../ui/Switch';
@@ -33,6 +35,18 @@ export interface PopupHighlight {
   /** The highlighted passage. */
   text: string;
   note?: string;
+  /** 'orphan': not found on the page the last time it was opened. */
+  status: HighlightStatus;
+}
+
+/** What the popup does with this page's highlights. Each rejects with a reader-facing message on failure. */
+export interface PopupHighlightActions {
+  /** Deletes one; resolves with the deleted record (for undo), or null when it was already gone. */
+  onDelete: (id: string) => Promise<Highlight | null>;
+  /** Undo of a delete: puts the record back exactly. */
+  onRestore: (highlight: Highlight) => Promise<void>;
+  /** Keeps an orphan: it stays saved and is tried again on the next visit. */
+  onKeep: (id: string) => Promise<void>;
 }
 
 export interface PopupProps {
@@ -47,9 +61,11 @@ export interface PopupProps {
    * left out).
    */
   highlights?: readonly PopupHighlight[];
+  /** Delete (with undo) and keep for the listed highlights; without it they are listed read-only. */
+  highlightActions?: PopupHighlightActions;
   optionsHref: string;
-  /** Link to the highlights page when the extension has one. */
-  highlightsHref?: string;
+  /** Link to the highlights page (every saved highlight, grouped by page). */
+  highlightsHref: string;
   onSiteActive: (hostname: string, active: boolean) => void;
   onEnabled: (enabled: boolean) => void;
   onReveal: (id: string) => void;
@@ -87,11 +103,9 @@ export function Popup(props: PopupProps) {
         >
           {t('popup_open_options')}
         </a>
-        {props.highlightsHref && (
-          <a href={props.highlightsHref} target="_blank" rel="noopener">
-            {t('popup_open_highlights')}
-          </a>
-        )}
+        <a href={props.highlightsHref} target="_blank" rel="noopener">
+          {t('popup_open_highlights')}
+        </a>
       </nav>
     </main>
   );
@@ -137,7 +151,7 @@ function PageSection(props: PopupProps) {
       ) : (
         <Findings {...props} status={status} />
       )}
-      {props.highlights && <HighlightsSlot highlights={props.highlights} />}
+      {props.highlights && <HighlightsSlot highlights={props.highlights} actions={props.highlightActions} />}
     </>
   );
 }
@@ -211,23 +225,131 @@ function Findings(props: PopupProps & { status: PageStatus }) {
   );
 }
 
-function HighlightsSlot({ highlights }: { highlights: readonly PopupHighlight[] }) {
+type Notice = { kind: 'info' | 'error'; text: string; undo?: Highlight };
+
+function HighlightsSlot({
+  highlights,
+  actions,
+}: {
+  highlights: readonly PopupHighlight[];
+  actions?: PopupHighlightActions;
+}) {
   const t = useT();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const orphans = highlights.filter((h) => h.status === 'orphan');
+  const found = highlights.filter((h) => h.status !== 'orphan');
+  // The button just pressed may leave the list with its item: move focus to the undo, or back to the section.
+  useEffect(() => {
+    if (!notice) return;
+    (undoRef.current ?? headingRef.current)?.focus();
+  }, [notice]);
+
+  const run = async (work: () => Promise<Notice | null>) => {
+    setBusy(true);
+    try {
+      setNotice(await work());
+    } catch (error) {
+      setNotice({
+        kind: 'error',
+        text: t('popup_highlight_failed', error instanceof Error ? error.message : String(error)),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section aria-labelledby="popup-highlights-title">
-      <h2 id="popup-highlights-title">{t('popup_highlights')}</h2>
-      {highlights.length === 0 ? (
-        <p class="muted">{t('popup_highlights_none')}</p>
-      ) : (
+      <h2 id="popup-highlights-title" ref={headingRef} tabIndex={-1}>
+        {t('popup_highlights')}
+      </h2>
+      {highlights.length === 0 && <p class="muted">{t('popup_highlights_none')}</p>}
+      {found.length > 0 && (
         <ul class="popup__highlights">
-          {highlights.map((h) => (
-            <li key={h.id}>
+          {found.map((h) => (
+            <li key={h.id} data-highlight-id={h.id}>
               <q>{h.text}</q>
               {h.note && <p class="popup__note-text muted">{h.note}</p>}
             </li>
           ))}
         </ul>
       )}
+      {orphans.length > 0 && (
+        <section class="popup__orphans" aria-labelledby="popup-orphans-title">
+          <h3 id="popup-orphans-title">{t('popup_orphans_title', String(orphans.length))}</h3>
+          <p class="muted">{t('popup_orphans_hint')}</p>
+          <ul class="popup__highlights">
+            {orphans.map((h) => {
+              const quoteId = `popup-orphan-${h.id}`;
+              return (
+                <li key={h.id} class="popup__orphan" data-highlight-id={h.id} data-status="orphan">
+                  <q id={quoteId}>{h.text}</q>
+                  {h.note && <p class="popup__note-text muted">{h.note}</p>}
+                  {actions && (
+                    <div class="popup__orphan-actions">
+                      <button
+                        type="button"
+                        class="button"
+                        aria-describedby={quoteId}
+                        disabled={busy}
+                        onClick={() =>
+                          void run(async () => {
+                            const deleted = await actions.onDelete(h.id);
+                            return { kind: 'info', text: t('popup_highlight_deleted'), undo: deleted ?? undefined };
+                          })
+                        }
+                      >
+                        {t('popup_highlight_delete')}
+                      </button>
+                      <button
+                        type="button"
+                        class="button"
+                        aria-describedby={quoteId}
+                        disabled={busy}
+                        onClick={() =>
+                          void run(async () => {
+                            await actions.onKeep(h.id);
+                            return { kind: 'info', text: t('popup_highlight_kept') };
+                          })
+                        }
+                      >
+                        {t('popup_highlight_keep')}
+                      </button>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <div class="popup__hl-notice" role="status" data-kind={notice?.kind}>
+        {notice && (
+          <>
+            <span>{notice.text}</span>
+            {notice.undo && actions && (
+              <button
+                ref={undoRef}
+                type="button"
+                class="button"
+                disabled={busy}
+                onClick={() => {
+                  const record = notice.undo!;
+                  void run(async () => {
+                    await actions.onRestore(record);
+                    return { kind: 'info', text: t('popup_highlight_restored') };
+                  });
+                }}
+              >
+                {t('popup_highlight_undo')}
+              </button>
+            )}
+          </>
+        )}
+      </div>
     </section>
   );
 }

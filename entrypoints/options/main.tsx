@@ -79,6 +79,7 @@ function App() {
       markCss={markCss}
       theme={theme}
       locale={browser.i18n.getUILanguage()}
+      highlightsHref={browser.runtime.getURL('/highlights.html')}
       onUpdate={async (change) => setSettings(await updateSettings(change))}
       onExport={() => {
         if (settings) download(exportSettingsJson(settings), exportFileName(new Date()));

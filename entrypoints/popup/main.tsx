@@ -2,8 +2,15 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nProvider } from '@/components/ui/I18nProvider';
-import { Popup, type PageState, type PopupEntity, type PopupHighlight } from '@/components/popup/Popup';
+import {
+  Popup,
+  type PageState,
+  type PopupEntity,
+  type PopupHighlight,
+  type PopupHighlightActions,
+} from '@/components/popup/Popup';
 import { factbase } from '@/lib/factbase/bundled';
+import type { HighlightResult } from '@/lib/messages';
 import { translate } from '@/lib/platform/i18n';
 import { sendRequest, sendToTab } from '@/lib/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '@/lib/platform/settings-store';
@@ -45,22 +52,20 @@ async function pageHighlights(url: string): Promise<PopupHighlight[] | undefined
   try {
     const answer = await sendRequest({ type: 'highlight:list-for-page', url });
     if (!answer?.ok) return undefined;
-    return answer.value.map((h) => ({ id: h.id, text: h.anchor.quote.exact, note: h.note }));
+    return answer.value.map((h) => ({ id: h.id, text: h.anchor.quote.exact, note: h.note, status: h.status }));
   } catch {
     return undefined;
   }
 }
 
-/** The highlights page, when this build has one. */
-async function highlightsPage(): Promise<string | undefined> {
-  // Typed paths cover only the pages of this build; the highlights page may be absent.
-  const url = (browser.runtime.getURL as (path: string) => string)('/highlights.html');
-  try {
-    return (await fetch(url, { method: 'HEAD' })).ok ? url : undefined;
-  } catch {
-    return undefined;
-  }
+/** The value of a highlight request, or an Error carrying the store's reader-facing message. */
+async function highlightValue<T>(answer: Promise<HighlightResult<T> | undefined>): Promise<T> {
+  const result = await answer;
+  if (!result) throw new Error(translate('popup_highlight_no_store'));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }
+
 const testMode = tabFromQuery() !== undefined;
 
 function App() {
@@ -69,7 +74,7 @@ function App() {
   const [tab, setTab] = useState<{ id: number; url?: string } | undefined>();
   const [revealError, setRevealError] = useState<string | undefined>();
   const [highlights, setHighlights] = useState<PopupHighlight[] | undefined>();
-  const [highlightsHref, setHighlightsHref] = useState<string | undefined>();
+  const [pageUrl, setPageUrl] = useState<string | undefined>();
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,10 +83,12 @@ function App() {
       if (!current) return;
       void readPageState(current.id, current.url).then((state) => {
         setPage(state);
-        if (state.kind === 'ready') void pageHighlights(state.status.url).then(setHighlights);
+        if (state.kind === 'ready') {
+          setPageUrl(state.status.url);
+          void pageHighlights(state.status.url).then(setHighlights);
+        }
       });
     };
-    void highlightsPage().then(setHighlightsHref);
     void getSettings().then(setSettings);
     const unwatch = watchSettings((next) => {
       setSettings(next);
@@ -102,6 +109,26 @@ function App() {
 
   useEffect(() => applyPageTheme(settings?.theme ?? 'auto'), [settings?.theme]);
 
+  /** Reads this page's highlights again after a change. */
+  const reloadHighlights = async () => {
+    if (pageUrl) setHighlights(await pageHighlights(pageUrl));
+  };
+  const highlightActions: PopupHighlightActions = {
+    onDelete: async (id) => {
+      const deleted = await highlightValue(sendRequest({ type: 'highlight:delete', id }));
+      await reloadHighlights();
+      return deleted;
+    },
+    onRestore: async (highlight) => {
+      await highlightValue(sendRequest({ type: 'highlight:restore', highlight }));
+      await reloadHighlights();
+    },
+    onKeep: async (id) => {
+      await highlightValue(sendRequest({ type: 'highlight:update', id, status: 'unknown' }));
+      await reloadHighlights();
+    },
+  };
+
   const update = (change: (s: Settings) => Settings) => void updateSettings(change).then(setSettings);
 
   return (
@@ -111,7 +138,8 @@ function App() {
       topics={factbase.meta.topics}
       lookup={lookup}
       highlights={highlights}
-      highlightsHref={highlightsHref}
+      highlightActions={highlightActions}
+      highlightsHref={browser.runtime.getURL('/highlights.html')}
       optionsHref={browser.runtime.getURL('/options.html')}
       revealError={revealError}
       onSiteActive={(hostname, active) => update((s) => setSiteActive(s, hostname, active))}

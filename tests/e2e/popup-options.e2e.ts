@@ -125,7 +125,6 @@ test('the popup lists exactly the entities marked on the page, with their counts
   expect(await popupCounts(popup)).toEqual(marks);
   const total = Object.values(marks).reduce((a, b) => a + b, 0);
   expect(await popup.locator('.popup__total td').textContent()).toBe(String(total));
-  await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png'), fullPage: true });
 });
 
 test('clicking an entity in the popup scrolls to its first mention and opens its card', async () => {
@@ -157,6 +156,45 @@ test('the popup says when a page cannot be annotated', async () => {
   expect(await popup.locator('.popup__entity').count()).toBe(0);
 });
 
+/** A one-page PDF whose text names two catalogue entities (built by hand: the smallest valid file). */
+function tinyPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 20 100 Td (${text}) Tj ET`;
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 400 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>',
+    `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`,
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+test('the popup says the built-in PDF viewer cannot be annotated', async () => {
+  const pdfUrl = 'http://lens-pdf.test/papers/summit.pdf';
+  await browser.context.route('http://lens-pdf.test/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/pdf', body: tinyPdf('Vladimir Putin met Xi Jinping') }),
+  );
+  const pdf = await browser.context.newPage();
+  await pdf.goto(pdfUrl);
+  expect(await pdf.evaluate(() => document.contentType)).toBe('application/pdf');
+  const popup = await openPopup(await tabIdOf(pdfUrl));
+  await popup.getByRole('heading', { name: 'This page cannot be annotated' }).waitFor();
+  await popup.getByText('PDF files open in the browser’s own viewer', { exact: false }).waitFor();
+  await popup.getByText('closed shadow roots', { exact: false }).waitFor();
+  expect(await popup.locator('.popup__entity').count()).toBe(0);
+  expect(await popup.getByRole('link', { name: 'All highlights' }).count()).toBe(1);
+});
+
 test('the pause switch in the popup stops marking everywhere', async () => {
   const article = await openArticle();
   const popup = await openPopup(await tabIdOf(ARTICLE_URL));
@@ -170,6 +208,127 @@ test('the pause switch in the popup stops marking everywhere', async () => {
   await pause.focus();
   await popup.keyboard.press('Space');
   await article.waitForSelector('lens-mention', { state: 'attached', timeout: 2_000 });
+});
+
+/** A highlight record as the background stores it (lib/highlights/model.ts). */
+interface StoredHighlight {
+  id: string;
+  status: string;
+  note: string;
+  anchor: { quote: { exact: string } };
+}
+
+/** Sends one request to the background from an extension page, as the popup does. */
+async function ask<T>(page: Page, request: Record<string, unknown>): Promise<T> {
+  const answer = (await page.evaluate((req) => {
+    const runtime = chrome.runtime as unknown as { sendMessage(message: unknown): Promise<unknown> };
+    return runtime.sendMessage(req);
+  }, request)) as {
+    ok: boolean;
+    value?: T;
+    error?: { message: string };
+  };
+  if (!answer?.ok) throw new Error(`${String(request.type)} failed: ${answer?.error?.message ?? 'no answer'}`);
+  return answer.value as T;
+}
+
+/** A draft as a content script would send it after a selection. */
+function draft(exact: string, note = '') {
+  return {
+    pageUrl: ARTICLE_URL,
+    title: 'Summit report',
+    anchor: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: 'Summit report ', suffix: ' Filler paragraph' },
+      position: { type: 'TextPositionSelector', start: 15, end: 15 + exact.length },
+    },
+    note,
+    entities: [],
+  };
+}
+
+test('orphaned highlights are listed in the popup with their quote, and can be deleted (with undo) or kept', async () => {
+  const article = await openArticle();
+  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  await popup.locator('.popup__entity').first().waitFor();
+  await ask(popup, { type: 'highlight:delete-all' });
+
+  // One highlight still on the page, two whose passage the page no longer has.
+  const kept = await ask<StoredHighlight>(popup, {
+    type: 'highlight:save',
+    draft: draft('Gazprom hopes to sign a contract soon'),
+  });
+  const lostA = await ask<StoredHighlight>(popup, {
+    type: 'highlight:save',
+    draft: draft('The ministers signed a memorandum on grain exports', 'check the follow-up'),
+  });
+  const lostB = await ask<StoredHighlight>(popup, {
+    type: 'highlight:save',
+    draft: draft('Officials later denied that any deal had been reached'),
+  });
+  // What the content script reports once its retries are over (lib/dom/highlights/start.ts).
+  await ask(popup, { type: 'highlight:report', anchored: [kept.id], orphaned: [lostA.id, lostB.id] });
+  const stored = () => ask<StoredHighlight[]>(popup, { type: 'highlight:list-for-page', url: ARTICLE_URL });
+  const recordA = (await stored()).find((h) => h.id === lostA.id)!;
+  expect(recordA.status).toBe('orphan');
+
+  await popup.reload();
+  const orphans = popup.locator('.popup__orphan');
+  await expect.poll(() => orphans.count()).toBe(2);
+  await popup.getByRole('heading', { name: 'Not found on this page: 2' }).waitFor();
+  expect(await orphans.locator('q').allTextContents()).toEqual([
+    'The ministers signed a memorandum on grain exports',
+    'Officials later denied that any deal had been reached',
+  ]);
+  await orphans.first().getByText('check the follow-up').waitFor();
+  // The highlight still found on the page is listed, without orphan actions.
+  const found = popup.locator('.popup__highlights li:not(.popup__orphan)');
+  expect(await found.locator('q').allTextContents()).toEqual(['Gazprom hopes to sign a contract soon']);
+  expect(await found.getByRole('button').count()).toBe(0);
+  // The highlights page is linked from the popup.
+  const link = popup.getByRole('link', { name: 'All highlights' });
+  expect(await link.getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/highlights.html`);
+  expect(await axeViolations(popup)).toEqual([]);
+  await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup.png'), fullPage: true });
+
+  // Delete: gone from the popup and from storage; Undo puts back the exact record.
+  const itemA = popup.locator(`.popup__orphan[data-highlight-id="${lostA.id}"]`);
+  await itemA.getByRole('button', { name: 'Delete' }).click();
+  await itemA.waitFor({ state: 'detached' });
+  await popup.getByRole('status').getByText('Highlight deleted.').waitFor();
+  await expect.poll(async () => (await stored()).map((h) => h.id).sort()).toEqual([kept.id, lostB.id].sort());
+  const undo = popup.getByRole('button', { name: 'Undo' });
+  expect(await undo.evaluate((el) => el === document.activeElement)).toBe(true);
+  await undo.click();
+  await itemA.waitFor();
+  await popup.getByText('Highlight restored.').waitFor();
+  expect((await stored()).find((h) => h.id === lostA.id)).toEqual(recordA);
+
+  // Keep: stays stored with status "unknown" (tried again next visit) and leaves the orphan list.
+  const itemB = popup.locator(`.popup__orphan[data-highlight-id="${lostB.id}"]`);
+  await itemB.getByRole('button', { name: 'Keep' }).click();
+  await itemB.waitFor({ state: 'detached' });
+  await popup.getByText('Kept.', { exact: false }).waitFor();
+  await expect.poll(async () => (await stored()).find((h) => h.id === lostB.id)?.status).toBe('unknown');
+  await found.filter({ hasText: 'Officials later denied' }).waitFor();
+  await popup.getByRole('heading', { name: 'Not found on this page: 1' }).waitFor();
+  expect(await axeViolations(popup)).toEqual([]);
+
+  // The link opens the highlights page, where the restored orphan is listed too.
+  const [highlightsPage] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+  await highlightsPage.locator('.hl-orphans .hl-item').first().waitFor();
+  expect(await highlightsPage.locator('.hl-orphans .hl-quote').allTextContents()).toEqual([
+    'The ministers signed a memorandum on grain exports',
+  ]);
+  await article.close();
+  await ask(popup, { type: 'highlight:delete-all' });
+});
+
+test('the options page links to the highlights page', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('link', { name: 'Saved highlights' }).click();
+  await options.waitForURL(`chrome-extension://${browser.extensionId}/highlights.html`);
+  await options.getByRole('heading', { level: 1 }).waitFor();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
