@@ -1,39 +1,69 @@
 /**
  * The compact, JSON-serialisable alias table the detector is built from: only
- * what matching needs (aliases, ids, rules, topics, types, related ids), none
+ * what matching needs (aliases, ids, rules, topics, the team flag, related ids
+ * where the rules read them), none
  * of the facts. Built from the fact base; the content script ships a generated
  * copy (see bundled-table.ts). Pure module.
  */
 import { russianForms } from './russian-forms';
 import { ALIAS_RULES, TOPIC_IDS, type AliasRule, type Entity } from '../factbase/schema';
 import { shapeString } from './normalize';
-import type { AliasTable, RuleCode } from './table-format';
+import { ENTITY_CONTEXT, TEAM_TYPES } from './context-rules';
+import { FIELD_SEPARATOR, ID_FROM_ALIAS, RULE_MARK, slugOf, type AliasTable, type RuleCode } from './table-format';
 
-export { RULE_ORDER, ruleOf, tableAliases, topicsOfIndex, type AliasTable, type RuleCode } from './table-format';
+export {
+  RULE_ORDER,
+  readTable,
+  ruleOf,
+  tableAliases,
+  topicsOfIndex,
+  type AliasTable,
+  type RuleCode,
+  type TableData,
+} from './table-format';
 
 export function ruleCode(rule: AliasRule | undefined): RuleCode {
   return rule === undefined ? 0 : ((ALIAS_RULES.indexOf(rule) + 1) as RuleCode);
+}
+
+/** What one entity's line of the table holds (see AliasTable.entities). */
+export interface EntityLine {
+  id: string;
+  topicBits: number;
+  team: boolean;
+  related: readonly number[];
+  aliases: readonly (readonly [alias: string, rule: RuleCode])[];
+}
+
+/** Encodes one entity's line; throws on an alias that would break the encoding. */
+export function encodeEntity(line: EntityLine): string {
+  const first = line.aliases[0]?.[0] ?? '';
+  let id = line.id;
+  if (slugOf(first) === id) id = '';
+  else {
+    const k = line.aliases.findIndex(([a]) => slugOf(a) === line.id);
+    if (k > 0) id = `${ID_FROM_ALIAS}${k}`;
+  }
+  const fields = [
+    id,
+    ((line.topicBits << 1) | (line.team ? 1 : 0)).toString(36),
+    line.related.map((r) => r.toString(36)).join(','),
+  ];
+  for (const [alias, rule] of line.aliases) {
+    if (alias.includes(FIELD_SEPARATOR) || alias.includes(RULE_MARK) || alias === '') {
+      throw new Error(`alias "${alias}" of ${line.id} cannot be encoded in the alias table`);
+    }
+    fields.push(rule === 0 ? alias : `${alias}${RULE_MARK}${rule}`);
+  }
+  return fields.join(FIELD_SEPARATOR);
 }
 
 /** Builds the table. Deterministic: the same entities give the same JSON. */
 export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
-  const table: AliasTable = {
-    version: 1,
-    topics: [...TOPIC_IDS],
-    ids: [],
-    types: [],
-    topicBits: [],
-    related: [],
-    aliases: [],
-    rules: [],
-  };
-  sorted.forEach((e, i) => {
-    table.ids.push(e.id);
-    table.types.push(e.type);
-    table.topicBits.push(e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0));
-    table.related.push(e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined));
+  const table: AliasTable = { version: 2, topics: [...TOPIC_IDS], entities: [] };
+  for (const e of sorted) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.
     const generated = new Set<string>();
@@ -41,20 +71,30 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
       for (const form of russianForms(alias)) generated.add(`${form}\u0000${rules.get(alias) ?? 0}`);
     }
     // Aliases that differ only in dashes, quotes or spacing match the same text: keep the first.
-    const shapes = new Set<string>();
+    // "the Kremlin" finds nothing that "Kremlin" with the same rule does not.
+    const shapes = new Set(e.aliases.map((a) => `${shapeString(a)}\u0000${rules.get(a) ?? 0}`));
+    const seen = new Set<string>();
     const kept = e.aliases.filter((a) => {
       const code = rules.get(a) ?? 0;
       if (generated.has(`${a}\u0000${code}`)) return false;
-      const key = `${shapeString(a)}\u0000${code}`;
-      if (shapes.has(key)) return false;
-      shapes.add(key);
+      const shape = shapeString(a);
+      if (/^the /i.test(shape) && shapes.has(`${shape.slice(4)}\u0000${code}`)) return false;
+      const key = `${shape}\u0000${code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     });
-    table.aliases.push(kept);
-    kept.forEach((alias, k) => {
-      const code = rules.get(alias);
-      if (code) table.rules.push([i, k, code]);
-    });
-  });
+    const context = ENTITY_CONTEXT[e.id];
+    table.entities.push(
+      encodeEntity({
+        id: e.id,
+        topicBits: e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0),
+        team: TEAM_TYPES.has(e.type),
+        // Only the context rules of entities with supporting words read related entities.
+        related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
+        aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),
+      }),
+    );
+  }
   return table;
 }

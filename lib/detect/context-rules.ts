@@ -6,7 +6,7 @@
  * Everything here is lower-case words or phrases matched on word boundaries.
  * Pure module, small enough for the content script.
  */
-import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar } from './normalize';
+import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar, foldTable } from './normalize';
 
 export interface EntityContext {
   /** Phrases that show another sense when found in the sentence or its neighbours (the match is rejected). */
@@ -392,12 +392,17 @@ function readWord(
  * of several words are checked from their first word; phrases in Han script
  * (no word boundaries) by substring.
  */
+const WORD_HASH_SEED = 0x811c9dc5 | 0;
+/** FNV-style hash of folded code units, the same for a phrase's word and for the text's. */
+function wordHash(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
 export class PhraseSet {
   private readonly first = new Map<string, string[][]>();
   private readonly han: string[] = [];
-  private readonly firstChars = new Set<number>();
-  private minLen = Infinity;
-  private maxLen = 0;
+  /** Hashes of the folded first words: a word is only sliced and looked up when its hash is here. */
+  private readonly firstHashes = new Set<number>();
   readonly size: number;
 
   constructor(phrases: readonly string[]) {
@@ -412,9 +417,9 @@ export class PhraseSet {
       const list = this.first.get(head);
       if (list) list.push(words);
       else this.first.set(head, [words]);
-      this.firstChars.add(head.charCodeAt(0));
-      this.minLen = Math.min(this.minLen, head.length);
-      this.maxLen = Math.max(this.maxLen, head.length);
+      let h = WORD_HASH_SEED;
+      for (let k = 0; k < head.length; k++) h = wordHash(h, head.charCodeAt(k));
+      this.firstHashes.add(h);
     }
     this.size = this.first.size + this.han.length;
   }
@@ -434,24 +439,19 @@ export class PhraseSet {
         continue;
       }
       const start = i;
-      let simple = true;
+      let h = WORD_HASH_SEED;
       while (i < n) {
         c = text.charCodeAt(i);
         const cls = classTable[c] || charClass(c);
-        if (cls === CLASS_WORD) {
-          if (c > 0x7f) simple = false;
-        } else if (cls === CLASS_IGNORE) {
-          simple = false;
-        } else if (c === 0x2d && i + 1 < n && (classTable[text.charCodeAt(i + 1)] || 0) === CLASS_WORD) {
-          // a plain hyphen inside a word
+        if (cls === CLASS_WORD) h = wordHash(h, foldTable[c]!);
+        else if (cls === CLASS_IGNORE) {
+          // invisible inside a word: not part of it
         } else if (foldChar(c) === 0x2d && i + 1 < n && charClass(text.charCodeAt(i + 1)) === CLASS_WORD) {
-          simple = false;
+          h = wordHash(h, 0x2d);
         } else break;
         i++;
       }
-      const length = i - start;
-      if (!this.firstChars.has(foldChar(text.charCodeAt(start)))) continue;
-      if (simple && (length < this.minLen || length > this.maxLen)) continue;
+      if (!this.firstHashes.has(h)) continue;
       const word = readWord(text, start, true)!.word!;
       const candidates = this.first.get(word);
       if (!candidates) continue;

@@ -2,7 +2,8 @@
  * The detection engine: finds mentions of the alias table's entities in a
  * text. Pure, synchronous and allocation-light: the text is never copied or
  * normalised as a whole; a trie of folded aliases is walked from each word
- * start (every position for Han), and the original offsets are kept.
+ * start (every position for Han), and the original offsets are kept. The
+ * trie is built in parts, one per first letter, when a word first needs one.
  *
  * Matching rules: the longest match wins; word boundaries for alphabetic
  * scripts, none for Han; the case of the alias is respected (capitals must be
@@ -14,13 +15,12 @@
  * the NLP resolver (nlp-resolve.ts), which never runs in the page.
  */
 import type { TopicId } from '../factbase/schema';
-import { ruleOf, tableAliases, topicsOfIndex, type AliasTable, type RuleCode } from './table-format';
+import { readTable, ruleOf, topicsOfIndex, type AliasTable, type RuleCode, type TableData } from './table-format';
 import {
   ENTITY_CONTEXT,
   DOMAIN_WORDS,
   NUMERAL_LEADS,
   SPORTS_WORDS,
-  TEAM_TYPES,
   PhraseSet,
   type EntityContext,
 } from './context-rules';
@@ -31,12 +31,13 @@ import {
   compileParaphrase,
   matchParaphrases,
   nextStarts,
-  triggersOf,
+  triggerWords,
   type CompiledParaphrase,
+  type ParaphraseSpec,
 } from './paraphrase';
 import { russianForms } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
-import { PREFIX, WHOLE, buildTrie, childOf, prefixHash, type Trie } from './trie';
+import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
 
 export interface Detector {
@@ -62,17 +63,13 @@ export function newPageState(): PageState {
   return { seen: new Set() };
 }
 
-/** One alias form in the trie. */
-interface Pattern {
-  entity: number;
-  rule: RuleCode;
-  /** The alias folded except for letter case, one code unit per trie step. */
-  shape: string;
-  /** First/last character is a letter or digit of an alphabetic script: needs a word boundary. */
-  endsWord: boolean;
-  /** The alias is a Roman numeral in letters ("Xi"): numeral rules apply. */
-  numeral: boolean;
-}
+/**
+ * One alias form in the trie, packed into a number: entity << 4 | rule << 2 |
+ * ENDS_WORD | NUMERAL. Its shape (the alias folded except for letter case, one
+ * code unit per trie step) is kept beside it.
+ */
+const ENDS_WORD = 2; // first/last character is a letter or digit of an alphabetic script: needs a word boundary
+const NUMERAL = 1; // the alias is a Roman numeral in letters ("Xi"): numeral rules apply
 
 /** A raw match before disambiguation. */
 interface Raw {
@@ -84,7 +81,8 @@ interface Raw {
   paraphrase: boolean;
 }
 
-type Verdict = 'accept' | 'reject' | 'pending';
+/** `defer`: rejected only because the entity is not yet in `page.seen`. */
+type Verdict = 'accept' | 'reject' | 'pending' | 'defer';
 
 // Local copies: module bindings may compile to property getters, too slow for the inner loops.
 const CLASS_APOS = norm.CLASS_APOS;
@@ -121,29 +119,73 @@ const NAME_CONTINUATIONS = new Set([
 ]);
 
 const NUMERAL_RE = /^[ivxlcdm]+$/;
-const numeralLeadRe = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${NUMERAL_LEADS.map((w) => w.replace(/ /g, '\\s+')).join('|')})[\\s\\u00a0]+$`,
-  'iu',
-);
-const sportsWords = new PhraseSet(SPORTS_WORDS);
-const domainWords = new PhraseSet(DOMAIN_WORDS);
+/** Word lists and patterns of the rules, made on first use (loading the content script costs nothing). */
+let lazyRules: { numeralLead: RegExp; sportsWords: PhraseSet; domainWords: PhraseSet } | null = null;
+function rules() {
+  return (lazyRules ??= {
+    numeralLead: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${NUMERAL_LEADS.map((w) => w.replace(/ /g, '\\s+')).join('|')})[\\s\\u00a0]+$`,
+      'iu',
+    ),
+    sportsWords: new PhraseSet(SPORTS_WORDS),
+    domainWords: new PhraseSet(DOMAIN_WORDS),
+  });
+}
 /** Characters looked at on each side of a country's name for sports words. */
 const SPORTS_RADIUS = 100;
 
 /** Any Cyrillic letter: the text may hold Russian case forms. */
 const CYRILLIC = /[\u0400-\u04ff]/;
 
+/** Paraphrases sharing a trigger word, compiled on the first occurrence of the word. */
+interface Trigger {
+  specs: ParaphraseSpec[];
+  compiled: CompiledParaphrase[] | null;
+  /** Folded code units that may start the next token (null: any). */
+  next: Set<number> | null;
+}
+
+/**
+ * One trie with its patterns and paraphrase triggers. The patterns are split
+ * by their first folded code unit: one small part per letter (or other code
+ * unit) below ROOT_DIRECT, one for all the rest (Han and other scripts). Each
+ * part is built, with its Russian case forms, on the first word that starts
+ * with its code unit: building the detector costs next to nothing, a page pays
+ * only for the letters its words start with, and a little at a time.
+ */
+interface Part {
+  trie: Trie;
+  /** Root entry of the part's code unit (letter parts), as `rootOf` gives it. */
+  entry: number;
+  /** Packed patterns (see ENDS_WORD), parallel to `shapes`. */
+  patterns: Int32Array;
+  shapes: string[];
+  /** Trigger terms: trie term index − patterns.length → trigger. */
+  triggers: Trigger[];
+}
+
+type Entry = [alias: string, entity: number, rule: RuleCode];
+
+/** The first folded code unit of a string, as `foldString` would give it (0 when there is none). */
+function firstFolded(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const cls = norm.charClass(c);
+    if (cls !== CLASS_SPACE && cls !== CLASS_IGNORE) return foldTable[c]!;
+  }
+  return 0;
+}
+
 class Engine implements Detector {
-  private trie!: Trie;
-  private patterns: Pattern[] = [];
-  /** Trigger terms: trie term index − patterns.length → paraphrases to try. */
-  private triggers: CompiledParaphrase[][] = [];
-  /** Per trigger: folded code units that may start the next token (null: any). */
-  private triggerNext: (Set<number> | null)[] = [];
-  /** Whether the trie holds the generated Russian case forms (built on the first Cyrillic text). */
-  private withForms = false;
+  /** Letter parts by first folded code unit: undefined = not built yet, null = no pattern starts so. */
+  private readonly parts: (Part | null | undefined)[] = new Array<Part | null | undefined>(ROOT_DIRECT).fill(null);
+  /** The part for first code units from ROOT_DIRECT up (built on demand). */
+  private far: Part | null = null;
+  /** The table's aliases by first folded code unit (all from ROOT_DIRECT up under ROOT_DIRECT). */
+  private readonly groups = new Map<number, Entry[]>();
   private readonly depthPos = new Int32Array(MAX_DEPTH);
   private readonly idIndex: Map<string, number>;
+  private readonly data: TableData;
   private readonly contextCache = new Map<
     number,
     { not: PhraseSet | null; yes: PhraseSet | null; spec: EntityContext }
@@ -153,81 +195,101 @@ class Engine implements Detector {
     private readonly table: AliasTable,
     private readonly options: Required<DetectorOptions>,
   ) {
-    this.idIndex = new Map(table.ids.map((id, i) => [id, i]));
-    this.compile(false);
+    this.data = readTable(table);
+    this.idIndex = new Map(this.data.ids.map((id, i) => [id, i]));
+    const group = (first: number, entry: Entry | null) => {
+      const key = Math.min(first, ROOT_DIRECT);
+      if (key < ROOT_DIRECT) this.parts[key] = undefined;
+      const list = this.groups.get(key);
+      if (!list) this.groups.set(key, entry ? [entry] : []);
+      else if (entry) list.push(entry);
+    };
+    for (const entry of this.data.entries) group(firstFolded(entry[0]), entry);
+    if (options.paraphrases) {
+      for (const spec of PARAPHRASES) {
+        if (this.idIndex.has(spec.id)) for (const t of triggerWords(spec)) group(firstFolded(t), null);
+      }
+    }
+  }
+
+  /** Builds the part for first code unit `f` (below ROOT_DIRECT: that letter's; else the far part). */
+  private buildPart(f: number): Part {
+    if (f >= ROOT_DIRECT) {
+      return (this.far ??= this.compile(this.groups.get(ROOT_DIRECT) ?? [], (first) => first >= ROOT_DIRECT));
+    }
+    const part = this.compile(this.groups.get(f) ?? [], (first) => first === f);
+    part.entry = rootOf(part.trie, f);
+    this.parts[f] = part;
+    return part;
+  }
+
+  /** The part for a word start whose folded first code unit is `f`, or null when no pattern starts so. */
+  private partFor(f: number): Part | null {
+    if (f >= ROOT_DIRECT) return this.far ?? this.buildPart(f);
+    const part = this.parts[f];
+    return part === undefined ? this.buildPart(f) : part;
   }
 
   /**
-   * Builds patterns, triggers and the trie. Russian case forms are generated
-   * only once a text with Cyrillic letters comes along: pages without any
-   * start faster. They never change what is found in text without Cyrillic.
+   * Builds the patterns, triggers and trie of one part from its aliases, with
+   * the Russian case forms of those that hold Cyrillic, and the paraphrase
+   * triggers whose first folded code unit `mine` accepts.
    */
-  private compile(withForms: boolean): void {
-    const { table, options } = this;
-    const patterns: Pattern[] = [];
+  private compile(aliases: readonly Entry[], mine: (first: number) => boolean): Part {
+    const { options } = this;
+    const packed: number[] = [];
+    const shapes: string[] = [];
     const folded: string[] = [];
     const taken = new Set<string>();
-    const add = (alias: string, entity: number, rule: RuleCode) => {
-      const f = foldString(alias);
+    const add = (alias: string, entity: number, rule: RuleCode, f: string) => {
       const shape = shapeString(alias);
       if (f.length === 0 || f.length > MAX_DEPTH || shape.length !== f.length) return;
-      patterns.push({
-        entity,
-        rule,
-        shape,
-        endsWord: classTable[shape.charCodeAt(shape.length - 1)] === CLASS_WORD,
-        numeral: NUMERAL_RE.test(f),
-      });
+      const endsWord = classTable[shape.charCodeAt(shape.length - 1)] === CLASS_WORD;
+      packed.push((entity << 4) | (rule << 2) | (endsWord ? ENDS_WORD : 0) | (NUMERAL_RE.test(f) ? NUMERAL : 0));
+      shapes.push(shape);
       folded.push(f);
     };
-    // "the Kremlin" adds nothing to "Kremlin" (same entity, same rule) but makes every "the" a walk.
-    const listed = [...tableAliases(table)];
-    const forms = new Set(listed.map(([a, e, r]) => `${a}\u0000${e}\u0000${r}`));
-    const all = listed.filter(([a, e, r]) => !(/^the /i.test(a) && forms.has(`${a.slice(4)}\u0000${e}\u0000${r}`)));
-    for (const [alias, entity, rule] of all) {
-      add(alias, entity, rule);
-      taken.add(foldString(alias));
+    for (const [alias, entity, rule] of aliases) {
+      const f = foldString(alias);
+      add(alias, entity, rule, f);
+      taken.add(f);
     }
-    if (withForms) {
-      for (const [alias, entity, rule] of all) {
+    if (options.russianForms) {
+      for (const [alias, entity, rule] of aliases) {
         if (!CYRILLIC.test(alias)) continue;
         for (const form of russianForms(alias)) {
           const f = foldString(form);
           if (taken.has(f)) continue; // never shadow an alias of the fact base
           taken.add(f);
-          add(form, entity, rule);
+          add(form, entity, rule, f);
         }
       }
     }
 
-    const triggers: CompiledParaphrase[][] = [];
-    const triggerNext: (Set<number> | null)[] = [];
+    const triggers: Trigger[] = [];
     if (options.paraphrases) {
-      const byTrigger = new Map<string, CompiledParaphrase[]>();
+      const byTrigger = new Map<string, ParaphraseSpec[]>();
       for (const spec of PARAPHRASES) {
         if (!this.idIndex.has(spec.id)) continue;
-        const compiled = compileParaphrase(spec);
-        for (const t of triggersOf(compiled)) {
-          const list = byTrigger.get(t);
-          if (list) list.push(compiled);
-          else byTrigger.set(t, [compiled]);
+        for (const t of triggerWords(spec)) {
+          if (!mine(firstFolded(t))) continue;
+          const f = foldString(t);
+          const list = byTrigger.get(f);
+          if (list) list.push(spec);
+          else byTrigger.set(f, [spec]);
         }
       }
-      for (const [word, list] of byTrigger) {
-        folded.push(foldString(word));
-        triggers.push(list);
-        triggerNext.push(nextStarts(list));
+      for (const [word, specs] of byTrigger) {
+        folded.push(word);
+        triggers.push({ specs, compiled: null, next: null });
       }
     }
-    this.patterns = patterns;
-    this.triggers = triggers;
-    this.triggerNext = triggerNext;
-    this.trie = buildTrie(folded);
-    this.withForms = withForms;
+    // All patterns of a part start alike (or far apart): the root needs no direct table.
+    return { trie: buildTrie(folded, 0), entry: 0, patterns: Int32Array.from(packed), shapes, triggers };
   }
 
   ids(): readonly string[] {
-    return this.table.ids;
+    return this.data.ids;
   }
 
   topicsOf(id: string): readonly TopicId[] {
@@ -236,11 +298,11 @@ class Engine implements Detector {
   }
 
   scan(text: string, page: PageState): ScanResult {
-    if (!this.withForms && this.options.russianForms && CYRILLIC.test(text)) this.compile(true);
     const raws = this.matchAll(text);
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
-    if (raws.length === 0) return { mentions, pending };
+    const deferred: Candidate[] = [];
+    if (raws.length === 0) return { mentions, pending, deferred };
     const accepted = new Array<boolean>(raws.length).fill(false);
     // Unambiguous matches first (they support ambiguous ones on either side).
     raws.forEach((r, k) => {
@@ -248,8 +310,13 @@ class Engine implements Detector {
         accepted[k] = !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
       }
     });
+    const candidate = (r: Raw, mention: Mention): Candidate => {
+      const [cs, ce] = windowAround(text, r.start, r.end);
+      return { ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs };
+    };
+    let later: Candidate[] | null = null;
     raws.forEach((r, k) => {
-      const id = this.table.ids[r.entity]!;
+      const id = this.data.ids[r.entity]!;
       let verdict: Verdict;
       if (r.rule === 0) verdict = accepted[k] ? 'accept' : 'reject';
       else if (!this.options.rules) verdict = 'accept';
@@ -258,21 +325,36 @@ class Engine implements Detector {
       const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
       if (verdict === 'accept') {
         mentions.push(mention);
-        // Named by a name with no rule, or by an ambiguous one with support: later short forms may follow.
+        // Named by a name with no rule, or by an ambiguous one with support: short forms anywhere may follow.
         if (!r.paraphrase && this.options.rules) page.seen.add(id);
+      } else if (verdict === 'defer') {
+        (later ??= []).push(candidate(r, mention));
       } else {
-        const [cs, ce] = windowAround(text, r.start, r.end);
-        pending.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
+        pending.push(candidate(r, mention));
       }
     });
-    return { mentions, pending };
+    // The full name may come later in the same text: settle what it allows now.
+    let merged = false;
+    const settle = (list: Candidate[], keep: Candidate[]) => {
+      for (const c of list) {
+        if (page.seen.has(c.id)) {
+          mentions.push({ id: c.id, start: c.start, end: c.end, text: c.text });
+          merged = true;
+        } else keep.push(c);
+      }
+    };
+    if (later !== null) settle(later, deferred);
+    const uncertain: Candidate[] = [];
+    if (pending.length > 0) settle(pending, uncertain);
+    if (merged) mentions.sort((a, b) => a.start - b.start);
+    return { mentions, pending: uncertain, deferred };
   }
 
   /** All raw matches, leftmost-longest, not overlapping. */
   private matchAll(text: string): Raw[] {
     const out: Raw[] = [];
     const n = text.length;
-    const { rootNext, singles } = this.trie;
+    const parts = this.parts;
     let prevWord = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -290,15 +372,33 @@ class Engine implements Detector {
         prevWord = false;
       }
       const f = foldTable[c]!;
-      const node = rootNext[f]!;
-      if (node === 0) continue;
-      if (singles[f] === 0 && !this.prefixPasses(text, i, f)) continue;
-      const m = this.walk(text, i, node);
-      if (m) {
-        this.extend(text, m);
-        out.push(m);
-        i = m.end - 1;
-        prevWord = classTable[text.charCodeAt(i)] === CLASS_WORD;
+      let part: Part | null | undefined;
+      let entry = 0;
+      if (f < ROOT_DIRECT) {
+        part = parts[f];
+        if (part === undefined) part = this.buildPart(f);
+        if (part !== null) entry = part.entry;
+      } else {
+        part = this.far ?? this.buildPart(f);
+        entry = rootOf(part.trie, f);
+      }
+      if (entry !== 0 && ((entry & 1) !== 0 || this.prefixPasses(text, i, f, part!.trie))) {
+        const m = this.walk(text, i, entry >>> 1, part!);
+        if (m) {
+          this.extend(text, m);
+          out.push(m);
+          i = m.end - 1;
+          prevWord = classTable[text.charCodeAt(i)] === CLASS_WORD;
+          continue;
+        }
+      }
+      // No match starts here: skip the rest of the word in a tight loop (unknown code units go round the main one).
+      if (cls === CLASS_WORD) {
+        while (i + 1 < n) {
+          const k = classTable[text.charCodeAt(i + 1)];
+          if (k !== CLASS_WORD && k !== CLASS_IGNORE) break;
+          i++;
+        }
       }
     }
     return out;
@@ -306,11 +406,11 @@ class Engine implements Detector {
 
   /**
    * Whether the code units after a word start at `i` (folded first unit `f`)
-   * can continue some pattern, by the hashed prefix filters. Invisible
+   * can continue some pattern, by the hashed prefix filter. Invisible
    * characters and a second space in a row (which collapse) let it pass.
    */
-  private prefixPasses(text: string, i: number, f: number): boolean {
-    const { prefix2, prefix3, prefix4, mask } = this.trie;
+  private prefixPasses(text: string, i: number, f: number, trie: Trie): boolean {
+    const { prefix, mask } = trie;
     const n = text.length;
     let h = prefixHash(0, f);
     let lastSpace = false;
@@ -327,7 +427,7 @@ class Engine implements Detector {
       if (space && lastSpace) return true;
       lastSpace = space;
       h = prefixHash(h, space ? 0x20 : foldTable[c]!);
-      const bits = (k === 1 ? prefix2 : k === 2 ? prefix3 : prefix4)[h & mask]!;
+      const bits = prefix[h & mask]! >>> (2 * (k - 1));
       if ((bits & PREFIX) === 0) return false;
       if ((bits & WHOLE) !== 0) return true;
     }
@@ -346,9 +446,12 @@ class Engine implements Detector {
       const wordStart = cls !== CLASS_WORD || !prevWord;
       prevWord = cls === CLASS_WORD;
       if (!wordStart) continue;
-      const node = this.trie.rootNext[foldTable[text.charCodeAt(k)]!]!;
-      if (node === 0) continue;
-      const inner = this.walk(text, k, node);
+      const f = foldTable[text.charCodeAt(k)]!;
+      const part = this.partFor(f);
+      if (part === null) continue;
+      const entry = rootOf(part.trie, f);
+      if (entry === 0) continue;
+      const inner = this.walk(text, k, entry >>> 1, part);
       if (inner && inner.end > m.end) {
         m.end = inner.end;
         m.entity = inner.entity;
@@ -359,9 +462,11 @@ class Engine implements Detector {
     }
   }
 
-  /** The longest acceptable match starting at `start`, whose first code unit led to `node`. */
-  private walk(text: string, start: number, first: number): Raw | null {
-    const { childStart, termStart, terms, keys, targets } = this.trie;
+  /** The longest acceptable match starting at `start`, whose first code unit led to `first` in `part`. */
+  private walk(text: string, start: number, first: number, part: Part): Raw | null {
+    const trie = part.trie;
+    const { childStart, termStart, terms, keys, targets } = trie;
+    const patterns = part.patterns;
     const n = text.length;
     const pos = this.depthPos;
     pos[0] = start;
@@ -375,17 +480,21 @@ class Engine implements Detector {
       const t1 = termStart[node + 1]!;
       for (let t = t0; t < t1; t++) {
         const term = terms[t]!;
-        if (term < this.patterns.length) {
+        if (term < patterns.length) {
           if (best && best.end >= j) continue; // an earlier term at this node already passed
-          const p = this.patterns[term]!;
-          if (p.endsWord && !this.endBoundary(text, j)) continue;
-          if (!this.caseMatches(text, p.shape, depth)) continue;
-          best = { start, end: j, entity: p.entity, rule: p.rule, numeral: p.numeral, paraphrase: false };
+          const p = patterns[term]!;
+          if ((p & ENDS_WORD) !== 0 && !this.endBoundary(text, j)) continue;
+          if (!this.caseMatches(text, part.shapes[term]!, depth)) continue;
+          const rule = ((p >>> 2) & 3) as RuleCode;
+          best = { start, end: j, entity: p >>> 4, rule, numeral: (p & NUMERAL) !== 0, paraphrase: false };
         } else {
-          const k = term - this.patterns.length;
-          const starts = this.triggerNext[k]!;
-          if (starts && !starts.has(this.peekFolded(text, j))) continue;
-          const para = matchParaphrases(this.triggers[k]!, text, start);
+          const trigger = part.triggers[term - patterns.length]!;
+          if (trigger.compiled === null) {
+            trigger.compiled = trigger.specs.map(compileParaphrase);
+            trigger.next = nextStarts(trigger.compiled);
+          }
+          if (trigger.next && !trigger.next.has(this.peekFolded(text, j))) continue;
+          const para = matchParaphrases(trigger.compiled, text, start);
           if (para && para.end > j && (!best || para.end > best.end)) {
             const entity = this.idIndex.get(para.id)!;
             best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
@@ -423,7 +532,7 @@ class Engine implements Detector {
             break;
           }
         }
-      } else next = childOf(this.trie, node, f);
+      } else next = childOf(trie, node, f);
       if (next === 0) break;
       lastSpace = f === 0x20;
       pos[depth++] = j;
@@ -494,15 +603,15 @@ class Engine implements Detector {
   }
 
   private isTeam(text: string, r: Raw): boolean {
-    if (!TEAM_TYPES.has(this.table.types[r.entity]!)) return false;
+    if (!this.data.team[r.entity]) return false;
     const near = text.slice(Math.max(0, r.start - SPORTS_RADIUS), r.end + SPORTS_RADIUS);
-    return sportsWords.found(near, SPORTS_THRESHOLD).length >= SPORTS_THRESHOLD;
+    return rules().sportsWords.found(near, SPORTS_THRESHOLD).length >= SPORTS_THRESHOLD;
   }
 
   private contextOf(entity: number) {
     let c = this.contextCache.get(entity);
     if (!c) {
-      const spec = ENTITY_CONTEXT[this.table.ids[entity]!] ?? {};
+      const spec = ENTITY_CONTEXT[this.data.ids[entity]!] ?? {};
       const not = new PhraseSet(spec.not ?? []);
       const yes = new PhraseSet(spec.yes ?? []);
       c = { spec, not: not.size > 0 ? not : null, yes: yes.size > 0 ? yes : null };
@@ -513,7 +622,7 @@ class Engine implements Detector {
 
   /** Cheap rules for an ambiguous match. */
   private decide(text: string, r: Raw, page: PageState, raws: Raw[], accepted: boolean[]): Verdict {
-    const id = this.table.ids[r.entity]!;
+    const id = this.data.ids[r.entity]!;
     const rule = ruleOf(r.rule)!;
     const [ss, se] = sentenceAround(text, r.start, r.end);
     const sentence = text.slice(ss, se);
@@ -523,7 +632,7 @@ class Engine implements Detector {
 
     // Ruled out: Roman numerals, other senses, parts of other names, national teams.
     if (r.numeral) {
-      const lead = numeralLeadRe.test(text.slice(Math.max(0, r.start - 40), r.start));
+      const lead = rules().numeralLead.test(text.slice(Math.max(0, r.start - 40), r.start));
       if (lead) return 'reject';
       if (matched === matched.toUpperCase() && !headline) return 'reject'; // "XI" in running text is a numeral
     }
@@ -534,20 +643,22 @@ class Engine implements Detector {
     if (this.otherName(text, r)) return 'reject';
     if (this.isTeam(text, r)) return 'reject';
 
-    if (rule === 'after-full-name') return page.seen.has(id) ? 'accept' : 'reject';
+    if (rule === 'after-full-name') return page.seen.has(id) ? 'accept' : 'defer';
+    // Named in full on the page supports every other rule too; a pending match is settled the same way
+    // once the whole page is scanned (settleDeferred), so this never depends on the scanning order.
+    if (page.seen.has(id)) return 'accept';
     if (rule === 'proper-noun' && !spec.yes && !spec.domain) return headline ? 'pending' : 'accept';
 
-    // Supported: named earlier on the page, topical words, or another unambiguous mention in the sentence.
-    if (page.seen.has(id)) return 'accept';
+    // Supported: topical words, or another unambiguous mention in the sentence.
     if (yes?.test(sentence)) return 'accept';
-    const related = this.table.related[r.entity] ?? [];
+    const related = this.data.related[r.entity] ?? [];
     for (let k = 0; k < raws.length; k++) {
       const o = raws[k]!;
       if (o.start >= se) break;
       if (!accepted[k] || o.end <= ss || o.entity === r.entity) continue;
       if (!yes || related.includes(o.entity)) return 'accept';
     }
-    if (!yes && domainWords.test(sentence)) return 'accept';
+    if (!yes && rules().domainWords.test(sentence)) return 'accept';
     return 'pending';
   }
 
@@ -608,6 +719,18 @@ function wordAfter(text: string, end: number): string | null {
   let e = b;
   while (e < text.length && e - b < 40 && isWordChar(text.charCodeAt(e))) e++;
   return b < e ? text.slice(b, e) : null;
+}
+
+/**
+ * The deferred candidates (see `ScanResult.deferred`) that the page now
+ * allows: those whose entity has been named in full anywhere on the page.
+ * Call it once the page has been scanned; the others stay rejected. It
+ * settles `pending` candidates the same way: those it returns are mentions
+ * without asking the resolver (their entity is named in full elsewhere on the
+ * page), which keeps the result independent of the order of scanning.
+ */
+export function settleDeferred(deferred: Candidate[], page: PageState): Candidate[] {
+  return deferred.filter((c) => page.seen.has(c.id));
 }
 
 export function createDetector(table: AliasTable, options: DetectorOptions = {}): Detector {

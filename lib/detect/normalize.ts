@@ -109,24 +109,43 @@ export function isLower(c: number): boolean {
   return ch !== ch.toUpperCase();
 }
 
-/** Folds or shapes `s` (see below) into a string, without building it char by char. */
+/** Scratch buffer for `transform` (grown when a longer string comes). */
+let scratch = new Uint16Array(256);
+
+/** Folds or shapes `s` (see below); gives `s` itself back when nothing changes. */
 function transform(s: string, keepCase: boolean): string {
-  const out: number[] = [];
+  if (scratch.length < s.length) scratch = new Uint16Array(s.length * 2);
+  const out = scratch;
+  let n = 0;
+  let same = true;
   let lastSpace = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const cls = charClass(c);
-    if (cls === CLASS_IGNORE) continue;
+    if (cls === CLASS_IGNORE) {
+      same = false;
+      continue;
+    }
     if (cls === CLASS_SPACE) {
-      if (!lastSpace) out.push(0x20);
+      if (lastSpace || c !== 0x20) same = false;
+      if (!lastSpace) out[n++] = 0x20;
       lastSpace = true;
       continue;
     }
     lastSpace = false;
-    out.push(keepCase && cls === CLASS_WORD ? c : foldChar(c));
+    const f = keepCase && cls === CLASS_WORD ? c : foldTable[c]!;
+    if (f !== c) same = false;
+    out[n++] = f;
   }
-  if (out.length > 0 && out[out.length - 1] === 0x20) out.pop();
-  return String.fromCharCode(...out);
+  if (n > 0 && out[n - 1] === 0x20) {
+    n--;
+    same = false;
+  }
+  if (same) return s;
+  let result = '';
+  for (let i = 0; i < n; i += 4096)
+    result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return result;
 }
 
 /**

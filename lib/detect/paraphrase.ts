@@ -176,6 +176,15 @@ export function nextStarts(list: readonly CompiledParaphrase[]): Set<number> | n
   return out;
 }
 
+/**
+ * The trigger words of a pattern, read from its text without compiling it (the
+ * same words as `triggersOf(compileParaphrase(spec))`, not yet folded).
+ */
+export function triggerWords(spec: ParaphraseSpec): string[] {
+  const first = spec.pattern.split(' ').find(Boolean) ?? '';
+  return first.startsWith('(') ? first.slice(1, -1).split('|') : [first];
+}
+
 /** The trigger words of a compiled pattern (its first element). */
 export function triggersOf(p: CompiledParaphrase): string[] {
   return [...(p.elements[0]!.words ?? [])];

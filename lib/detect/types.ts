@@ -31,8 +31,20 @@ export interface Candidate extends Mention {
 export interface ScanResult {
   /** Accepted mentions, sorted by start, not overlapping. */
   mentions: Mention[];
-  /** Uncertain matches for the resolver, sorted by start; they never overlap a mention. */
+  /**
+   * Uncertain matches for the resolver, sorted by start; they never overlap a
+   * mention. Once the page is scanned, those that `settleDeferred` returns
+   * (their entity is named in full somewhere on the page) are mentions without
+   * asking the resolver.
+   */
   pending: Candidate[];
+  /**
+   * Matches rejected only because their entity is not (yet) in `page.seen`
+   * (short forms accepted once the full name appears anywhere on the page),
+   * sorted by start. Settle them with `settleDeferred` once the whole page
+   * has been scanned, so the result does not depend on the scanning order.
+   */
+  deferred: Candidate[];
 }
 
 /** Decides the pending candidates: one boolean per candidate, true = accept. */

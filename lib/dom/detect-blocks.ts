@@ -2,9 +2,10 @@
  * Runs the detector over text blocks: scans each block (cheap rules), sends
  * all uncertain candidates to the resolver in one batch, and keeps only
  * mentions that lie inside one text node, since a mark never crosses an
- * element boundary. Shared by the content script and the command-line tool.
+ * element boundary. Deferred short forms are settled once every block has
+ * been scanned. Shared by the content script and the command-line tool.
  */
-import type { Detector } from '../detect/detector';
+import { settleDeferred, type Detector } from '../detect/detector';
 import type { Candidate, Mention, PageState, Resolver } from '../detect/types';
 import type { TextBlock } from './text-blocks';
 
@@ -36,17 +37,43 @@ export async function detectBlocks(
 ): Promise<BlockMention[]> {
   const perBlock: BlockMention[][] = blocks.map(() => []);
   const pending: { index: number; block: TextBlock; candidate: Candidate }[] = [];
+  const deferred: Candidate[] = [];
+  const deferredAt = new Map<Candidate, number>();
   blocks.forEach((block, index) => {
     const result = detector.scan(block.text, page);
     for (const mention of result.mentions) perBlock[index]!.push({ block, mention });
     for (const candidate of result.pending) pending.push({ index, block, candidate });
+    for (const candidate of result.deferred) {
+      deferred.push(candidate);
+      deferredAt.set(candidate, index);
+    }
   });
-  if (pending.length > 0) {
-    const verdicts = await resolve(pending.map((p) => p.candidate));
-    pending.forEach((p, k) => {
-      if (verdicts[k] !== true) return;
-      const { id, start, end, text } = p.candidate;
-      perBlock[p.index]!.push({ block: p.block, mention: { id, start, end, text } });
+  // Short forms count once the full name is anywhere on the page, before or after them.
+  for (const candidate of settleDeferred(deferred, page)) {
+    const index = deferredAt.get(candidate)!;
+    const { id, start, end, text } = candidate;
+    perBlock[index]!.push({ block: blocks[index]!, mention: { id, start, end, text } });
+  }
+  // An uncertain candidate whose entity is named in full anywhere on the page needs no resolver.
+  const supported = new Set(
+    settleDeferred(
+      pending.map((p) => p.candidate),
+      page,
+    ),
+  );
+  const accept = (p: { index: number; block: TextBlock; candidate: Candidate }) => {
+    const { id, start, end, text } = p.candidate;
+    perBlock[p.index]!.push({ block: p.block, mention: { id, start, end, text } });
+  };
+  const uncertain = pending.filter((p) => {
+    if (!supported.has(p.candidate)) return true;
+    accept(p);
+    return false;
+  });
+  if (uncertain.length > 0) {
+    const verdicts = await resolve(uncertain.map((p) => p.candidate));
+    uncertain.forEach((p, k) => {
+      if (verdicts[k] === true) accept(p);
     });
   }
   const out: BlockMention[] = [];

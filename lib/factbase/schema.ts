@@ -49,10 +49,11 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /**
  * How an ambiguous alias is accepted by detection.
  * - `context`: only when the surrounding text supports this entity (NLP tags,
- *   topical words nearby, or the entity already named unambiguously on the page).
+ *   topical words nearby, or the entity named unambiguously anywhere on the page).
  * - `proper-noun`: only when used as a proper noun (capitalised, not a common
  *   noun such as "turkey" or "bricks"; not a Roman numeral such as "Louis XI").
- * - `after-full-name`: only after the entity was named unambiguously earlier on the page.
+ * - `after-full-name`: only when the entity is named unambiguously somewhere on the page
+ *   (order does not matter, so a page scanned viewport-first gives the same result).
  */
 export const ALIAS_RULES = ['context', 'proper-noun', 'after-full-name'] as const;
 export type AliasRule = (typeof ALIAS_RULES)[number];

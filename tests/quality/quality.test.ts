@@ -5,9 +5,13 @@
  * mention-level precision, recall and F1; fails below precision 0.97 or
  * recall 0.93, and on any mention in a control page.
  */
+import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { aliasTable } from '../../lib/detect/bundled-table';
-import { createDetector } from '../../lib/detect/detector';
+import { createDetector, newPageState } from '../../lib/detect/detector';
+import { resolveWithNlp } from '../../lib/detect/nlp-resolve';
+import { detectBlocks } from '../../lib/dom/detect-blocks';
+import { collectTextBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import type { FileResult } from '../../lib/cli/annotate';
 import { annotateDocument, bodyText, devDocuments, labelOffsets, readLabels, type DevDocument } from './dev-set';
 import { add, documentCounts, formatScores, mentionCounts, scores, type Counts, type Span } from './metrics';
@@ -62,6 +66,37 @@ describe('development set', () => {
     );
     expect([...topics].sort()).toEqual([...aliasTable.topics].sort());
   });
+
+  test('the mentions found do not depend on the order the blocks are scanned in (visible part first)', async () => {
+    const detector = createDetector(aliasTable);
+    const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+    try {
+      let deferredUsed = 0;
+      for (const doc of documents) {
+        const parsed = new window.DOMParser().parseFromString(doc.html, 'text/html');
+        const blocks = collectTextBlocks(parsed.body as unknown as Node);
+        const run = async (order: readonly TextBlock[]) => {
+          const found = await detectBlocks(order, detector, newPageState(), async (p) => resolveWithNlp(p));
+          return found.map(({ block, mention }) => `${blocks.indexOf(block)}:${mention.start}:${mention.id}`).sort();
+        };
+        const inOrder = await run(blocks);
+        // The content script scans what is on screen first: here, from the middle of the page on, then the top.
+        const middle = Math.floor(blocks.length / 2);
+        const screenFirst = await run([...blocks.slice(middle), ...blocks.slice(0, middle)]);
+        expect(screenFirst, doc.name).toEqual(inOrder);
+        expect(await run([...blocks].reverse()), doc.name).toEqual(inOrder);
+        // How many mentions only the settling of deferred short forms finds in reverse order.
+        const page = newPageState();
+        for (const block of [...blocks].reverse()) deferredUsed += detector.scan(block.text, page).deferred.length;
+      }
+      console.log(
+        `order independence: ${documents.length} documents; short forms deferred in reverse order: ${deferredUsed}`,
+      );
+      expect(deferredUsed).toBeGreaterThan(0);
+    } finally {
+      await window.happyDOM.close();
+    }
+  }, 120_000);
 
   test('no mention at all in the confusable controls', () => {
     const violations = outcomes

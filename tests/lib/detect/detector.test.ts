@@ -6,9 +6,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
-import { createDetector, newPageState, type Detector } from '../../../lib/detect/detector';
+import { readTable } from '../../../lib/detect/table-format';
+import { createDetector, newPageState, settleDeferred, type Detector } from '../../../lib/detect/detector';
 import { resolveWithNlp } from '../../../lib/detect/nlp-resolve';
-import type { Mention, PageState } from '../../../lib/detect/types';
+import type { Candidate, Mention, PageState } from '../../../lib/detect/types';
 
 const detector = createDetector(aliasTable);
 
@@ -162,22 +163,110 @@ describe('ambiguous aliases need support', () => {
     expect(detect(text)).toEqual(expected);
   });
 
-  test('a short form is accepted once the full name appeared on the page ("Mao")', () => {
+  test('a short form is accepted once the full name appears anywhere on the page ("Mao")', () => {
     const page = newPageState();
-    expect(detect('Mao was a common name in the village.', detector, page)).toEqual([]);
+    // Before the full name: not a mention yet, but deferred, not dropped.
+    const first = detector.scan('Mao was a common name in the village.', page);
+    expect(first.mentions).toEqual([]);
+    expect(first.deferred.map((c) => `${c.id}:${c.text}:${c.rule}`)).toEqual(['mao-zedong:Mao:after-full-name']);
+    expect(settleDeferred(first.deferred, page)).toEqual([]);
     expect(detect('Mao Zedong met Stalin in 1949.', detector, page)).toEqual([
       'mao-zedong:Mao Zedong',
       'joseph-stalin:Stalin',
     ]);
     expect(page.seen.has('mao-zedong')).toBe(true);
+    // Once the full name is on the page, the earlier short form is settled, offsets unchanged.
+    expect(settleDeferred(first.deferred, page).map((c) => `${c.id}:${c.start}-${c.end}`)).toEqual(['mao-zedong:0-3']);
     expect(detect('Mao returned to Beijing in February.', detector, page)).toEqual([
       'mao-zedong:Mao',
       'beijing:Beijing',
     ]);
   });
+
+  test('within one text, the full name after the short form counts too', () => {
+    const { mentions, deferred } = detector.scan('Mao was there. Years later, Mao Zedong came back.', newPageState());
+    expect(mentions.map((m) => `${m.id}:${m.text}@${m.start}`)).toEqual([
+      'mao-zedong:Mao@0',
+      'mao-zedong:Mao Zedong@28',
+    ]);
+    expect(deferred).toEqual([]);
+  });
+
+  test('an uncertain short form is settled by the full name anywhere on the page, without the resolver', () => {
+    const page = newPageState();
+    const first = detector.scan('The Amur froze early this year.', page);
+    expect(first.mentions).toEqual([]);
+    expect(first.pending.map((c) => `${c.id}:${c.text}`)).toEqual(['amur-river:Amur']);
+    expect(settleDeferred(first.pending, page)).toEqual([]);
+    expect(detect('The Amur River marks the border.', detector, page)).toEqual(['amur-river:Amur River']);
+    expect(settleDeferred(first.pending, page).map((c) => `${c.id}:${c.start}`)).toEqual(['amur-river:4']);
+    // In one text, the full name after the short form settles it at once.
+    const both = detector.scan('The Amur froze. The Amur River thawed in May.', newPageState());
+    expect(both.pending).toEqual([]);
+    expect(both.mentions.map((m) => `${m.id}:${m.text}`)).toEqual(['amur-river:Amur', 'amur-river:Amur River']);
+  });
+
+  test('a short form whose full name never appears stays out', () => {
+    const page = newPageState();
+    const { mentions, pending, deferred } = detector.scan('Mao was a common name in the village.', page);
+    expect(mentions).toEqual([]);
+    expect(pending).toEqual([]);
+    expect(settleDeferred(deferred, page)).toEqual([]);
+  });
+
+  test('the accepted mentions do not depend on the order the texts are scanned in', () => {
+    const texts = [
+      'Mao returned in February, and Lavrov spoke.',
+      'Sergei Lavrov met Wang Yi in Beijing.',
+      'Mao Zedong met Stalin in 1949.',
+      'Wang said talks went well; Mao was absent.',
+    ];
+    const run = (order: number[]): string[] => {
+      const page = newPageState();
+      const found: string[] = [];
+      const deferred: { at: number; c: Candidate }[] = [];
+      for (const i of order) {
+        const r = detector.scan(texts[i]!, page);
+        for (const m of r.mentions) found.push(`${i}:${m.start}:${m.id}`);
+        for (const c of r.deferred) deferred.push({ at: i, c });
+      }
+      const settled = new Set(
+        settleDeferred(
+          deferred.map((d) => d.c),
+          page,
+        ),
+      );
+      for (const d of deferred) if (settled.has(d.c)) found.push(`${d.at}:${d.c.start}:${d.c.id}`);
+      return found.sort();
+    };
+    const forward = run([0, 1, 2, 3]);
+    expect(forward).toContain('0:0:mao-zedong');
+    expect(forward).toContain('3:27:mao-zedong');
+    expect(run([3, 2, 1, 0])).toEqual(forward);
+    expect(run([2, 0, 3, 1])).toEqual(forward);
+  });
 });
 
 describe('scan results', () => {
+  test('the trie parts built on demand find the same whatever text comes first', () => {
+    const texts = [
+      'Путин и Си Цзиньпин обсудили торговлю между Россией и Китаем в Москве.',
+      '习近平在北京同普京举行会谈。',
+      'Xi Jinping met Vladimir Putin; «Транснефть» and the SCO were mentioned.',
+    ];
+    const run = (order: number[]) => {
+      const fresh = createDetector(aliasTable);
+      const out: string[] = [];
+      for (const i of order)
+        for (const m of fresh.scan(texts[i]!, newPageState()).mentions) out.push(`${i}:${m.start}:${m.id}`);
+      return out.sort();
+    };
+    const forward = run([0, 1, 2]);
+    expect(forward.length).toBeGreaterThanOrEqual(8);
+    expect(run([2, 1, 0])).toEqual(forward);
+    expect(run([1, 2, 0])).toEqual(forward);
+  });
+
   test('are sorted, do not overlap, and pending never overlaps a mention', () => {
     const text =
       'XI ARRIVES IN MOSCOW. Louis XI and Xi Jinping; the Kremlin, the SCO and the Arctic. ' +
@@ -191,7 +280,7 @@ describe('scan results', () => {
   });
 
   test('topics and ids come from the table', () => {
-    expect(detector.ids()).toEqual(aliasTable.ids);
+    expect(detector.ids()).toEqual(readTable(aliasTable).ids);
     expect(detector.topicsOf('gazprom')).toContain('energy');
     expect(detector.topicsOf('no-such-entity')).toEqual([]);
   });

@@ -11,6 +11,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { aliasTable } from '@/lib/detect/bundled-table';
+import { readTable, tableAliases } from '@/lib/detect/table-format';
 import { createDetector, newPageState } from '@/lib/detect/detector';
 import type { Mention, ScanResult } from '@/lib/detect/types';
 
@@ -76,12 +77,10 @@ const longWord = fc
   )
   .map(([c, n]) => c.repeat(n));
 
-const aliases = aliasTable.aliases.flat();
+const listed = [...tableAliases(aliasTable)];
+const aliases = listed.map(([alias]) => alias);
 /** Aliases that need no context to count (no disambiguation rule). */
-const ruled = new Set(aliasTable.rules.map(([entity, alias]) => `${entity}:${alias}`));
-const plainAliases = aliasTable.aliases.flatMap((list, entity) =>
-  list.filter((_, alias) => !ruled.has(`${entity}:${alias}`)),
-);
+const plainAliases = listed.filter(([, , rule]) => rule === 0).map(([alias]) => alias);
 
 /** Text with real aliases (any rule, any case variant) spliced between hostile fragments. */
 const textWithAliases = fc
@@ -110,7 +109,7 @@ function splitsPair(text: string, offset: number): boolean {
   return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
 }
 
-const ids = new Set(aliasTable.ids);
+const ids = new Set(readTable(aliasTable).ids);
 
 function checkRange(input: string, m: Mention, what: string): void {
   expect(Number.isInteger(m.start) && Number.isInteger(m.end), `${what}: integer offsets`).toBe(true);

@@ -139,4 +139,22 @@ describe('detectBlocks', () => {
     expect(page.seen.has('mao-zedong')).toBe(true);
     expect(asked).toBe(0);
   });
+
+  test('a short form before the full name is found too, whatever the block order (bug: scan order changed results)', async () => {
+    setBody('<p>Mao returned in February.</p><p>Mao Zedong met Stalin in Moscow.</p><p>Mao again.</p>');
+    const blocks = collectTextBlocks(document.body);
+    const never = async (p: Candidate[]) => p.map(() => false);
+    const show = (found: Awaited<ReturnType<typeof detectBlocks>>) =>
+      found.map(({ block, mention }) => `${blocks.indexOf(block)}:${mention.start}:${mention.id}`).sort();
+    const inOrder = show(await detectBlocks(blocks, detector, newPageState(), never));
+    expect(inOrder).toEqual([
+      '0:0:mao-zedong',
+      '1:0:mao-zedong',
+      '1:15:joseph-stalin',
+      '1:25:moscow',
+      '2:0:mao-zedong',
+    ]);
+    const reversed = show(await detectBlocks([...blocks].reverse(), detector, newPageState(), never));
+    expect(reversed).toEqual(inOrder);
+  });
 });
