@@ -1,5 +1,36 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * Minifies the CSS kept in template strings of the content script's UI
+ * (components/card/card-css.ts, lib/dom/highlights/selection-button.ts) at build
+ * time: comments and layout whitespace go, so the page's bundle carries less.
+ * Only plain templates without interpolation are touched.
+ */
+const CSS_STRING_FILES = /[\\/](card-css|selection-button)\.ts$/;
+function minifyCssText(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+function minifyCssStrings() {
+  return {
+    name: 'lens-minify-css-strings',
+    apply: 'build' as const,
+    transform(code: string, id: string) {
+      if (!CSS_STRING_FILES.test(id)) return null;
+      return code.replace(
+        /(CSS\s*=\s*)`([^`$]*)`/g,
+        (_m, head: string, css: string) => `${head}\`${minifyCssText(css)}\``,
+      );
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -34,7 +65,31 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The content script goes into every page, so it carries no polyfill: its `browser` is the
+    // native promise API (lib/platform/native-browser.ts). Background and pages keep the polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const ownModule = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
+      const shims = [
+        { find: /^webextension-polyfill$/, replacement: ownModule('native-browser.ts') },
+        // Only WXT's autoMount uses it; our UIs mount explicitly (lib/platform/no-wait-element.ts).
+        { find: /^@1natsu\/wait-element$/, replacement: ownModule('no-wait-element.ts') },
+      ];
+      const resolveConfig = (config.resolve ??= {});
+      const alias = resolveConfig.alias;
+      if (Array.isArray(alias))
+        resolveConfig.alias = [...shims, ...(alias as { find: string | RegExp; replacement: string }[])];
+      else
+        resolveConfig.alias = [
+          ...shims,
+          ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })),
+        ];
+    },
+  },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), minifyCssStrings()],
+    // LENS_SOURCEMAP=1 npm run build: source maps for the bundle breakdown (lib/cli/check-bundle.ts --breakdown).
+    build: { sourcemap: process.env.LENS_SOURCEMAP === '1' },
   }),
 });

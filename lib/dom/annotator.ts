@@ -11,10 +11,16 @@
  *   the outermost changed elements. A huge burst falls back to one rescan.
  *   Our own writes are taken off the observer's queue as they happen and only
  *   counted. Elements the page rewrites over and over (tickers) are left alone.
- * - Ambiguous candidates go to a resolver in batches; accepted ones are marked
- *   when the answer comes back, if their text is still there.
+ * - Detection per block is the command-line tool's (lib/dom/detect-blocks.ts):
+ *   the shared text extraction, the detector's scan, the resolver for
+ *   ambiguous candidates, `settleDeferred` for short forms and `withinOneNode`
+ *   for what can be marked. Only the scheduling differs: ambiguous candidates
+ *   go to the resolver in batches and are marked when the answer comes back
+ *   (if their text is still there); short forms waiting for their full name
+ *   are settled after every slice, so one named later on the page still counts.
  * - Every failure stays inside: a bad subtree is skipped, never thrown to the page.
  */
+import { settleDeferred } from '../detect/detector';
 import type { Candidate, Mention, PageState, ScanResult } from '../detect/types';
 import { isActiveOn, isEntityShown, type Settings } from '../settings/model';
 import {
@@ -31,11 +37,12 @@ import {
   type MarkRequest,
   type TextAnchor,
 } from './mark';
+import { withinOneNode } from './detect-blocks';
 import { ensureMarkStyle, removeMarkStyle, STYLE_ATTR } from './mark-styles';
 import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
-export const SLICE_BUDGET_MS = 8;
+export const SLICE_BUDGET_MS = 14;
 /** Marks written per slice: bounds the style/layout work one write batch triggers. */
 export const MAX_MARKS_PER_SLICE = 200;
 /** Wait after the first page mutation before handling a batch: coalesces bursts, well within "marked within a second". */
@@ -45,6 +52,8 @@ export const BURST_LIMIT = 3000;
 /** Candidates per resolver request, and how long to gather them. */
 export const RESOLVE_BATCH = 100;
 export const RESOLVE_DELAY_MS = 20;
+/** Short forms kept waiting for their full name; beyond this the oldest are dropped (bounds memory). */
+export const MAX_SHORT_FORMS = 2000;
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
 export const VOLATILE_WINDOW_MS = 3000;
@@ -179,35 +188,37 @@ function quotaOf(settings: Settings): number {
 }
 
 export class Annotator {
-  private settings: Settings | null = null;
-  private running = false;
+  #settings: Settings | null = null;
+  #running = false;
   /** Bumped on stop: loops and late answers from an older run drop out. */
-  private generation = 0;
-  private page: PageState;
-  private observer: MutationObserver | null = null;
-  private readonly observed = new WeakSet<Node>();
-  private readonly styled = new Set<Root>();
-  private readonly marks = new Set<Element>();
-  private readonly counts = new Map<string, number>();
+  #generation = 0;
+  #page: PageState;
+  #observer: MutationObserver | null = null;
+  readonly #observed = new WeakSet<Node>();
+  readonly #styled = new Set<Root>();
+  readonly #marks = new Set<Element>();
+  readonly #counts = new Map<string, number>();
 
   /** Roots waiting to be walked, and the walk in progress. */
-  private readonly queue: { root: Node; viewportFirst: boolean }[] = [];
-  private units: Element[] = [];
-  private unitIndex = 0;
-  private pumping = false;
+  readonly #queue: { root: Node; viewportFirst: boolean }[] = [];
+  #units: Element[] = [];
+  #unitIndex = 0;
+  #pumping = false;
 
   /** Mutation batch in the making. */
-  private pendingRoots = new Set<Element>();
-  private pendingAdded = 0;
-  private pendingRemovals = false;
-  private batchTimer: number | null = null;
-  private readonly renders = new WeakMap<Element, { count: number; since: number }>();
-  private readonly volatile = new WeakSet<Element>();
+  #pendingRoots = new Set<Element>();
+  #pendingAdded = 0;
+  #pendingRemovals = false;
+  #batchTimer: number | null = null;
+  readonly #renders = new WeakMap<Element, { count: number; since: number }>();
+  readonly #volatile = new WeakSet<Element>();
 
-  private deferred: Deferred[] = [];
-  private resolveTimer: number | null = null;
-  private startedAt = 0;
-  private readonly yieldToPage = createPageYield();
+  #deferred: Deferred[] = [];
+  /** Short forms waiting for their entity's full name on this page (`ScanResult.deferred`). */
+  #shortForms: Deferred[] = [];
+  #resolveTimer: number | null = null;
+  #startedAt = 0;
+  readonly #yieldToPage = createPageYield();
 
   readonly stats: AnnotatorStats = {
     slices: 0,
@@ -229,117 +240,121 @@ export class Annotator {
     passDoneAt: null,
   };
 
-  constructor(private readonly deps: AnnotatorDeps) {
-    this.page = deps.newPageState();
+  readonly #deps: AnnotatorDeps;
+
+  constructor(deps: AnnotatorDeps) {
+    this.#deps = deps;
+    this.#page = deps.newPageState();
   }
 
-  private now(): number {
-    return this.deps.now ? this.deps.now() : performance.now();
+  #now(): number {
+    return this.#deps.now ? this.#deps.now() : performance.now();
   }
 
   /** Whether a pass is under way. */
   get busy(): boolean {
-    return this.pumping;
+    return this.#pumping;
   }
 
   /** Whether marking runs on this page now. */
   get active(): boolean {
-    return this.running;
+    return this.#running;
   }
 
   /** Applies (new) settings: starts, stops, restyles or re-filters as needed. */
   update(settings: Settings): void {
-    const previous = this.settings;
-    this.settings = settings;
-    this.shownCache.clear();
-    const active = isActiveOn(settings, this.deps.hostname);
+    const previous = this.#settings;
+    this.#settings = settings;
+    this.#shownCache.clear();
+    const active = isActiveOn(settings, this.#deps.hostname);
     if (!active) {
-      if (this.running) this.stop();
+      if (this.#running) this.stop();
       return;
     }
-    if (!this.running) {
-      this.start();
+    if (!this.#running) {
+      this.#start();
       return;
     }
     if (!previous) return;
     if (previous.markStyle !== settings.markStyle) {
-      this.own(() => {
-        for (const root of this.styled) ensureMarkStyle(root, settings.markStyle);
+      this.#own(() => {
+        for (const root of this.#styled) ensureMarkStyle(root, settings.markStyle);
       });
     }
     const filtersChanged =
       JSON.stringify([previous.topicsOff, previous.hidden, previous.density]) !==
       JSON.stringify([settings.topicsOff, settings.hidden, settings.density]);
     if (filtersChanged) {
-      this.refilter();
-      this.enqueue(this.deps.doc, true);
+      this.#refilter();
+      this.#enqueue(this.#deps.doc, true);
       this.stats.rescans++;
-      this.pump();
+      this.#pump();
     }
   }
 
   /** Starts marking: styles, the observer and the first pass. */
-  private start(): void {
-    this.running = true;
-    this.generation++;
+  #start(): void {
+    this.#running = true;
+    this.#generation++;
     // The first start counts from the content script's start; a restart (settings) from now.
-    this.startedAt = this.stats.startedAt === 0 ? (this.deps.origin ?? this.now()) : this.now();
-    this.stats.startedAt = round1(this.startedAt);
+    this.#startedAt = this.stats.startedAt === 0 ? (this.#deps.origin ?? this.#now()) : this.#now();
+    this.stats.startedAt = round1(this.#startedAt);
     this.stats.firstMarkMs = this.stats.passDoneMs = this.stats.firstMarkAt = this.stats.passDoneAt = null;
-    this.page = this.deps.newPageState();
-    const doc = this.deps.doc;
+    this.#page = this.#deps.newPageState();
+    const doc = this.#deps.doc;
     try {
-      this.observer = new MutationObserver((records) => this.onRecords(records));
-      this.observer.observe(doc, OBSERVE);
-      this.observed.add(doc);
+      this.#observer = new MutationObserver((records) => this.#onRecords(records));
+      this.#observer.observe(doc, OBSERVE);
+      this.#observed.add(doc);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
-    this.enqueue(doc, true);
-    this.pump();
+    this.#enqueue(doc, true);
+    this.#pump();
   }
 
   /** Stops and restores the page exactly: no marks, no style, no observer, no counters. */
   stop(): void {
-    this.running = false;
-    this.generation++;
-    if (this.batchTimer !== null) this.deps.clearTimeout(this.batchTimer);
-    if (this.resolveTimer !== null) this.deps.clearTimeout(this.resolveTimer);
-    this.batchTimer = null;
-    this.resolveTimer = null;
-    this.queue.length = 0;
-    this.units = [];
-    this.unitIndex = 0;
-    this.walk = null;
+    this.#running = false;
+    this.#generation++;
+    if (this.#batchTimer !== null) this.#deps.clearTimeout(this.#batchTimer);
+    if (this.#resolveTimer !== null) this.#deps.clearTimeout(this.#resolveTimer);
+    this.#batchTimer = null;
+    this.#resolveTimer = null;
+    this.#queue.length = 0;
+    this.#units = [];
+    this.#unitIndex = 0;
+    this.#walk = null;
     // A loop of the old generation may still be parked on a yield; it ends by itself.
-    this.pumping = false;
-    this.deferred = [];
-    this.pendingRoots = new Set();
-    this.pendingAdded = 0;
-    this.observer?.disconnect();
-    this.observer = null;
+    this.#pumping = false;
+    this.#deferred = [];
+    this.#shortForms = [];
+    this.#pendingRoots = new Set();
+    this.#pendingAdded = 0;
+    this.#observer?.disconnect();
+    this.#observer = null;
     try {
-      unannotate(this.deps.doc);
-      for (const m of this.marks) if (m.isConnected) unmark([m]);
+      unannotate(this.#deps.doc);
+      for (const m of this.#marks) if (m.isConnected) unmark([m]);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
-    for (const root of this.styled) {
+    for (const root of this.#styled) {
       try {
         removeMarkStyle(root);
       } catch (error) {
-        this.fail(error);
+        this.#fail(error);
       }
     }
-    this.styled.clear();
-    this.marks.clear();
-    this.counts.clear();
+    this.#styled.clear();
+    this.#marks.clear();
+    this.#counts.clear();
     try {
-      delete this.deps.doc.documentElement?.dataset.lensStats;
+      delete this.#deps.doc.documentElement?.dataset.lensStats;
     } catch {
       // a page without <html> has nothing to clean
     }
-    this.deps.onMarksChanged?.();
+    this.#deps.onMarksChanged?.();
   }
 
   /**
@@ -348,33 +363,34 @@ export class Annotator {
    * again (idempotent) in case the route reused nodes the observer saw change.
    */
   newPage(): void {
-    if (!this.running) return;
-    this.page = this.deps.newPageState();
+    if (!this.#running) return;
+    this.#page = this.#deps.newPageState();
+    this.#shortForms = [];
     this.rescan();
   }
 
   /** Walks the whole page again; text already marked is left as it is. */
   rescan(): void {
-    if (!this.running) return;
+    if (!this.#running) return;
     this.stats.rescans++;
-    this.enqueue(this.deps.doc, false);
-    this.pump();
+    this.#enqueue(this.#deps.doc, false);
+    this.#pump();
   }
 
   /** Marks of one entity, in document order. */
   mentionsOf(id: string): Element[] {
-    return sortInDocumentOrder([...this.marks].filter((m) => m.isConnected && m.getAttribute(ENTITY_ATTR) === id));
+    return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected && m.getAttribute(ENTITY_ATTR) === id));
   }
 
   /** Every mark on the page, in document order. */
   allMentions(): Element[] {
-    return sortInDocumentOrder([...this.marks].filter((m) => m.isConnected));
+    return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected));
   }
 
   /** Entities marked on the page, with how many marks each has. */
   entityCounts(): { id: string; count: number }[] {
     const counts = new Map<string, number>();
-    for (const m of this.marks) {
+    for (const m of this.#marks) {
       if (!m.isConnected) continue;
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
       counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -386,34 +402,34 @@ export class Annotator {
 
   // ── the walk ──────────────────────────────────────────────────────────
 
-  private enqueue(root: Node, viewportFirst: boolean): void {
-    this.queue.push({ root, viewportFirst });
+  #enqueue(root: Node, viewportFirst: boolean): void {
+    this.#queue.push({ root, viewportFirst });
   }
 
   /** Runs slices until the queue is empty, yielding between them. */
-  private pump(): void {
-    if (this.pumping || !this.running) return;
-    this.pumping = true;
-    const generation = this.generation;
+  #pump(): void {
+    if (this.#pumping || !this.#running) return;
+    this.#pumping = true;
+    const generation = this.#generation;
     const loop = async () => {
       try {
-        while (this.running && generation === this.generation && this.deps.isValid()) {
-          const more = this.slice();
+        while (this.#running && generation === this.#generation && this.#deps.isValid()) {
+          const more = this.#slice();
           if (!more) break;
-          await this.yieldToPage();
+          await this.#yieldToPage();
         }
       } catch (error) {
-        this.fail(error);
+        this.#fail(error);
       } finally {
-        if (generation === this.generation) {
-          this.pumping = false;
-          if (this.stats.passDoneMs === null && this.running) {
-            const at = this.now();
-            this.stats.passDoneMs = Math.round(at - this.startedAt);
+        if (generation === this.#generation) {
+          this.#pumping = false;
+          if (this.stats.passDoneMs === null && this.#running) {
+            const at = this.#now();
+            this.stats.passDoneMs = Math.round(at - this.#startedAt);
             this.stats.passDoneAt = round1(at);
           }
-          this.publish();
-          if (this.running) this.deps.onIdle?.();
+          this.#publish();
+          if (this.#running) this.#deps.onIdle?.();
         }
       }
     };
@@ -421,95 +437,96 @@ export class Annotator {
   }
 
   /** One slice: read units within the budget, then write their marks. Returns whether work remains. */
-  private slice(): boolean {
-    const t0 = this.now();
+  #slice(): boolean {
+    const t0 = this.#now();
     const requests: MarkRequest[] = [];
     // At least one step per slice, whatever the clock says, so a pass always moves on.
     for (
       let first = true;
-      first || (this.now() - t0 < SLICE_BUDGET_MS && requests.length < MAX_MARKS_PER_SLICE);
+      first || (this.#now() - t0 < SLICE_BUDGET_MS && requests.length < MAX_MARKS_PER_SLICE);
       first = false
     ) {
-      const unit = this.nextUnit(t0);
+      const unit = this.#nextUnit(t0);
       if (unit === undefined) break; // the walk of a root needs another slice
       if (unit === null) {
-        if (this.queue.length === 0) break;
+        if (this.#queue.length === 0) break;
         continue;
       }
       try {
-        this.scanUnit(unit, requests);
+        this.#scanUnit(unit, requests);
       } catch (error) {
-        this.fail(error);
+        this.#fail(error);
       }
     }
-    this.write(requests);
-    const took = this.now() - t0;
+    this.#settleShortForms(requests);
+    this.#write(requests);
+    const took = this.#now() - t0;
     this.stats.slices++;
     this.stats.sliceMs = round1(this.stats.sliceMs + took);
     if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = round1(took);
-    return this.unitIndex < this.units.length || this.queue.length > 0 || this.walk !== null;
+    return this.#unitIndex < this.#units.length || this.#queue.length > 0 || this.#walk !== null;
   }
 
   /** Element walk in progress: a stack of nodes still to look at. */
-  private walk: { stack: Node[]; found: Element[]; reorder: boolean } | null = null;
+  #walk: { stack: Node[]; found: Element[]; reorder: boolean } | null = null;
 
   /**
    * The next unit to scan: an element with text of its own (a paragraph, a
    * heading, a list item…). `undefined` = the current walk ran out of budget;
    * `null` = nothing left in the current list.
    */
-  private nextUnit(t0: number): Element | null | undefined {
-    if (this.unitIndex < this.units.length) return this.units[this.unitIndex++]!;
-    if (!this.walk) {
-      const next = this.queue.shift();
+  #nextUnit(t0: number): Element | null | undefined {
+    if (this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
+    if (!this.#walk) {
+      const next = this.#queue.shift();
       if (!next) return null;
       const root = next.root;
       const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
       // Scrolled to the top, page order is viewport order: units are handed out as the walk finds them.
-      const reorder = next.viewportFirst && !this.atTop();
-      this.walk = { stack: start ? [start] : [], found: [], reorder };
-      this.units = [];
-      this.unitIndex = 0;
+      const reorder = next.viewportFirst && !this.#atTop();
+      this.#walk = { stack: start ? [start] : [], found: [], reorder };
+      this.#units = [];
+      this.#unitIndex = 0;
     }
-    const walk = this.walk;
-    const sink = walk.reorder ? walk.found : this.units;
+    const walk = this.#walk;
+    const sink = walk.reorder ? walk.found : this.#units;
     let steps = 0;
     while (walk.stack.length > 0) {
-      if (++steps % 256 === 0 && this.now() - t0 > SLICE_BUDGET_MS) return undefined;
-      this.visit(walk.stack.pop()!, walk.stack, sink);
-      if (!walk.reorder && this.unitIndex < this.units.length) return this.units[this.unitIndex++]!;
+      if (++steps % 256 === 0 && this.#now() - t0 > SLICE_BUDGET_MS) return undefined;
+      this.#visit(walk.stack.pop()!, walk.stack, sink);
+      if (!walk.reorder && this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
     }
-    this.walk = null;
+    this.#walk = null;
     if (walk.reorder) {
-      this.units = this.viewportFirst(walk.found);
-      this.unitIndex = 0;
+      this.#units = this.#viewportFirst(walk.found);
+      this.#unitIndex = 0;
     }
-    if (this.unitIndex < this.units.length) return this.units[this.unitIndex++]!;
+    if (this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
     // Done with this list: let go of it.
-    this.units = [];
-    this.unitIndex = 0;
+    this.#units = [];
+    this.#unitIndex = 0;
     return null;
   }
 
-  private atTop(): boolean {
+  #atTop(): boolean {
     try {
-      return (this.deps.doc.defaultView?.scrollY ?? 0) < 1;
+      return (this.#deps.doc.defaultView?.scrollY ?? 0) < 1;
     } catch {
       return true;
     }
   }
 
   /** Splits a subtree into units: containers are opened, elements with their own text are units. */
-  private visit(node: Node, stack: Node[], found: Element[]): void {
+  #visit(node: Node, stack: Node[], found: Element[]): void {
     if (node.nodeType === 11) {
       // a shadow root: observe it and walk its children
-      this.observeShadow(node as ShadowRoot);
+      this.#observeShadow(node as ShadowRoot);
       pushChildren(node, stack);
       return;
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (this.skipped(el)) return;
+    if (this.#skipped(el)) return;
     if (isUnit(el)) {
       // Shadow roots on the unit or inside it are noted while its text is extracted (see probe).
       found.push(el);
@@ -520,40 +537,40 @@ export class Annotator {
   }
 
   /** Open shadow roots met while extracting a unit's text (extraction does not enter them). */
-  private readonly shadowsMet: ShadowRoot[] = [];
+  readonly #shadowsMet: ShadowRoot[] = [];
 
   /** The own-UI filter handed to text extraction: also notes open shadow roots on the way. */
-  private readonly probe = (el: Element): boolean => {
-    const own = this.deps.isOwnUi(el);
+  readonly #probe = (el: Element): boolean => {
+    const own = this.#deps.isOwnUi(el);
     if (!own) {
       const sr = el.shadowRoot;
-      if (sr) this.shadowsMet.push(sr);
+      if (sr) this.#shadowsMet.push(sr);
     }
     return own;
   };
 
-  private skipped(el: Element): boolean {
+  #skipped(el: Element): boolean {
     try {
-      return isSkippedElement(el, this.deps.isOwnUi);
+      return isSkippedElement(el, this.#deps.isOwnUi);
     } catch {
       return true;
     }
   }
 
   /** Whether an element from a mutation lies in a region we never touch (or stopped following). */
-  private outOfBounds(el: Element): boolean {
+  #outOfBounds(el: Element): boolean {
     if ((el as HTMLElement).isContentEditable) return true;
     for (let p: Element | null = el; p; p = p.parentElement) {
-      if (this.volatile.has(p)) return true;
-      if (!isMention(p) && this.skipped(p)) return true;
+      if (this.#volatile.has(p)) return true;
+      if (!isMention(p) && this.#skipped(p)) return true;
     }
     return false;
   }
 
   /** Puts the units on screen first (page order is kept within each group). */
-  private viewportFirst(units: Element[]): Element[] {
+  #viewportFirst(units: Element[]): Element[] {
     if (units.length < 2) return units;
-    const view = this.deps.doc.defaultView;
+    const view = this.#deps.doc.defaultView;
     const height = view?.innerHeight ?? 0;
     if (!height) return units;
     try {
@@ -575,74 +592,98 @@ export class Annotator {
   }
 
   /** Extracts and scans one unit, adding mark requests and deferring ambiguous candidates. */
-  private scanUnit(unit: Element, requests: MarkRequest[]): void {
+  #scanUnit(unit: Element, requests: MarkRequest[]): void {
     // A document in design mode is one big editor: nothing in it is ours to touch.
-    if (!unit.isConnected || this.deps.doc.designMode === 'on') return;
+    if (!unit.isConnected || this.#deps.doc.designMode === 'on') return;
     this.stats.units++;
-    const blocks = this.deps.collect(unit, this.probe);
-    for (const sr of this.shadowsMet.splice(0)) this.enqueue(sr, false);
+    const blocks = this.#deps.collect(unit, this.#probe);
+    for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
     for (const block of blocks) {
       if (!block.text || block.parts.length === 0) continue;
-      const result = this.deps.scanner.scan(block.text, this.page);
+      const result = this.#deps.scanner.scan(block.text, this.#page);
       for (const m of result.mentions) {
         const request = toRequest(block, m);
-        if (request && this.admit(m.id)) requests.push(request);
+        if (request && this.#admit(m.id)) requests.push(request);
       }
       for (const c of result.pending) {
-        if (!this.deps.resolve || !this.shown(c.id)) continue;
-        const request = toRequest(block, c);
-        if (!request) continue;
-        this.deferred.push({
-          candidate: c,
-          anchor: anchorOf(request.node),
-          start: request.start,
-          end: request.end,
-          raw: request.node.data.slice(request.start, request.end),
-        });
+        if (!this.#deps.resolve || !this.#shown(c.id)) continue;
+        const d = toDeferred(block, c);
+        if (d) this.#deferred.push(d);
+      }
+      for (const c of result.deferred) {
+        if (!this.#shown(c.id)) continue;
+        // Settling needs only the entity: the context string (a slice that keeps the block's
+        // whole text alive) is dropped while the short form waits.
+        const d = toDeferred(block, { ...c, context: '', contextStart: 0 });
+        if (d) this.#shortForms.push(d);
       }
     }
-    if (this.deferred.length > 0) this.scheduleResolve();
+    if (this.#shortForms.length > MAX_SHORT_FORMS)
+      this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
+    if (this.#deferred.length > 0) this.#scheduleResolve();
+  }
+
+  /** Marks the waiting short forms whose entity has now been named in full on the page. */
+  #settleShortForms(requests: MarkRequest[]): void {
+    if (this.#shortForms.length === 0) return;
+    const ready = new Set(
+      settleDeferred(
+        this.#shortForms.map((d) => d.candidate),
+        this.#page,
+      ),
+    );
+    if (ready.size === 0) return;
+    const waiting: Deferred[] = [];
+    for (const d of this.#shortForms) {
+      if (!ready.has(d.candidate)) {
+        waiting.push(d);
+        continue;
+      }
+      const request = locate(d.anchor, d.start, d.end, d.candidate.id, d.raw);
+      if (request && !isInsideMention(request.node) && this.#admit(d.candidate.id)) requests.push(request);
+    }
+    this.#shortForms = waiting;
   }
 
   /** Whether an entity may be marked on this site now (cached until the settings change). */
-  private shown(id: string): boolean {
-    const settings = this.settings;
+  #shown(id: string): boolean {
+    const settings = this.#settings;
     if (!settings) return false;
-    let known = this.shownCache.get(id);
+    let known = this.#shownCache.get(id);
     if (known === undefined) {
-      known = isEntityShown(settings, this.deps.hostname, { id, topics: this.deps.scanner.topicsOf(id) });
-      this.shownCache.set(id, known);
+      known = isEntityShown(settings, this.#deps.hostname, { id, topics: this.#deps.scanner.topicsOf(id) });
+      this.#shownCache.set(id, known);
     }
     return known;
   }
-  private readonly shownCache = new Map<string, boolean>();
+  readonly #shownCache = new Map<string, boolean>();
 
   /** Density and filters: whether one more mark of this entity may go on the page. Reserves it. */
-  private admit(id: string): boolean {
-    if (!this.settings || !this.shown(id)) return false;
-    const count = this.counts.get(id) ?? 0;
-    if (count >= quotaOf(this.settings)) return false;
-    this.counts.set(id, count + 1);
+  #admit(id: string): boolean {
+    if (!this.#settings || !this.#shown(id)) return false;
+    const count = this.#counts.get(id) ?? 0;
+    if (count >= quotaOf(this.#settings)) return false;
+    this.#counts.set(id, count + 1);
     return true;
   }
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */
-  private write(requests: MarkRequest[]): void {
+  #write(requests: MarkRequest[]): void {
     if (requests.length === 0) return;
     let created: Element[] = [];
-    this.own(() => {
+    this.#own(() => {
       for (const r of requests) {
         const root = r.node.getRootNode() as Root;
-        if (!this.styled.has(root) && (root.nodeType === 9 || root.nodeType === 11)) {
-          ensureMarkStyle(root, this.settings?.markStyle ?? 'underline');
-          this.styled.add(root);
+        if (!this.#styled.has(root) && (root.nodeType === 9 || root.nodeType === 11)) {
+          ensureMarkStyle(root, this.#settings?.markStyle ?? 'underline');
+          this.#styled.add(root);
         }
       }
       created = markRanges(requests);
     });
     const made = new Map<string, number>();
     for (const el of created) {
-      this.marks.add(el);
+      this.#marks.add(el);
       const id = el.getAttribute(ENTITY_ATTR) ?? '';
       made.set(id, (made.get(id) ?? 0) + 1);
     }
@@ -650,27 +691,27 @@ export class Annotator {
     for (const r of requests) asked.set(r.id, (asked.get(r.id) ?? 0) + 1);
     for (const [id, n] of asked) {
       const missing = n - (made.get(id) ?? 0);
-      if (missing > 0) this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 0) - missing));
+      if (missing > 0) this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - missing));
     }
-    this.stats.marks = this.marks.size;
+    this.stats.marks = this.#marks.size;
     if (created.length > 0) {
       if (this.stats.firstMarkMs === null) {
-        const at = this.now();
-        this.stats.firstMarkMs = Math.round(at - this.startedAt);
+        const at = this.#now();
+        this.stats.firstMarkMs = Math.round(at - this.#startedAt);
         this.stats.firstMarkAt = round1(at);
       }
-      this.deps.onMarksChanged?.();
+      this.#deps.onMarksChanged?.();
     }
   }
 
   /** Runs our DOM writes; the page's pending records are handled, ours are only counted. */
-  private own(fn: () => void): void {
-    const before = this.observer?.takeRecords();
-    if (before && before.length > 0) this.onRecords(before);
+  #own(fn: () => void): void {
+    const before = this.#observer?.takeRecords();
+    if (before && before.length > 0) this.#onRecords(before);
     try {
       fn();
     } finally {
-      const mine = this.observer?.takeRecords();
+      const mine = this.#observer?.takeRecords();
       if (mine) this.stats.ownMutations += mine.length;
     }
   }
@@ -678,8 +719,8 @@ export class Annotator {
   // ── settings filters ──────────────────────────────────────────────────
 
   /** Removes marks the current settings no longer allow (hidden, topic off, beyond density). */
-  private refilter(): void {
-    const settings = this.settings;
+  #refilter(): void {
+    const settings = this.#settings;
     if (!settings) return;
     const quota = quotaOf(settings);
     const remove: Element[] = [];
@@ -687,30 +728,30 @@ export class Annotator {
     for (const m of this.allMentions()) {
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
       const n = kept.get(id) ?? 0;
-      if (!this.shown(id) || n >= quota) remove.push(m);
+      if (!this.#shown(id) || n >= quota) remove.push(m);
       else kept.set(id, n + 1);
     }
-    for (const m of this.marks) if (!m.isConnected) this.marks.delete(m);
+    for (const m of this.#marks) if (!m.isConnected) this.#marks.delete(m);
     if (remove.length === 0) return;
     let replaced = new Map<Element, Element>();
-    this.own(() => {
+    this.#own(() => {
       replaced = unmark(remove);
     });
-    for (const m of remove) this.marks.delete(m);
+    for (const m of remove) this.#marks.delete(m);
     for (const [old, neu] of replaced) {
-      this.marks.delete(old);
-      this.marks.add(neu);
+      this.#marks.delete(old);
+      this.#marks.add(neu);
     }
-    this.counts.clear();
-    for (const [id, n] of kept) this.counts.set(id, n);
-    this.stats.marks = this.marks.size;
-    this.deps.onMarksChanged?.();
+    this.#counts.clear();
+    for (const [id, n] of kept) this.#counts.set(id, n);
+    this.stats.marks = this.#marks.size;
+    this.#deps.onMarksChanged?.();
   }
 
   // ── mutations ─────────────────────────────────────────────────────────
 
-  private onRecords(records: MutationRecord[]): void {
-    if (!this.running) return;
+  #onRecords(records: MutationRecord[]): void {
+    if (!this.#running) return;
     const rewritten: Node[] = [];
     const editable: Element[] = [];
     try {
@@ -718,7 +759,7 @@ export class Annotator {
         if (rec.type === 'characterData') {
           this.stats.pageMutations++;
           const el = textOwner(rec.target);
-          if (el) this.pendingRoots.add(el);
+          if (el) this.#pendingRoots.add(el);
           rewritten.push(rec.target);
           continue;
         }
@@ -728,128 +769,128 @@ export class Annotator {
           continue;
         }
         const added = rec.addedNodes;
-        if (rec.removedNodes.length === 0 && added.length > 0 && Array.from(added).every((n) => this.isOurs(n))) {
+        if (rec.removedNodes.length === 0 && added.length > 0 && Array.from(added).every((n) => this.#isOurs(n))) {
           // Our card host or style arriving outside a write batch: ours, not the page's.
           this.stats.ownMutations++;
           continue;
         }
         this.stats.pageMutations++;
-        if (rec.removedNodes.length > 0) this.pendingRemovals = true;
-        this.pendingAdded += added.length;
-        if (this.pendingAdded > BURST_LIMIT) continue;
+        if (rec.removedNodes.length > 0) this.#pendingRemovals = true;
+        this.#pendingAdded += added.length;
+        if (this.#pendingAdded > BURST_LIMIT) continue;
         for (let i = 0; i < added.length; i++) {
           const node = added[i]!;
           if (node.nodeType === 1) {
-            if (!this.isOurs(node)) this.pendingRoots.add(node as Element);
+            if (!this.#isOurs(node)) this.#pendingRoots.add(node as Element);
           } else if (node.nodeType === 3) {
             const el = textOwner(node);
-            if (el) this.pendingRoots.add(el);
+            if (el) this.#pendingRoots.add(el);
           }
         }
       }
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
     // A region the page just made editable (edit in place): our marks leave it at once.
-    if (editable.length > 0) this.clearEditable(editable);
+    if (editable.length > 0) this.#clearEditable(editable);
     // Text the page rewrote in place: what we had split off it is stale (see dissolveRunOf).
     if (rewritten.length > 0) {
       let dissolved = false;
-      this.own(() => {
+      this.#own(() => {
         for (const node of rewritten) if (dissolveRunOf(node)) dissolved = true;
       });
-      if (dissolved) this.pendingRemovals = true;
+      if (dissolved) this.#pendingRemovals = true;
     }
-    if (this.batchTimer === null && (this.pendingRoots.size > 0 || this.pendingRemovals || this.pendingAdded > 0)) {
-      const generation = this.generation;
-      this.batchTimer = this.deps.setTimeout(() => {
-        this.batchTimer = null;
-        if (generation === this.generation && this.deps.isValid()) this.flushBatch();
+    if (this.#batchTimer === null && (this.#pendingRoots.size > 0 || this.#pendingRemovals || this.#pendingAdded > 0)) {
+      const generation = this.#generation;
+      this.#batchTimer = this.#deps.setTimeout(() => {
+        this.#batchTimer = null;
+        if (generation === this.#generation && this.#deps.isValid()) this.#flushBatch();
       }, BATCH_DELAY_MS);
     }
   }
 
   /** Removes our marks from regions that became editable. */
-  private clearEditable(elements: Element[]): void {
-    const inside = [...this.marks].filter((m) =>
-      elements.some((el) => el.contains(m) && (this.skipped(el) || (el as HTMLElement).isContentEditable)),
+  #clearEditable(elements: Element[]): void {
+    const inside = [...this.#marks].filter((m) =>
+      elements.some((el) => el.contains(m) && (this.#skipped(el) || (el as HTMLElement).isContentEditable)),
     );
     if (inside.length === 0) return;
     let replaced = new Map<Element, Element>();
-    this.own(() => {
+    this.#own(() => {
       replaced = unmark(inside);
     });
     for (const m of inside) {
-      this.marks.delete(m);
+      this.#marks.delete(m);
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 0) - 1));
+      this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - 1));
     }
     for (const [old, neu] of replaced) {
-      this.marks.delete(old);
-      this.marks.add(neu);
+      this.#marks.delete(old);
+      this.#marks.add(neu);
     }
-    this.stats.marks = this.marks.size;
-    this.deps.onMarksChanged?.();
+    this.stats.marks = this.#marks.size;
+    this.#deps.onMarksChanged?.();
   }
 
   /** Nodes we put into the page: marks, our style element, our UI. */
-  private isOurs(node: Node): boolean {
+  #isOurs(node: Node): boolean {
     if (node.nodeType !== 1) return false;
     const el = node as Element;
     // WXT puts a shadow-root UI's document-level CSS in a style element of its own.
     if (isMention(el) || el.hasAttribute(STYLE_ATTR) || el.hasAttribute('wxt-shadow-root-document-styles')) return true;
     try {
-      return this.deps.isOwnUi(el);
+      return this.#deps.isOwnUi(el);
     } catch {
       return false;
     }
   }
 
-  private flushBatch(): void {
-    if (!this.running) return;
+  #flushBatch(): void {
+    if (!this.#running) return;
     this.stats.batches++;
-    const roots = this.pendingRoots;
-    const burst = this.pendingAdded > BURST_LIMIT;
-    const removals = this.pendingRemovals;
-    this.pendingRoots = new Set();
-    this.pendingAdded = 0;
-    this.pendingRemovals = false;
+    const roots = this.#pendingRoots;
+    const burst = this.#pendingAdded > BURST_LIMIT;
+    const removals = this.#pendingRemovals;
+    this.#pendingRoots = new Set();
+    this.#pendingAdded = 0;
+    this.#pendingRemovals = false;
     try {
-      if (removals) this.prune();
+      if (removals) this.#prune();
       if (burst) {
         this.stats.rescans++;
-        this.queue.length = 0;
-        this.units = [];
-        this.unitIndex = 0;
-        this.walk = null;
-        this.enqueue(this.deps.doc, false);
+        this.#queue.length = 0;
+        this.#units = [];
+        this.#unitIndex = 0;
+        this.#walk = null;
+        this.#enqueue(this.#deps.doc, false);
       } else {
-        const now = this.now();
+        const now = this.#now();
         for (const el of roots) {
           if (!el.isConnected) continue;
           if (hasAncestorIn(el, roots)) continue;
-          if (this.outOfBounds(el)) continue;
-          if (this.isVolatile(el, now)) continue;
-          this.enqueue(el, false);
+          if (this.#outOfBounds(el)) continue;
+          if (this.#isVolatile(el, now)) continue;
+          this.#enqueue(el, false);
         }
       }
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
-    this.publish();
-    this.pump();
+    this.#publish();
+    this.#pump();
   }
 
   /** Counts how often the page re-renders an element; past the limit we stop following it. */
-  private isVolatile(el: Element, now: number): boolean {
-    const seen = this.renders.get(el);
+  #isVolatile(el: Element, now: number): boolean {
+    const seen = this.#renders.get(el);
     if (!seen || now - seen.since > VOLATILE_WINDOW_MS) {
-      this.renders.set(el, { count: 1, since: now });
+      this.#renders.set(el, { count: 1, since: now });
       return false;
     }
     seen.count++;
     if (seen.count > VOLATILE_LIMIT) {
-      this.volatile.add(el);
+      this.#volatile.add(el);
       this.stats.volatile++;
       return true;
     }
@@ -857,90 +898,107 @@ export class Annotator {
   }
 
   /** Forgets marks the page removed, so their entities may be marked again in new content. */
-  private prune(): void {
+  #prune(): void {
     let changed = false;
-    for (const m of this.marks) {
+    for (const m of this.#marks) {
       if (m.isConnected) continue;
-      this.marks.delete(m);
+      this.#marks.delete(m);
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      this.counts.set(id, Math.max(0, (this.counts.get(id) ?? 0) - 1));
+      this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - 1));
       changed = true;
     }
     if (changed) {
-      this.stats.marks = this.marks.size;
-      this.deps.onMarksChanged?.();
+      this.stats.marks = this.#marks.size;
+      this.#deps.onMarksChanged?.();
     }
   }
 
-  private observeShadow(root: ShadowRoot): void {
-    if (this.observed.has(root) || !this.observer) return;
+  #observeShadow(root: ShadowRoot): void {
+    if (this.#observed.has(root) || !this.#observer) return;
     try {
-      this.observer.observe(root, OBSERVE);
-      this.observed.add(root);
+      this.#observer.observe(root, OBSERVE);
+      this.#observed.add(root);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
     }
   }
 
   // ── ambiguous candidates ──────────────────────────────────────────────
 
-  private scheduleResolve(): void {
-    if (this.resolveTimer !== null) return;
-    const generation = this.generation;
-    this.resolveTimer = this.deps.setTimeout(() => {
-      this.resolveTimer = null;
-      if (generation === this.generation && this.deps.isValid()) void this.flushResolve(generation);
+  #scheduleResolve(): void {
+    if (this.#resolveTimer !== null) return;
+    const generation = this.#generation;
+    this.#resolveTimer = this.#deps.setTimeout(() => {
+      this.#resolveTimer = null;
+      if (generation === this.#generation && this.#deps.isValid()) void this.#flushResolve(generation);
     }, RESOLVE_DELAY_MS);
   }
 
-  private async flushResolve(generation: number): Promise<void> {
-    while (this.deferred.length > 0 && generation === this.generation) {
-      const batch = this.deferred.splice(0, RESOLVE_BATCH);
+  async #flushResolve(generation: number): Promise<void> {
+    while (this.#deferred.length > 0 && generation === this.#generation) {
+      const batch = this.#deferred.splice(0, RESOLVE_BATCH);
       let accept: boolean[] = [];
       try {
-        accept = (await this.deps.resolve?.(batch.map((d) => d.candidate))) ?? [];
+        accept = (await this.#deps.resolve?.(batch.map((d) => d.candidate))) ?? [];
       } catch (error) {
         // The background may be restarting or gone (context invalidated): skip quietly.
-        this.fail(error);
+        this.#fail(error);
         return;
       }
-      if (generation !== this.generation || !this.running) return;
+      if (generation !== this.#generation || !this.#running) return;
       const requests: MarkRequest[] = [];
       batch.forEach((d, i) => {
         if (accept[i] !== true) return;
         this.stats.resolved++;
         const request = locate(d.anchor, d.start, d.end, d.candidate.id, d.raw);
-        if (request && !isInsideMention(request.node) && this.admit(d.candidate.id)) requests.push(request);
+        if (request && !isInsideMention(request.node) && this.#admit(d.candidate.id)) requests.push(request);
       });
-      this.write(requests);
-      this.publish();
+      this.#write(requests);
+      this.#publish();
     }
   }
 
   // ── housekeeping ──────────────────────────────────────────────────────
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     this.stats.errors++;
     try {
-      this.deps.onError?.(error);
+      this.#deps.onError?.(error);
     } catch {
       // never throw into the page
     }
   }
 
   /** Writes the counters on `<html data-lens-stats>` (at most once per batch or pass). */
-  private publish(): void {
-    if (!this.deps.publishStats || !this.running) return;
+  #publish(): void {
+    if (!this.#deps.publishStats || !this.#running) return;
     try {
-      this.deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
+      this.#deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
     } catch {
       // no <html>: nothing to publish on
     }
   }
 }
 
-/** Maps a mention in a block's text to one text node; null when it crosses nodes (element boundaries). */
+/** A candidate kept for later, anchored to its text node; null when it cannot be marked. */
+function toDeferred(block: Block, candidate: Candidate): Deferred | null {
+  const request = toRequest(block, candidate);
+  if (!request) return null;
+  return {
+    candidate,
+    anchor: anchorOf(request.node),
+    start: request.start,
+    end: request.end,
+    raw: request.node.data.slice(request.start, request.end),
+  };
+}
+
+/**
+ * Maps a mention in a block's text to one text node; null when it crosses
+ * nodes (`withinOneNode`, the rule the command-line tool applies too).
+ */
 export function toRequest(block: Block, mention: Mention): MarkRequest | null {
+  if (!withinOneNode(block, mention.start, mention.end)) return null;
   const parts = block.parts;
   let lo = 0;
   let hi = parts.length - 1;

@@ -1,7 +1,8 @@
 /**
  * Page glue for context cards: one shadow-root host per page with a Preact
  * tree inside, event delegation on `<lens-mention>` for pointer, keyboard and
- * touch, placement with @floating-ui/dom, and clean removal with the content
+ * touch, placement by lib/card/placement.ts (flip and shift, kept inside the
+ * viewport, never over the mention), and clean removal with the content
  * script's context.
  *
  * Interaction choices:
@@ -21,15 +22,15 @@ import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { ContextCard } from '../../components/card/ContextCard';
 import { CARD_CSS } from '../../components/card/card-css';
 import { I18nContext } from '../../components/i18n';
 import { createHoverMachine, type OpenVia } from '../card/hover-machine';
+import { placeCard } from '../card/placement';
 import { mentionPosition, stepIndex, type CardData } from '../card/view-model';
 import type { Settings } from '../settings/model';
 import { translate } from '../platform/i18n';
-import { sendRequest } from '../platform/messaging';
+import { sendRequest } from '../platform/send';
 
 export const MENTION_SELECTOR = 'lens-mention';
 /** The custom element hosting the card's shadow root. */
@@ -57,6 +58,10 @@ export interface CardHostOptions {
 export interface CardHost {
   /** Opens the card of `mention` at once (e.g. asked by the popup). */
   open(mention: HTMLElement): void;
+  /** The pointer arrived on `mention` before the host existed: hover as usual if it is still there. */
+  hover(mention: HTMLElement): void;
+  /** Starts or ends mention navigation (as the shortcut does). */
+  toggleNavigation(): void;
   close(): void;
   destroy(): void;
 }
@@ -91,6 +96,44 @@ function mentionOf(e: Event): HTMLElement | null {
 /** Mentions that can take focus and be seen (not in a collapsed or hidden part of the page). */
 function visibleMentions(all: HTMLElement[]): HTMLElement[] {
   return all.filter((m) => m.isConnected && m.getClientRects().length > 0);
+}
+
+/** The layout viewport in CSS pixels, without scrollbars (quirks-mode pages report the body's height on <html>). */
+function viewportSize(): { width: number; height: number } {
+  const html = document.documentElement;
+  return {
+    width: html.clientWidth || window.innerWidth,
+    height: document.compatMode === 'CSS1Compat' && html.clientHeight ? html.clientHeight : window.innerHeight,
+  };
+}
+
+/**
+ * Runs `update` now, then at most once per frame whenever the page (or any
+ * scrolling box in it) scrolls, the window resizes or one of `targets` changes
+ * size. Returns the function that stops following.
+ */
+function followLayout(targets: Element[], update: () => void): () => void {
+  let frame = 0;
+  const schedule = () => {
+    if (frame === 0) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    }
+  };
+  const options = { capture: true, passive: true } as const;
+  window.addEventListener('scroll', schedule, options);
+  window.addEventListener('resize', schedule, options);
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+  for (const target of targets) observer?.observe(target);
+  update();
+  return () => {
+    if (frame !== 0) cancelAnimationFrame(frame);
+    window.removeEventListener('scroll', schedule, options);
+    window.removeEventListener('resize', schedule, options);
+    observer?.disconnect();
+  };
 }
 
 function prefersReducedMotion(): boolean {
@@ -301,32 +344,28 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
         machine.close();
         return;
       }
-      void computePosition(mention, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
+      const { width: vw, height: vh } = viewportSize();
+      // Natural size first (the room is capped to the side chosen below), read once.
+      card.style.maxWidth = `${Math.max(0, vw - 2 * VIEWPORT_PADDING_PX)}px`;
+      card.style.removeProperty('--lc-avail-h');
+      const spot = placeCard({
         // The whole bounding box of the mention is the reference (not one line of it), so a
         // mention that wraps onto two lines is never covered either.
-        middleware: [
-          offset(CARD_OFFSET_PX),
-          flip({ padding: VIEWPORT_PADDING_PX, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-          shift({ padding: VIEWPORT_PADDING_PX }),
-          size({
-            padding: VIEWPORT_PADDING_PX,
-            apply({ availableWidth, availableHeight, elements }) {
-              elements.floating.style.maxWidth = `${Math.max(0, Math.floor(availableWidth))}px`;
-              elements.floating.style.setProperty('--lc-avail-h', `${Math.max(0, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        // Whole pixels keep the text crisp.
-        card.style.left = `${Math.round(x)}px`;
-        card.style.top = `${Math.round(y)}px`;
-        card.dataset.placed = 'true';
-        if (focusWhenPlaced) focusHeading();
+        reference: mention.getBoundingClientRect(),
+        width: card.offsetWidth,
+        height: card.offsetHeight,
+        viewportWidth: vw,
+        viewportHeight: vh,
+        offset: CARD_OFFSET_PX,
+        padding: VIEWPORT_PADDING_PX,
       });
+      card.style.setProperty('--lc-avail-h', `${spot.maxHeight}px`);
+      card.style.left = `${spot.x}px`;
+      card.style.top = `${spot.y}px`;
+      card.dataset.placed = 'true';
+      if (focusWhenPlaced) focusHeading();
     };
-    stopPlacement = autoUpdate(mention, card, update);
+    stopPlacement = followLayout([mention, card], update);
   }
 
   function focusMention(mention: HTMLElement) {
@@ -376,7 +415,7 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
     el.setAttribute('aria-hidden', 'true');
     root.parentElement?.append(el);
     ring = el;
-    stopRing = autoUpdate(mention, el, () => {
+    stopRing = followLayout([mention], () => {
       const r = mention.getBoundingClientRect();
       el.style.left = `${r.left - 3}px`;
       el.style.top = `${r.top - 3}px`;
@@ -581,6 +620,13 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
   return {
     open(mention) {
       machine.openNow(mention, 'tap');
+    },
+    hover(mention) {
+      if (mention.isConnected && mention.matches(':hover')) machine.pointerEnterMention(mention);
+    },
+    toggleNavigation() {
+      if (navigating) stopNavigation();
+      else startNavigation();
     },
     close() {
       machine.close();

@@ -6,9 +6,11 @@
  *
  * - Detection: the bundled alias table (no facts) and the shared text extraction.
  * - Ambiguous candidates: settled in the background (`detect:resolve`), never here.
- * - Settings: read once, then followed (`watchSettings`): every change is applied at once.
- * - Cards: the card host is mounted at an idle moment after the first pass
- *   that made marks, so pages without mentions get nothing from us.
+ * - Settings: read once, then followed (page-settings.ts): every change is applied at once.
+ * - Cards: the card host is mounted on the first interaction with a mention
+ *   (pointer, click, the navigation shortcut) or a popup reveal, so pages that
+ *   are only read get no card host at all; that first interaction is handed
+ *   on to the host once it is up.
  * - A lifeline port to the background lets an orphaned script notice a reload
  *   or update at once (lifeline.ts).
  * - Popup requests (`page:status`, `page:reveal`) are answered by the top frame.
@@ -16,16 +18,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { aliasTable } from '../detect/bundled-table';
 import { createDetector, newPageState, type Detector } from '../detect/detector';
-import { listen, sendRequest } from '../platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../platform/settings-store';
+import { listenInPage, sendRequest } from '../platform/page-messaging';
+import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, isActiveOn, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
-import { CARD_HOST_TAG, mountCardHost, type CardHost } from './card-host';
+import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR, mountCardHost, type CardHost } from './card-host';
+import { saveMentionHighlight } from './highlights/start';
 import { holdLifeline } from './lifeline';
 import { collectTextBlocks } from './text-blocks';
-
-/** Longest wait for an idle moment before the card host is mounted anyway. */
-const CARD_HOST_IDLE_TIMEOUT_MS = 500;
 
 /** Errors that only mean the extension went away (update, reload, disable): not worth a word. */
 function isContextGone(error: unknown): boolean {
@@ -43,6 +43,16 @@ function pageHostname(): string {
   }
 }
 
+/** Whether any text node under `root` holds more than white space (stops at the first one). */
+function hasVisibleText(root: Node | null): boolean {
+  if (!root) return false;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\S/.test((node as Text).data)) return true;
+  }
+  return false;
+}
+
 export interface PageLens {
   annotator: Annotator;
 }
@@ -55,7 +65,7 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
   let cardHost: CardHost | null = null;
 
   // Start the storage read at once; everything below is synchronous set-up.
-  const settingsRead = getSettings();
+  const settingsRead = readPageSettings();
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
   // Built only where marking runs (a paused site never pays for it).
   let detector: Detector | null = null;
@@ -78,33 +88,12 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     isValid: () => ctx.isValid,
     publishStats: true,
     origin,
-    onMarksChanged: () => maybeMountCards(),
-    onIdle: () => maybeMountCards(),
     onError: (error) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);
     },
   });
 
-  /**
-   * The card host goes in once the page has marks and the pass that made them
-   * is over, at an idle moment: inserting it costs the page a style and paint
-   * update, which should not land in the middle of marking.
-   */
   let hostPromise: Promise<CardHost | null> | null = null;
-  let idleScheduled = false;
-  const maybeMountCards = () => {
-    if (cardHost || hostPromise || idleScheduled) return;
-    if (!annotator.active || annotator.busy || annotator.stats.marks === 0) return;
-    idleScheduled = true;
-    ctx.requestIdleCallback(
-      () => {
-        idleScheduled = false;
-        void mountCards();
-      },
-      { timeout: CARD_HOST_IDLE_TIMEOUT_MS },
-    );
-  };
-
   const mountCards = (): Promise<CardHost | null> => {
     if (cardHost) return Promise.resolve(cardHost);
     if (hostPromise) return hostPromise;
@@ -112,7 +101,8 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     hostPromise = mountCardHost(ctx, {
       getMentions: () => annotator.allMentions() as HTMLElement[],
       settings: () => settings,
-      onHideEntity: (id) => void updateSettings((s) => hideEntity(s, hostname, id)).catch(() => undefined),
+      onHideEntity: (id) => void changePageSettings((s) => hideEntity(s, hostname, id)).catch(() => undefined),
+      onSaveHighlight: (m) => void saveMentionHighlight(m),
     })
       .then((host) => {
         if (ctx.isInvalid || !annotator.active) {
@@ -132,6 +122,52 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     return hostPromise;
   };
 
+  /**
+   * Until the card host exists, a few capture listeners watch for the first
+   * interaction with a mention; it mounts the host and is handed on to it.
+   * Once the host is up these listeners go, and the host's own take over.
+   */
+  let waiting: AbortController | null = null;
+  const waitForFirstInteraction = () => {
+    if (waiting && !waiting.signal.aborted) return;
+    const controller = new AbortController();
+    waiting = controller;
+    const mentionOf = (e: Event): HTMLElement | null => {
+      if (!annotator.active || annotator.stats.marks === 0) return null;
+      const target = e.composedPath()[0] ?? e.target;
+      return target instanceof Element ? target.closest<HTMLElement>(MENTION_SELECTOR) : null;
+    };
+    const handOn = (use: (host: CardHost) => void) =>
+      void mountCards().then((host) => {
+        if (!host) return;
+        controller.abort();
+        use(host);
+      });
+    const on = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) =>
+      window.addEventListener(type, fn as EventListener, { capture: true, signal: controller.signal });
+    on('pointerover', (e) => {
+      const mention = mentionOf(e);
+      if (mention) handOn((host) => e.pointerType !== 'touch' && host.hover(mention));
+    });
+    on('pointerdown', (e) => {
+      if (mentionOf(e)) handOn(() => undefined);
+    });
+    on('click', (e) => {
+      const mention = mentionOf(e);
+      // The host's own rules for clicks: a link wins, a selection is not a request.
+      if (!mention || e.defaultPrevented || mention.closest('a[href]')) return;
+      const selection = window.getSelection();
+      if (selection && !selection.isCollapsed) return;
+      handOn((host) => host.open(mention));
+    });
+    on('keydown', (e) => {
+      if (!isNavShortcut(e) || !annotator.active || annotator.stats.marks === 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      handOn((host) => host.toggleNavigation());
+    });
+  };
+
   // Teardown steps run one by one, each contained: browser APIs throw "Extension context
   // invalidated" at this point, and nothing may reach the page.
   const onGone = (fn: () => void) =>
@@ -147,6 +183,7 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     cardHost?.destroy();
     cardHost = null;
   });
+  onGone(() => waiting?.abort());
   holdLifeline(ctx);
 
   try {
@@ -156,7 +193,9 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     settings = DEFAULT_SETTINGS;
   }
   if (ctx.isInvalid) return null;
-  if (isActiveOn(settings, hostname)) {
+  // A frame or page with no text yet (ads, blank frames, app shells) skips the detector's build;
+  // it is built on the first text the observer brings.
+  if (isActiveOn(settings, hostname) && hasVisibleText(document.body)) {
     getDetector();
     // The detector's build is one task; the first slice of marking gets its own.
     await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
@@ -169,10 +208,12 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     if (!annotator.active && cardHost) {
       cardHost.destroy();
       cardHost = null;
+      waitForFirstInteraction();
     }
   };
   apply(settings);
-  onGone(watchSettings((next) => ctx.isValid && apply(next)));
+  onGone(watchPageSettings((next) => ctx.isValid && apply(next)));
+  waitForFirstInteraction();
 
   // Single-page apps: the observer sees the new route's content; the location event starts a new
   // "page" for detection's memory and rescans, in case the route reused the same nodes.
@@ -180,7 +221,7 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
 
   if (isTop) {
     onGone(
-      listen({
+      listenInPage({
         'page:status': () => ({
           url: location.href,
           hostname,

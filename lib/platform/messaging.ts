@@ -1,16 +1,12 @@
-/** Browser glue for lib/messages.ts: typed send and a validating listener. */
+/**
+ * Browser glue for lib/messages.ts in the background and extension pages:
+ * typed send and a listener that validates every payload with the full
+ * schema. The content script listens through page-messaging.ts instead.
+ */
 import { browser } from 'wxt/browser';
 import { parseRequest, type Request, type RequestOf, type RequestType, type ResponseFor } from '../messages';
 
-/** Sends a request to the background (or to extension pages). */
-export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<ResponseFor<T>> {
-  return (await browser.runtime.sendMessage(request)) as ResponseFor<T>;
-}
-
-/** Sends a request to the content script of one tab (its top frame). */
-export async function sendToTab<T extends RequestType>(tabId: number, request: RequestOf<T>): Promise<ResponseFor<T>> {
-  return (await browser.tabs.sendMessage(tabId, request, { frameId: 0 })) as ResponseFor<T>;
-}
+export { sendRequest, sendToTab } from './send';
 
 export type Handlers = {
   [T in RequestType]?: (

@@ -10,7 +10,7 @@ import { describeRange, sentenceAround } from '../../highlights/describe-range';
 import { MAX_QUOTE_CHARS, type Highlight } from '../../highlights/model';
 import type { HighlightResult } from '../../messages';
 import { translate } from '../../platform/i18n';
-import { listen, sendRequest } from '../../platform/messaging';
+import { listenInPage, sendRequest } from '../../platform/page-messaging';
 import { HIGHLIGHT_ID_ATTR, HIGHLIGHT_TAG, paintHighlight } from './paint';
 import { HighlightRestorer } from './restore';
 import { mountSelectionButton, saveableRange, type SelectionButton } from './selection-button';
@@ -66,7 +66,7 @@ class HighlightsController {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    this.#unlisten = listen({ 'highlight:save-selection': () => this.saveSelection() });
+    this.#unlisten = listenInPage({ 'highlight:save-selection': () => this.saveSelection() });
     this.#button = mountSelectionButton(this.ctx, translate, (range) => void this.saveRange(range));
     await this.restore();
   }

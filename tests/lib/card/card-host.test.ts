@@ -114,6 +114,27 @@ describe('hover', () => {
   });
 });
 
+describe('hand-over from the page (the host mounts on the first interaction)', () => {
+  test('hover() of a mention the pointer has already left opens nothing (no stale card)', async () => {
+    const m = mention('vladimir-putin', 'Putin');
+    host.hover(m);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(requests).toEqual([]);
+    expect(dialog()).toBeNull();
+  });
+
+  test('toggleNavigation() starts and ends mention navigation as the shortcut does', async () => {
+    const m = mention('vladimir-putin', 'Putin');
+    // happy-dom lays nothing out: give the mention a box so it counts as visible.
+    m.getClientRects = () => [new DOMRect(0, 0, 40, 16)] as unknown as DOMRectList;
+    host.toggleNavigation();
+    expect(document.activeElement).toBe(m);
+    expect(m.getAttribute('tabindex')).toBe('-1');
+    host.toggleNavigation();
+    expect(m.hasAttribute('tabindex')).toBe(false);
+  });
+});
+
 describe('click, links, Escape and actions', () => {
   test('a click opens the card at once; Escape closes it and focuses the mention', async () => {
     const m = mention('china', 'China');

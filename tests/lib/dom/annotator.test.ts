@@ -17,17 +17,27 @@ const WORDS: Record<string, { id: string; topics: string[] }> = {
   SCO: { id: 'shanghai-cooperation-organisation', topics: ['institutions', 'diplomacy'] },
   'S-400': { id: 's-400', topics: ['military'] },
 };
+/** A short form, accepted only once its entity's full name is on the page (`ScanResult.deferred`). */
+const SHORT_FORM = /\bXi\b(?! Jinping)/g;
 /** Matches that need the resolver's say. */
 const AMBIGUOUS: Record<string, string> = { Mir: 'mir-payment-system' };
 
 const scanner: Scanner = {
-  scan(text: string, _page: PageState) {
+  scan(text: string, page: PageState) {
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
+    const deferred: Candidate[] = [];
     for (const [word, { id }] of Object.entries(WORDS)) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
         mentions.push({ id, start: at, end: at + word.length, text: word });
+        page.seen.add(id);
       }
+    }
+    for (const match of text.matchAll(SHORT_FORM)) {
+      const short = { id: 'xi-jinping', start: match.index, end: match.index + 2, text: 'Xi' };
+      const candidate: Candidate = { ...short, rule: 'after-full-name', context: text, contextStart: 0 };
+      if (page.seen.has('xi-jinping')) mentions.push(short);
+      else deferred.push(candidate);
     }
     for (const [word, id] of Object.entries(AMBIGUOUS)) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -43,7 +53,7 @@ const scanner: Scanner = {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    return { mentions, pending };
+    return { mentions, pending, deferred };
   },
   topicsOf: (id) => Object.values(WORDS).find((w) => w.id === id)?.topics ?? ['finance'],
 };
@@ -103,6 +113,24 @@ beforeEach(() => {
 afterEach(() => {
   annotator?.stop();
   annotator = null;
+});
+
+describe('short forms (settleDeferred)', () => {
+  test('a short form before the full name is marked once the full name is found later on the page', async () => {
+    document.body.innerHTML = '<p>Xi arrived first.</p><div><p>Much later, Xi Jinping spoke.</p></div>';
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['xi-jinping:Xi', 'xi-jinping:Xi Jinping']);
+  });
+
+  test('a short form whose full name never appears stays unmarked', async () => {
+    document.body.innerHTML = '<p>Xi arrived first.</p><p>Putin spoke.</p>';
+    const a = makeAnnotator();
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+  });
 });
 
 describe('first pass', () => {

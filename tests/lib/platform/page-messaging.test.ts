@@ -1,0 +1,75 @@
+/**
+ * The content script's request guards (lib/platform/page-messaging.ts): as
+ * strict as the valibot schema in lib/messages.ts for the requests a page
+ * answers, checked against that schema on the same inputs.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseRequest } from '@/lib/messages';
+import { listenInPage, parsePageRequest } from '@/lib/platform/page-messaging';
+
+const ACCEPTED = [
+  { type: 'page:status' },
+  { type: 'highlight:save-selection' },
+  { type: 'page:reveal', id: 'vladimir-putin' },
+  { type: 'page:reveal', id: 'x'.repeat(200) },
+];
+const REFUSED: unknown[] = [
+  null,
+  'page:status',
+  [],
+  {},
+  { type: 'page:status', extra: 1 },
+  { type: 'highlight:save-selection', id: 'x' },
+  { type: 'page:reveal' },
+  { type: 'page:reveal', id: '' },
+  { type: 'page:reveal', id: 7 },
+  { type: 'page:reveal', id: 'x'.repeat(201) },
+  { type: 'page:reveal', id: 'a', more: true },
+];
+
+describe('parsePageRequest', () => {
+  test.each(ACCEPTED)('accepts %j, as the schema does', (raw) => {
+    expect(parsePageRequest(raw)).toEqual(raw);
+    expect(parseRequest(raw)).toEqual(raw);
+  });
+
+  test.each(REFUSED)('refuses %j, as the schema does', (raw) => {
+    expect(parsePageRequest(raw)).toBeNull();
+    expect(parseRequest(raw)).toBeNull();
+  });
+
+  test.each([{ type: 'card:get', id: 'a' }, { type: 'ping' }])('leaves %j to other listeners', (raw) => {
+    expect(parseRequest(raw)).not.toBeNull();
+    expect(parsePageRequest(raw)).toBeNull();
+  });
+});
+
+describe('listenInPage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('answers valid requests it has a handler for, ignores the rest', async () => {
+    const stop = listenInPage({ 'page:reveal': ({ id }) => ({ ok: id === 'a' }) });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'page:reveal', id: 'a' })).toEqual({ ok: true });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'page:reveal', id: '' })).toBeUndefined();
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'page:status' })).toBeUndefined();
+    stop();
+  });
+
+  test('answers through sendResponse where the browser passes one (no polyfill)', async () => {
+    const listeners: ((raw: unknown, sender: unknown, respond: (a: unknown) => void) => unknown)[] = [];
+    const original = fakeBrowser.runtime.onMessage.addListener;
+    fakeBrowser.runtime.onMessage.addListener = ((fn: (typeof listeners)[number]) => {
+      listeners.push(fn);
+    }) as typeof original;
+    try {
+      listenInPage({ 'page:status': () => ({ url: 'u', hostname: 'h', active: true, entities: [] }) });
+      const answer = await new Promise((resolve) => {
+        expect(listeners[0]!({ type: 'page:status' }, {}, resolve)).toBe(true);
+      });
+      expect(answer).toEqual({ url: 'u', hostname: 'h', active: true, entities: [] });
+    } finally {
+      fakeBrowser.runtime.onMessage.addListener = original;
+    }
+  });
+});
