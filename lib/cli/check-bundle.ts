@@ -60,7 +60,6 @@ export function groupOf(source: string): string {
     [/\/lib\/detect\//, 'lib/detect'],
     [/node_modules\/preact\//, 'preact'],
     [/node_modules\/valibot\//, 'valibot'],
-    [/node_modules\/@floating-ui\//, '@floating-ui'],
     [/node_modules\/@wxt-dev\/storage\//, '@wxt-dev/storage'],
     [/node_modules\/webextension-polyfill\//, 'webextension-polyfill'],
     [/node_modules\/(wxt|@wxt-dev)\//, 'wxt internals'],
