@@ -1,25 +1,54 @@
 /**
- * `npm run bench`: the Node engine benchmarks, then the in-browser benchmark
- * (tests/bench/browser.ts, written alongside the content script) when present.
- * Prints figures; benchmarks are not tests and never fail the build on speed.
+ * `npm run bench [-- engine browser highlights leak]`: prints the speed and
+ * memory figures of issues #4, #7 and #8. With no names it runs them all, in
+ * that order. Benchmarks are not tests: they print figures beside their goals
+ * and never fail on speed. The browser and leak benchmarks use the built
+ * extension; it is built first when `.output/chrome-mv3` is missing.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { runEngineBench } from './engine';
+import { runHighlightsBench } from './highlights';
+
+const ALL = ['engine', 'browser', 'highlights', 'leak'] as const;
+type BenchName = (typeof ALL)[number];
+
+function ensureBuilt(): void {
+  const manifest = resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json');
+  if (!existsSync(manifest)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+}
+
+async function run(name: BenchName): Promise<void> {
+  console.log(`\n=== ${name} ===`);
+  switch (name) {
+    case 'engine':
+      runEngineBench();
+      return;
+    case 'browser': {
+      ensureBuilt();
+      const { runBrowserBench } = await import('./browser');
+      await runBrowserBench();
+      return;
+    }
+    case 'highlights':
+      runHighlightsBench();
+      return;
+    case 'leak': {
+      ensureBuilt();
+      const { runLeakBench } = await import('./leak');
+      await runLeakBench();
+      return;
+    }
+  }
+}
 
 async function main(): Promise<void> {
-  runEngineBench();
-  const browserBench = fileURLToPath(new URL('./browser.ts', import.meta.url));
-  if (!existsSync(browserBench)) {
-    console.log('\nBrowser benchmark skipped: tests/bench/browser.ts does not exist.');
-    return;
-  }
-  console.log('');
-  const mod = (await import('./browser')) as { runBrowserBench?: () => Promise<void> };
-  if (typeof mod.runBrowserBench !== 'function') {
-    throw new Error('tests/bench/browser.ts must export runBrowserBench()');
-  }
-  await mod.runBrowserBench();
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(ALL as readonly string[]).includes(a));
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark(s): ${unknown.join(', ')}. Choose from: ${ALL.join(', ')}.`);
+  for (const name of asked.length > 0 ? (asked as BenchName[]) : ALL) await run(name);
 }
 
 main().catch((error: unknown) => {
