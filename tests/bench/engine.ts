@@ -15,24 +15,13 @@ import { runInNewContext } from 'node:vm';
 import { encodeEntity, readTable, tableAliases, type AliasTable } from '../../lib/detect/alias-table';
 import { aliasTable } from '../../lib/detect/bundled-table';
 import { createDetector, newPageState, type Detector } from '../../lib/detect/detector';
+import { mulberry32 as random } from '../support/random';
 
 /** Goals from the issue. */
 export const THROUGHPUT_GOAL_MB_S = 50;
 export const SCALING_GOAL_RATIO = 1.5;
 const RUNS = 5;
 const MB = 1024 * 1024;
-
-/** Small deterministic PRNG (mulberry32) so every run scans the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the of and to in a is that for on with as was by at it from said an be has have had were officials ' +

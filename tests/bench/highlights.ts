@@ -15,21 +15,11 @@ import { exportCsv } from '../../lib/highlights/export-csv';
 import { exportMarkdown } from '../../lib/highlights/export-markdown';
 import type { Highlight } from '../../lib/highlights/model';
 import { foldWhitespace } from '../../lib/highlights/whitespace';
+import { mulberry32 as random } from '../support/random';
 
 export const HIGHLIGHT_COUNT = 5_000;
 const RUNS = 5;
 const SEED = resolve(import.meta.dirname, '../../../shared/dossier/seed-article.txt');
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 5,000 highlights over 500 pages, quotes of 40–400 characters from the seed article, a note on every third. */
 function generate(text: string): Highlight[] {

@@ -6,23 +6,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeRange } from '../../../lib/highlights/describe-range';
 import type { Anchor } from '../../../lib/highlights/model';
+import { mulberry32 } from '../../support/random';
+
+/** Deterministic generator, so every run generates the same cases. */
+export const rng = mulberry32;
 
 export const SEED_ARTICLE = resolve(import.meta.dirname, '../../../../shared/dossier/seed-article.txt');
 
 export function seedText(): string {
   return readFileSync(SEED_ARTICLE, 'utf8');
-}
-
-/** Small deterministic PRNG (mulberry32), so every run generates the same cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Token {
