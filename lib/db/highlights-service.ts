@@ -67,14 +67,14 @@ export function highlightHandlers(db: HighlightsDb, options: ServiceOptions = {}
       result(async () => {
         const url = normalizePageUrl(r.url, r.canonical);
         const stored = await db.listForPage(url);
-        if (r.canonical !== undefined) return stored;
+        if (r.canonical !== undefined) return inReadingOrder(stored);
         // Asked without the page's canonical (the popup): also find highlights filed under a
         // canonical address but saved from this one.
         const seen = new Set(stored.map((h) => h.id));
         const viaOriginal = (await db.listAll()).filter(
           (h) => !seen.has(h.id) && normalizePageUrl(h.originalUrl) === url,
         );
-        return [...stored, ...viaOriginal];
+        return inReadingOrder([...stored, ...viaOriginal]);
       }),
     'highlight:list-all': () => result(() => db.listAll()),
     'highlight:orphans': (r) =>
@@ -100,4 +100,14 @@ export function highlightHandlers(db: HighlightsDb, options: ServiceOptions = {}
     'highlight:import': (r) => result(() => db.importMany(r.highlights)),
     'highlight:delete-all': () => result(async () => ({ deleted: await db.deleteAll() })),
   };
+}
+
+/** A page's highlights in the order a reader meets them: by position on the page, then by save time. */
+function inReadingOrder(highlights: Highlight[]): Highlight[] {
+  return highlights.sort(
+    (a, b) =>
+      a.anchor.position.start - b.anchor.position.start ||
+      a.created.localeCompare(b.created) ||
+      a.id.localeCompare(b.id),
+  );
 }

@@ -232,14 +232,14 @@ async function ask<T>(page: Page, request: Record<string, unknown>): Promise<T> 
   return answer.value as T;
 }
 
-/** A draft as a content script would send it after a selection. */
-function draft(exact: string, note = '') {
+/** A draft as a content script would send it after a selection, `start` characters into the page. */
+function draft(exact: string, note = '', start = 15) {
   return {
     pageUrl: ARTICLE_URL,
     title: 'Summit report',
     anchor: {
       quote: { type: 'TextQuoteSelector', exact, prefix: 'Summit report ', suffix: ' Filler paragraph' },
-      position: { type: 'TextPositionSelector', start: 15, end: 15 + exact.length },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
     },
     note,
     entities: [],
@@ -259,11 +259,11 @@ test('orphaned highlights are listed in the popup with their quote, and can be d
   });
   const lostA = await ask<StoredHighlight>(popup, {
     type: 'highlight:save',
-    draft: draft('The ministers signed a memorandum on grain exports', 'check the follow-up'),
+    draft: draft('The ministers signed a memorandum on grain exports', 'check the follow-up', 120),
   });
   const lostB = await ask<StoredHighlight>(popup, {
     type: 'highlight:save',
-    draft: draft('Officials later denied that any deal had been reached'),
+    draft: draft('Officials later denied that any deal had been reached', '', 240),
   });
   // What the content script reports once its retries are over (lib/dom/highlights/start.ts).
   await ask(popup, { type: 'highlight:report', anchored: [kept.id], orphaned: [lostA.id, lostB.id] });
@@ -272,6 +272,7 @@ test('orphaned highlights are listed in the popup with their quote, and can be d
   expect(recordA.status).toBe('orphan');
 
   await popup.reload();
+  // Listed in reading order (position on the page), whatever order the store keeps them in.
   const orphans = popup.locator('.popup__orphan');
   await expect.poll(() => orphans.count()).toBe(2);
   await popup.getByRole('heading', { name: 'Not found on this page: 2' }).waitFor();

@@ -49,6 +49,19 @@ describe('highlight handlers', () => {
     expect(list.ok && list.value.map((h) => h.id)).toEqual(['id-1']);
   });
 
+  test("a page's highlights are listed in reading order, not in the store's id order", async () => {
+    const { handlers } = setup();
+    // Saved last-passage-first; ids grow in save order, so id order would be the reverse.
+    const anchors = [describeRange(TEXT, 67, 101)!, describeRange(TEXT, 28, 44)!, describeRange(TEXT, 0, 16)!];
+    for (const anchor of anchors) {
+      await handlers['highlight:save']({ type: 'highlight:save', draft: { ...draft, anchor } });
+    }
+    const list = await handlers['highlight:list-for-page']({ type: 'highlight:list-for-page', url: draft.pageUrl });
+    const starts = anchors.map((a) => a.position.start);
+    expect(starts).not.toEqual([...starts].sort((a, b) => a - b));
+    expect(list.ok && list.value.map((h) => h.anchor.position.start)).toEqual([...starts].sort((a, b) => a - b));
+  });
+
   test('report marks orphans; orphans are listed and can be kept', async () => {
     const { handlers } = setup();
     await handlers['highlight:save']({ type: 'highlight:save', draft });
