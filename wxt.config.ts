@@ -75,6 +75,8 @@ export default defineConfig({
         { find: /^webextension-polyfill$/, replacement: ownModule('native-browser.ts') },
         // Only WXT's autoMount uses it; our UIs mount explicitly (lib/platform/no-wait-element.ts).
         { find: /^@1natsu\/wait-element$/, replacement: ownModule('no-wait-element.ts') },
+        // A CommonJS module: its ASCII stand-in also drops the CommonJS interop helpers.
+        { find: /^is-potential-custom-element-name$/, replacement: ownModule('custom-element-name.ts') },
       ];
       const resolveConfig = (config.resolve ??= {});
       const alias = resolveConfig.alias;

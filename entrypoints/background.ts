@@ -5,12 +5,14 @@ import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
+import { anchorAll } from '@/lib/dom/highlights/anchor-text';
 
 export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
+    'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });
   // Pages hold a port so an orphaned content script notices a reload or update at once.
   acceptLifelines();

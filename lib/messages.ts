@@ -6,13 +6,22 @@
 import * as v from 'valibot';
 import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
-import { HighlightDraftSchema, HighlightSchema, MAX_NOTE_CHARS, type Highlight } from './highlights/model';
+import {
+  AnchorSchema,
+  HighlightDraftSchema,
+  HighlightSchema,
+  MAX_NOTE_CHARS,
+  type Highlight,
+} from './highlights/model';
 
 const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const PageUrl = v.pipe(v.string(), v.minLength(1));
 
 /** Most candidates one `detect:resolve` request may carry. */
 export const MAX_RESOLVE_ITEMS = 500;
+/** Longest page text and most anchors one `highlight:anchor` request may carry. */
+export const MAX_ANCHOR_TEXT_CHARS = 20_000_000;
+export const MAX_ANCHOR_ITEMS = 10_000;
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A detection candidate (lib/detect/types.ts `Candidate`) as sent to the background. */
 const CandidateSchema = v.strictObject({
@@ -67,6 +76,12 @@ export const RequestSchema = v.variant('type', [
     anchored: v.array(HighlightId),
     orphaned: v.array(HighlightId),
   }),
+  /** Content script → background: find saved highlights' anchors in the page text (anchoring stays out of the page). */
+  v.strictObject({
+    type: v.literal('highlight:anchor'),
+    text: v.pipe(v.string(), v.maxLength(MAX_ANCHOR_TEXT_CHARS)),
+    anchors: v.pipe(v.array(AnchorSchema), v.maxLength(MAX_ANCHOR_ITEMS)),
+  }),
   /** Import, all or nothing, skipping highlights already stored. */
   v.strictObject({ type: v.literal('highlight:import'), highlights: v.array(HighlightSchema) }),
   v.strictObject({ type: v.literal('highlight:delete-all') }),
@@ -95,6 +110,8 @@ export interface Responses {
   'highlight:delete': HighlightResult<Highlight | null>;
   'highlight:restore': HighlightResult<Highlight>;
   'highlight:report': HighlightResult<{ changed: number }>;
+  /** One per anchor, in order: offsets into the text, or null when not found. */
+  'highlight:anchor': { found: ({ start: number; end: number } | null)[] };
   'highlight:import': HighlightResult<{ added: number; skipped: number }>;
   'highlight:delete-all': HighlightResult<{ deleted: number }>;
   /** null when there was no usable selection. */

@@ -5,9 +5,8 @@
  * is still not found then is reported as orphaned. No polling: the mutation
  * observer drives the retries.
  */
-import { anchorQuote } from '../../highlights/anchor-quote';
-import type { Highlight } from '../../highlights/model';
-import { foldWhitespace } from '../../highlights/whitespace';
+import type { Anchor, Highlight } from '../../highlights/model';
+import type { Span } from './anchor-text';
 import { isHighlightElement, paintHighlight } from './paint';
 import { buildTextMap } from './text-map';
 
@@ -20,6 +19,13 @@ export interface Timers {
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
 }
+
+/**
+ * Finds anchors in the page text: one result per anchor, in order (null: not
+ * found). The content script asks the background (`highlight:anchor`, see
+ * anchor-text.ts), so the anchoring code stays out of the page's bundle.
+ */
+export type AnchorFinder = (text: string, anchors: Anchor[]) => Promise<(Span | null)[]>;
 
 export interface RestoreCallbacks {
   onPainted?(highlight: Highlight, wrappers: HTMLElement[]): void;
@@ -40,20 +46,23 @@ export class HighlightRestorer {
   #deadline: number | null = null;
   #lastText: string | null = null;
   #done = false;
+  /** The attempt under way, if any; `#again` asks it to look once more when it ends. */
+  #busy: Promise<void> | null = null;
+  #again = false;
 
   constructor(
     private readonly root: HTMLElement,
     highlights: readonly Highlight[],
     private readonly timers: Timers,
     private readonly callbacks: RestoreCallbacks,
+    private readonly find: AnchorFinder,
     private readonly deadlineMs = RESTORE_DEADLINE_MS,
   ) {
     for (const h of highlights) this.#pending.set(h.id, h);
   }
 
-  start(): void {
-    this.#attempt();
-    if (this.#settleIfDone()) return;
+  /** Starts restoring; resolves when the first attempt is over (for tests: nothing depends on it). */
+  start(): Promise<void> {
     const MO = this.root.ownerDocument.defaultView?.MutationObserver ?? MutationObserver;
     this.#observer = new MO((records) => {
       const relevant = records.some((r) =>
@@ -67,9 +76,9 @@ export class HighlightRestorer {
     this.#deadline = this.timers.setTimeout(() => {
       this.#deadline = null;
       this.#lastText = null; // one last look, whatever changed
-      this.#attempt();
-      this.#settle();
+      void this.#attempt().then(() => this.#settle());
     }, this.deadlineMs);
+    return this.#attempt().then(() => void this.#settleIfDone());
   }
 
   /** Stops observing; no report is made. */
@@ -87,21 +96,60 @@ export class HighlightRestorer {
     if (this.#retry !== null) this.timers.clearTimeout(this.#retry);
     this.#retry = this.timers.setTimeout(() => {
       this.#retry = null;
-      this.#attempt();
-      this.#settleIfDone();
+      void this.#attempt().then(() => this.#settleIfDone());
     }, RETRY_QUIET_MS);
   }
 
-  #attempt(): void {
+  /** One attempt at a time: asked for during one, it looks again once that one ends. */
+  #attempt(): Promise<void> {
+    if (this.#busy) {
+      this.#again = true;
+      return this.#busy;
+    }
+    const run = async () => {
+      do {
+        this.#again = false;
+        await this.#try();
+      } while (this.#again && !this.#done);
+      this.#busy = null;
+    };
+    return (this.#busy = run());
+  }
+
+  async #try(): Promise<void> {
     if (this.#done || !this.#pending.size) return;
-    const map = buildTextMap(this.root);
-    if (map.text === this.#lastText) return; // nothing new to read
-    this.#lastText = map.text;
-    const folded = foldWhitespace(map.text);
+    const text = buildTextMap(this.root).text;
+    if (text === this.#lastText) return; // nothing new to read
+    this.#lastText = text;
+    // A highlight still at its stored position is placed here; only the others go to the finder.
     const found: { h: Highlight; start: number; end: number }[] = [];
+    const rest: Highlight[] = [];
     for (const h of this.#pending.values()) {
-      const r = anchorQuote(map.text, h.anchor, folded);
-      if (r) found.push({ h, start: r.start, end: r.end });
+      const { start, end } = h.anchor.position;
+      if (text.slice(start, end) === h.anchor.quote.exact) found.push({ h, start, end });
+      else rest.push(h);
+    }
+    if (rest.length) {
+      let spans: (Span | null)[] = [];
+      try {
+        spans = await this.find(
+          text,
+          rest.map((h) => h.anchor),
+        );
+      } catch {
+        // No answer (extension reloading): the next attempt or the deadline decides.
+      }
+      if (this.#done) return;
+      if (buildTextMap(this.root).text !== text) {
+        // The page changed while we asked: its mutations have scheduled another attempt.
+        this.#lastText = null;
+        return;
+      }
+      rest.forEach((h, k) => {
+        const span = spans[k];
+        if (span && span.start >= 0 && span.end > span.start && span.end <= text.length)
+          found.push({ h, start: span.start, end: span.end });
+      });
     }
     for (const { h, start, end } of found) {
       // Painting splits text nodes but never changes the text, so offsets stay valid in a fresh map.

@@ -106,8 +106,10 @@ class HighlightsController {
           }
         },
       },
+      // The anchoring maths runs in the background (lib/dom/highlights/anchor-text.ts).
+      async (text, anchors) => (await sendRequest({ type: 'highlight:anchor', text, anchors })).found,
     );
-    this.#restorer.start();
+    void this.#restorer.start();
   }
 
   async saveSelection(): Promise<HighlightResult<Highlight | null>> {

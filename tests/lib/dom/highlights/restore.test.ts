@@ -6,7 +6,13 @@
  * the deadline. Timers are injected, so the test controls time instead of sleeping.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { HighlightRestorer, RESTORE_DEADLINE_MS, type Timers } from '../../../../lib/dom/highlights/restore';
+import {
+  HighlightRestorer,
+  RESTORE_DEADLINE_MS,
+  type AnchorFinder,
+  type Timers,
+} from '../../../../lib/dom/highlights/restore';
+import { anchorAll } from '../../../../lib/dom/highlights/anchor-text';
 import { HIGHLIGHT_TAG, paintHighlight, unpaintHighlights } from '../../../../lib/dom/highlights/paint';
 import { buildTextMap, rangeToOffsets } from '../../../../lib/dom/highlights/text-map';
 import { describeRange } from '../../../../lib/highlights/describe-range';
@@ -57,6 +63,16 @@ function highlightFor(quote: string, id: string): Highlight {
   };
 }
 
+/** The background's anchoring, in process; records how many anchors each call asked for. */
+function inProcessFinder() {
+  const calls: number[] = [];
+  const find: AnchorFinder = (text, anchors) => {
+    calls.push(anchors.length);
+    return Promise.resolve(anchorAll(text, anchors));
+  };
+  return { find, calls };
+}
+
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -89,15 +105,33 @@ describe('text map and painting', () => {
 });
 
 describe('HighlightRestorer', () => {
-  test('highlights already on the page are painted at once and reported', () => {
+  test('highlights still at their stored place are painted at once, without asking the finder', async () => {
     document.body.innerHTML = ARTICLE;
     const h = highlightFor('signed the Power of Siberia', 'a');
     const settled = vi.fn();
     const { timers } = manualTimers();
-    new HighlightRestorer(document.body, [h], timers, { onSettled: settled }).start();
-    expect(settled).toHaveBeenCalledWith({ anchored: ['a'], orphaned: [] });
+    const { find, calls } = inProcessFinder();
+    const started = new HighlightRestorer(document.body, [h], timers, { onSettled: settled }, find).start();
     const painted = [...document.querySelectorAll(`${HIGHLIGHT_TAG}[data-highlight-id="a"]`)];
     expect(painted.map((e) => e.textContent).join('')).toBe('signed the Power of Siberia');
+    await started;
+    expect(settled).toHaveBeenCalledWith({ anchored: ['a'], orphaned: [] });
+    expect(calls).toEqual([]);
+  });
+
+  test('a highlight whose text moved is found by the finder and painted', async () => {
+    document.body.innerHTML = ARTICLE;
+    const h = highlightFor('signed the Power of Siberia', 'moved');
+    document.body.prepend(Object.assign(document.createElement('p'), { textContent: 'A new lead paragraph.' }));
+    const settled = vi.fn();
+    const { timers, pending } = manualTimers();
+    const { find, calls } = inProcessFinder();
+    await new HighlightRestorer(document.body, [h], timers, { onSettled: settled }, find).start();
+    expect(calls).toEqual([1]);
+    expect(settled).toHaveBeenCalledWith({ anchored: ['moved'], orphaned: [] });
+    const painted = [...document.querySelectorAll(`${HIGHLIGHT_TAG}[data-highlight-id="moved"]`)];
+    expect(painted.map((e) => e.textContent).join('')).toBe('signed the Power of Siberia');
+    expect(pending.size).toBe(0);
   });
 
   test('content that arrives later is found when it arrives', async () => {
@@ -106,8 +140,9 @@ describe('HighlightRestorer', () => {
     document.querySelectorAll('p')[1]!.remove();
     const settled = vi.fn();
     const { timers, pending, fire } = manualTimers();
-    const restorer = new HighlightRestorer(document.body, [h], timers, { onSettled: settled });
-    restorer.start();
+    const { find } = inProcessFinder();
+    const restorer = new HighlightRestorer(document.body, [h], timers, { onSettled: settled }, find);
+    await restorer.start();
     expect(settled).not.toHaveBeenCalled();
     // The page renders the paragraph (as a script would), with different whitespace.
     const p = document.createElement('p');
@@ -115,7 +150,7 @@ describe('HighlightRestorer', () => {
     document.body.append(p);
     await vi.waitFor(() => expect([...pending.values()].some((t) => t.ms !== RESTORE_DEADLINE_MS)).toBe(true));
     fire([...pending.values()].find((t) => t.ms !== RESTORE_DEADLINE_MS)!.ms);
-    expect(settled).toHaveBeenCalledWith({ anchored: ['late'], orphaned: [] });
+    await vi.waitFor(() => expect(settled).toHaveBeenCalledWith({ anchored: ['late'], orphaned: [] }));
     expect(document.querySelector(`${HIGHLIGHT_TAG}[data-highlight-id="late"]`)).not.toBeNull();
     expect(pending.size).toBe(0);
   });
@@ -126,11 +161,26 @@ describe('HighlightRestorer', () => {
     document.querySelectorAll('p')[1]!.remove();
     const settled = vi.fn();
     const { timers, fire } = manualTimers();
-    new HighlightRestorer(document.body, [h], timers, { onSettled: settled }).start();
+    const { find } = inProcessFinder();
+    await new HighlightRestorer(document.body, [h], timers, { onSettled: settled }, find).start();
     document.body.append(Object.assign(document.createElement('p'), { textContent: 'Unrelated late content.' }));
     expect(settled).not.toHaveBeenCalled();
     fire(RESTORE_DEADLINE_MS);
-    expect(settled).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(settled).toHaveBeenCalledTimes(1));
+    expect(settled.mock.calls[0]![0]).toEqual({ anchored: [], orphaned: [h] });
+  });
+
+  test('a finder that fails leaves the highlight pending until the deadline reports it', async () => {
+    document.body.innerHTML = ARTICLE;
+    const h = highlightFor('signed the Power of Siberia', 'nofinder');
+    document.body.prepend(Object.assign(document.createElement('p'), { textContent: 'A new lead paragraph.' }));
+    const settled = vi.fn();
+    const { timers, fire } = manualTimers();
+    const failing: AnchorFinder = () => Promise.reject(new Error('Extension context invalidated.'));
+    await new HighlightRestorer(document.body, [h], timers, { onSettled: settled }, failing).start();
+    expect(settled).not.toHaveBeenCalled();
+    fire(RESTORE_DEADLINE_MS);
+    await vi.waitFor(() => expect(settled).toHaveBeenCalledTimes(1));
     expect(settled.mock.calls[0]![0]).toEqual({ anchored: [], orphaned: [h] });
   });
 });
