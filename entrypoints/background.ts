@@ -6,6 +6,7 @@ import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
 import { anchorAll } from '@/lib/dom/highlights/anchor-text';
+import { getSettings } from '@/lib/platform/settings-store';
 
 export default defineBackground(() => {
   listen({
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   });
   // Pages hold a port so an orphaned content script notices a reload or update at once.
   acceptLifelines();
+  // Content scripts read settings without migrating them: bring a stored older version up to date here.
+  void getSettings().catch(() => undefined);
   // Saved highlights (issue #7): the database, its messages, the context menu and the shortcut.
   startHighlightsBackground();
 });

@@ -95,7 +95,14 @@ export type RequestType = Request['type'];
 export interface Responses {
   ping: { ok: true; version: string };
   /** `active`: whether marking runs on this page now; `entities`: ids marked, with mention counts. */
-  'page:status': { url: string; hostname: string; active: boolean; entities: { id: string; count: number }[] };
+  'page:status': {
+    url: string;
+    hostname: string;
+    active: boolean;
+    entities: { id: string; count: number }[];
+    /** The document's MIME type: tells the popup it is in the PDF viewer whatever the URL looks like. */
+    contentType?: string;
+  };
   /** `ok` is false when the entity has no mention on the page. */
   'page:reveal': { ok: boolean };
   /** One decision per item, in order: true = a mention. */

@@ -39,7 +39,7 @@ export async function readPageState(tabId: number, tabUrl: string | undefined): 
     if (!status || typeof status !== 'object' || !Array.isArray(status.entities)) {
       return { kind: 'unavailable', reason: 'no-answer' };
     }
-    if (isPdf(status.url)) return { kind: 'unavailable', reason: 'pdf' };
+    if (isPdf(status.url) || status.contentType === 'application/pdf') return { kind: 'unavailable', reason: 'pdf' };
     return { kind: 'ready', status };
   } catch {
     return { kind: 'unavailable', reason: 'no-answer' };

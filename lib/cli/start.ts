@@ -4,8 +4,9 @@
  *
  * - With a display (DISPLAY set) and no `--headless`: a normal browser window
  *   that stays open until Ctrl-C.
- * - Otherwise headless: waits for the marks, prints each one, hovers the first
- *   mention, waits for its card and saves a screenshot of it to
+ * - Otherwise headless: waits for the marks, prints each one, hovers a mention
+ *   (the Power of Siberia pipeline, whose card has a chart, or else the first),
+ *   waits for its card and saves a screenshot of it to
  *   docs/screenshots/demo-card.png. Exits 1 with a clear message when no card
  *   appears within 10 s.
  */
@@ -15,6 +16,8 @@ import { resolve } from 'node:path';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from '../../tests/e2e/support/chromium';
 import { serveStatic, type StaticServer } from '../../tests/e2e/support/server';
 
+/** The mention whose card the headless demo photographs: its card has facts, sources and a chart. */
+const SHOWCASE_ENTITY = 'power-of-siberia';
 /** How long the card may take after the hover (the hover delay is ~0.5 s). */
 const CARD_TIMEOUT_MS = 10_000;
 /** How long the first marks may take on a cold browser. */
@@ -67,15 +70,16 @@ async function headless(browser: ExtensionBrowser, url: string): Promise<number>
   const width = Math.max(...mentions.map((m) => m.id.length));
   for (const m of mentions) console.log(`  ${m.id.padEnd(width)}  ${m.text}`);
 
-  const first = page.locator('lens-mention').first();
-  await first.scrollIntoViewIfNeeded();
-  await first.hover();
+  const shown = mentions.find((m) => m.id === SHOWCASE_ENTITY) ?? mentions[0];
+  const target = page.locator(`lens-mention[data-entity="${shown?.id ?? ''}"]`).first();
+  await target.scrollIntoViewIfNeeded();
+  await target.hover();
   const dialog = page.getByRole('dialog');
   try {
     await dialog.first().waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
   } catch {
     console.error(
-      `Error: hovering "${mentions[0]?.text}" opened no context card within ${CARD_TIMEOUT_MS / 1000} s ` +
+      `Error: hovering "${shown?.text}" opened no context card within ${CARD_TIMEOUT_MS / 1000} s ` +
         '(no element with role="dialog" appeared).',
     );
     return 1;

@@ -227,6 +227,7 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
           hostname,
           active: annotator.active,
           entities: annotator.entityCounts(),
+          contentType: document.contentType,
         }),
         'page:reveal': async ({ id }) => {
           const first = annotator.mentionsOf(id)[0] as HTMLElement | undefined;

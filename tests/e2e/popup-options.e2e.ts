@@ -179,8 +179,11 @@ function tinyPdf(text: string): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-test('the popup says the built-in PDF viewer cannot be annotated', async () => {
-  const pdfUrl = 'http://lens-pdf.test/papers/summit.pdf';
+test.each([
+  ['a .pdf address', 'http://lens-pdf.test/papers/summit.pdf'],
+  // Known only from the document's MIME type, which the content script reports in page:status.
+  ['an address without .pdf', 'http://lens-pdf.test/download?id=3'],
+])('the popup says the built-in PDF viewer cannot be annotated (%s)', async (_label, pdfUrl) => {
   await browser.context.route('http://lens-pdf.test/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/pdf', body: tinyPdf('Vladimir Putin met Xi Jinping') }),
   );
