@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { chromiumPath, EXTENSION_DIR, launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
+import { tabIdOf } from './support/tabs';
 
 const HOST = 'lens-popup.test';
 const ARTICLE_URL = `http://${HOST}/news/summit.html`;
@@ -52,25 +53,6 @@ async function openArticle(): Promise<Page> {
   await page.goto(ARTICLE_URL);
   await page.waitForSelector('lens-mention[data-entity="xi-jinping"]', { state: 'attached', timeout: 15_000 });
   return page;
-}
-
-async function tabIdOf(url: string): Promise<number> {
-  const id = await browser.serviceWorker.evaluate(async (target) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const status = (await chrome.tabs.sendMessage(tab.id, { type: 'page:status' }, { frameId: 0 })) as {
-          url?: string;
-        };
-        if (status?.url === target) return tab.id;
-      } catch {
-        // no content script in this tab
-      }
-    }
-    return -1;
-  }, url);
-  expect(id).toBeGreaterThanOrEqual(0);
-  return id;
 }
 
 /** Opens the popup as a page aimed at a tab (the `tab` query parameter is the popup's testing hook). */
@@ -118,7 +100,7 @@ async function popupCounts(popup: Page): Promise<Record<string, number>> {
 
 test('the popup lists exactly the entities marked on the page, with their counts', async () => {
   const article = await openArticle();
-  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  const popup = await openPopup(await tabIdOf(browser, ARTICLE_URL));
   await popup.locator('.popup__entity').first().waitFor();
   const marks = await pageMarkCounts(article);
   expect(Object.keys(marks).length).toBeGreaterThan(1);
@@ -129,7 +111,7 @@ test('the popup lists exactly the entities marked on the page, with their counts
 
 test('clicking an entity in the popup scrolls to its first mention and opens its card', async () => {
   const article = await openArticle();
-  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  const popup = await openPopup(await tabIdOf(browser, ARTICLE_URL));
   await article.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await popup.locator('.popup__entity[data-entity="vladimir-putin"]').click();
   await article.getByRole('dialog', { name: 'Vladimir Putin' }).waitFor({ timeout: 5_000 });
@@ -190,7 +172,7 @@ test.each([
   const pdf = await browser.context.newPage();
   await pdf.goto(pdfUrl);
   expect(await pdf.evaluate(() => document.contentType)).toBe('application/pdf');
-  const popup = await openPopup(await tabIdOf(pdfUrl));
+  const popup = await openPopup(await tabIdOf(browser, pdfUrl));
   await popup.getByRole('heading', { name: 'This page cannot be annotated' }).waitFor();
   await popup.getByText('PDF files open in the browser’s own viewer', { exact: false }).waitFor();
   await popup.getByText('closed shadow roots', { exact: false }).waitFor();
@@ -200,7 +182,7 @@ test.each([
 
 test('the pause switch in the popup stops marking everywhere', async () => {
   const article = await openArticle();
-  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  const popup = await openPopup(await tabIdOf(browser, ARTICLE_URL));
   const pause = popup.getByRole('switch', { name: 'Pause on all sites' });
   await pause.focus();
   await popup.keyboard.press('Space');
@@ -251,7 +233,7 @@ function draft(exact: string, note = '', start = 15) {
 
 test('orphaned highlights are listed in the popup with their quote, and can be deleted (with undo) or kept', async () => {
   const article = await openArticle();
-  const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+  const popup = await openPopup(await tabIdOf(browser, ARTICLE_URL));
   await popup.locator('.popup__entity').first().waitFor();
   await ask(popup, { type: 'highlight:delete-all' });
 
@@ -338,7 +320,7 @@ test('the options page links to the highlights page', async () => {
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`popup and options pass axe-core (${colorScheme})`, async () => {
     await openArticle();
-    const popup = await openPopup(await tabIdOf(ARTICLE_URL));
+    const popup = await openPopup(await tabIdOf(browser, ARTICLE_URL));
     await popup.emulateMedia({ colorScheme });
     await popup.locator('.popup__entity').first().waitFor();
     expect(await axeViolations(popup)).toEqual([]);

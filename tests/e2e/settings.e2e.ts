@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
+import { tabIdOf } from './support/tabs';
 
 const HOST = 'lens-settings.test';
 const ARTICLE_URL = `http://${HOST}/article.html`;
@@ -72,26 +73,6 @@ async function markedIds(page: Page): Promise<string[]> {
   );
 }
 
-/** The tab id of the page whose content script reports `url` (no "tabs" permission needed). */
-async function tabIdOf(url: string): Promise<number> {
-  const id = await browser.serviceWorker.evaluate(async (target) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const status = (await chrome.tabs.sendMessage(tab.id, { type: 'page:status' }, { frameId: 0 })) as {
-          url?: string;
-        };
-        if (status?.url === target) return tab.id;
-      } catch {
-        // no content script in this tab
-      }
-    }
-    return -1;
-  }, url);
-  expect(id).toBeGreaterThanOrEqual(0);
-  return id;
-}
-
 /** Toggles a switch with the keyboard, as a reader without a mouse would. */
 async function toggle(page: Page, name: RegExp): Promise<void> {
   const control = page.getByRole('switch', { name });
@@ -130,7 +111,7 @@ test('switching a topic off in the options page removes its marks in another tab
 
 test('switching the site off in the popup removes every mark and restores the page exactly', async () => {
   const article = await openArticle();
-  const tabId = await tabIdOf(ARTICLE_URL);
+  const tabId = await tabIdOf(browser, ARTICLE_URL);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   const siteSwitch = popup.getByRole('switch', { name: new RegExp(HOST.replace(/\./g, '\\.')) });
