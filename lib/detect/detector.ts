@@ -37,18 +37,7 @@ import {
 } from './paraphrase';
 import { russianForms } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
-import {
-  PREFIX,
-  ROOT_DIRECT,
-  WHOLE,
-  buildTrie,
-  childOf,
-  prefixFilter,
-  prefixHash,
-  rootOf,
-  type PrefixFilter,
-  type Trie,
-} from './trie';
+import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
 
 export interface Detector {
@@ -177,6 +166,16 @@ interface Part {
 
 type Entry = [alias: string, entity: number, rule: RuleCode];
 
+/** The first folded code unit of a string, as `foldString` would give it (0 when there is none). */
+function firstFolded(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const cls = norm.charClass(c);
+    if (cls !== CLASS_SPACE && cls !== CLASS_IGNORE) return foldTable[c]!;
+  }
+  return 0;
+}
+
 class Engine implements Detector {
   /** Letter parts by first folded code unit: undefined = not built yet, null = no pattern starts so. */
   private readonly parts: (Part | null | undefined)[] = new Array<Part | null | undefined>(ROOT_DIRECT).fill(null);
@@ -185,12 +184,6 @@ class Engine implements Detector {
   /** The table's aliases by first folded code unit (all from ROOT_DIRECT up under ROOT_DIRECT). */
   private readonly groups = new Map<number, Entry[]>();
   private readonly depthPos = new Int32Array(MAX_DEPTH);
-  /**
-   * The prefix filter of all patterns (Russian case forms stand in by their
-   * alias when they share its first four code units), made with the detector,
-   * so that a word start that cannot match never builds its letter's part.
-   */
-  private readonly gate: PrefixFilter;
   private readonly idIndex: Map<string, number>;
   private readonly data: TableData;
   private readonly contextCache = new Map<
@@ -211,27 +204,12 @@ class Engine implements Detector {
       if (!list) this.groups.set(key, entry ? [entry] : []);
       else if (entry) list.push(entry);
     };
-    const folded: string[] = [];
-    const open = (s: string) => {
-      const f = foldString(s);
-      folded.push(f);
-      return f.charCodeAt(0) || 0;
-    };
-    for (const entry of this.data.entries) {
-      const alias = entry[0];
-      group(open(alias), entry);
-      // Case forms change at most the last two letters of a word: after a first word of six or more,
-      // they share the first four code units of the alias, which stands in for them.
-      if (options.russianForms && CYRILLIC.test(alias) && alias.split(/[\s-]/, 1)[0]!.length < 6) {
-        russianForms(alias).forEach(open);
-      }
-    }
+    for (const entry of this.data.entries) group(firstFolded(entry[0]), entry);
     if (options.paraphrases) {
       for (const spec of PARAPHRASES) {
-        if (this.idIndex.has(spec.id)) for (const t of triggerWords(spec)) group(open(t), null);
+        if (this.idIndex.has(spec.id)) for (const t of triggerWords(spec)) group(firstFolded(t), null);
       }
     }
-    this.gate = prefixFilter(folded);
   }
 
   /** Builds the part for first code unit `f` (below ROOT_DIRECT: that letter's; else the far part). */
@@ -294,8 +272,8 @@ class Engine implements Detector {
       for (const spec of PARAPHRASES) {
         if (!this.idIndex.has(spec.id)) continue;
         for (const t of triggerWords(spec)) {
+          if (!mine(firstFolded(t))) continue;
           const f = foldString(t);
-          if (!mine(f.charCodeAt(0) || 0)) continue;
           const list = byTrigger.get(f);
           if (list) list.push(spec);
           else byTrigger.set(f, [spec]);
@@ -396,9 +374,7 @@ class Engine implements Detector {
       const f = foldTable[c]!;
       let part: Part | null | undefined;
       let entry = 0;
-      if (!this.prefixPasses(text, i, f)) {
-        // No pattern starts so: its part is not needed.
-      } else if (f < ROOT_DIRECT) {
+      if (f < ROOT_DIRECT) {
         part = parts[f];
         if (part === undefined) part = this.buildPart(f);
         if (part !== null) entry = part.entry;
@@ -406,8 +382,8 @@ class Engine implements Detector {
         part = this.far ?? this.buildPart(f);
         entry = rootOf(part.trie, f);
       }
-      if (entry !== 0) {
-        const m = this.walk(text, i, entry, part!);
+      if (entry !== 0 && ((entry & 1) !== 0 || this.prefixPasses(text, i, f, part!.trie))) {
+        const m = this.walk(text, i, entry >>> 1, part!);
         if (m) {
           this.extend(text, m);
           out.push(m);
@@ -433,11 +409,10 @@ class Engine implements Detector {
    * can continue some pattern, by the hashed prefix filter. Invisible
    * characters and a second space in a row (which collapse) let it pass.
    */
-  private prefixPasses(text: string, i: number, f: number): boolean {
-    const { prefix, mask } = this.gate;
+  private prefixPasses(text: string, i: number, f: number, trie: Trie): boolean {
+    const { prefix, mask } = trie;
     const n = text.length;
     let h = prefixHash(0, f);
-    if ((prefix[h & mask]! & WHOLE) !== 0) return true; // a one-unit pattern
     let lastSpace = false;
     for (let k = 1; k < 4; k++) {
       if (i + k >= n) return true;
@@ -452,7 +427,7 @@ class Engine implements Detector {
       if (space && lastSpace) return true;
       lastSpace = space;
       h = prefixHash(h, space ? 0x20 : foldTable[c]!);
-      const bits = prefix[h & mask]! >>> (2 * k);
+      const bits = prefix[h & mask]! >>> (2 * (k - 1));
       if ((bits & PREFIX) === 0) return false;
       if ((bits & WHOLE) !== 0) return true;
     }
@@ -476,7 +451,7 @@ class Engine implements Detector {
       if (part === null) continue;
       const entry = rootOf(part.trie, f);
       if (entry === 0) continue;
-      const inner = this.walk(text, k, entry, part);
+      const inner = this.walk(text, k, entry >>> 1, part);
       if (inner && inner.end > m.end) {
         m.end = inner.end;
         m.entity = inner.entity;

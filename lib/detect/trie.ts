@@ -16,8 +16,9 @@ export type Index = Uint16Array | Int32Array;
 export interface Trie {
   /**
    * Root transitions for folded code units below `root.length` (ROOT_DIRECT,
-   * or 0 for a trie whose patterns all start alike), indexed by code unit: the child node, 0 for none. Read any code unit's
-   * entry with {@link rootOf}.
+   * or 0 for a trie whose patterns all start alike), indexed by code unit: (node << 1) | single, where node 0 means none and `single` is set
+   * when a one-unit pattern is that code unit (it passes the prefix filter
+   * whatever follows). Read any code unit's entry with {@link rootOf}.
    */
   root: Int32Array;
   /** The other root transitions: open addressing, key code unit + 1 (0 = empty slot), same entries. */
@@ -31,24 +32,21 @@ export interface Trie {
   termStart: Index;
   terms: Index;
   nodeCount: number;
-}
-
-/**
- * Prefix filter on the first 1 to 4 folded code units of a set of patterns,
- * hashed, two bits per length: PREFIX << (2 × (length − 1)) = some pattern
- * starts so, WHOLE << (2 × (length − 1)) = some pattern is exactly that. Most
- * word starts are ruled out without walking (or building) a trie.
- */
-export interface PrefixFilter {
+  /**
+   * Prefix filter on the first 2, 3 and 4 folded code units of every pattern,
+   * hashed, two bits per length: PREFIX << (2 × (length − 2)) = some pattern
+   * starts so, WHOLE << (2 × (length − 2)) = some pattern is exactly that. Most
+   * word starts are ruled out without walking the trie.
+   */
   prefix: Uint8Array;
-  /** Size of the filter minus one (a power of two minus one). */
+  /** Size of the prefix filter minus one (a power of two minus one). */
   mask: number;
 }
 
 /** Code units below this have a direct root entry (Latin, Greek, Cyrillic and their marks). */
 export const ROOT_DIRECT = 0x500;
 
-/** The root child for folded code unit `c`, 0 when no pattern starts with it. */
+/** The root entry for folded code unit `c`: (node << 1) | single, 0 when no pattern starts with it. */
 export function rootOf(trie: Trie, c: number): number {
   if (c < trie.root.length) return trie.root[c]!;
   const keys = trie.rootKeys;
@@ -138,16 +136,15 @@ export function buildTrie(patterns: readonly string[], direct = ROOT_DIRECT): Tr
   while (hashSize < far * 2) hashSize *= 2;
   const rootKeys = new Uint32Array(hashSize);
   const rootValues = new Int32Array(hashSize);
-  for (let n = 1; n < nodeCount; n++) {
-    const c = key[n]!;
-    if (parent[n] !== 0) continue;
-    if (c < direct) root[c] = n;
+  const setRoot = (c: number, value: number) => {
+    if (c < direct) root[c] = value;
     else {
       const slot = rootSlot(rootKeys, c);
       rootKeys[slot] = c + 1;
-      rootValues[slot] = n;
+      rootValues[slot] = value;
     }
-  }
+  };
+  for (let n = 1; n < nodeCount; n++) if (parent[n] === 0) setRoot(key[n]!, n << 1);
   for (let n = 0; n < nodeCount; n++) childStart[n + 1] = childStart[n + 1]! + childStart[n]!;
   const edgeCount = childStart[nodeCount]!;
   const keys = new Uint16Array(edgeCount);
@@ -172,24 +169,23 @@ export function buildTrie(patterns: readonly string[], direct = ROOT_DIRECT): Tr
     if (node >= 0) terms[termFill[node]!++] = i;
   }
 
-  return { root, rootKeys, rootValues, childStart, keys, targets, termStart, terms, nodeCount };
-}
-
-/** The prefix filter of `patterns` (already folded). */
-export function prefixFilter(patterns: readonly string[]): PrefixFilter {
   let size = MIN_FILTER;
   while (size < patterns.length * FILTER_SLOTS_PER_PATTERN && size < MAX_FILTER) size *= 2;
   const mask = size - 1;
   const prefix = new Uint8Array(size);
   for (const p of patterns) {
-    let h = 0;
-    for (let k = 0; k < Math.min(p.length, 4); k++) {
+    if (p.length === 0) continue;
+    const c0 = p.charCodeAt(0);
+    if (p.length === 1) setRoot(c0, rootOf({ root, rootKeys, rootValues } as Trie, c0) | 1);
+    let h = prefixHash(0, c0);
+    for (let k = 1; k < Math.min(p.length, 4); k++) {
       h = prefixHash(h, p.charCodeAt(k));
-      const shift = 2 * k;
+      const shift = 2 * (k - 1);
       prefix[h & mask] = prefix[h & mask]! | (PREFIX << shift) | (k === p.length - 1 ? WHOLE << shift : 0);
     }
   }
-  return { prefix, mask };
+
+  return { root, rootKeys, rootValues, childStart, keys, targets, termStart, terms, nodeCount, prefix, mask };
 }
 
 /** The child of `node` (not the root) for folded code unit `c`, or 0. */
