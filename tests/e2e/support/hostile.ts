@@ -15,26 +15,10 @@
 import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 import type { StaticServer } from './server';
+import type { AnnotatorStats } from '../../../lib/dom/annotator';
 
-/** The counters the annotator publishes on `<html data-lens-stats>` (lib/dom/annotator.ts, AnnotatorStats). */
-export interface LensStats {
-  slices: number;
-  units: number;
-  marks: number;
-  longestSliceMs: number;
-  batches: number;
-  pageMutations: number;
-  ownMutations: number;
-  rescans: number;
-  resolved: number;
-  volatile: number;
-  errors: number;
-  firstMarkMs: number | null;
-  passDoneMs: number | null;
-  /** Page times (performance.now) of the annotator's start and of the end of its first pass, when published. */
-  startedAt?: number;
-  passDoneAt?: number;
-}
+/** The counters the annotator publishes on `<html data-lens-stats>`: its own stats object, as JSON. */
+export type LensStats = AnnotatorStats;
 
 export interface Comparison {
   sameSignature: boolean;
