@@ -21,6 +21,8 @@ export interface MarkRequest {
   start: number;
   end: number;
   id: string;
+  /** The text the range held when it was found, where the mark is written later. */
+  text?: string;
 }
 
 /** The nodes one original text node became, in document order. */
@@ -184,7 +186,7 @@ export function locate(anchor: TextAnchor, start: number, end: number, id: strin
       if (n.nodeType !== 3 || !n.isConnected) return null;
       const node = n as Text;
       if (node.data.slice(s - at, e - at) !== text) return null;
-      return { node, start: s - at, end: e - at, id };
+      return { node, start: s - at, end: e - at, id, text };
     }
     if (s < at + len && e > at) return null;
     at += len;

@@ -5,7 +5,7 @@
  * filters, restore, mutations and failure containment.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator, type Scanner } from '@/lib/dom/annotator';
+import { Annotator, MAX_MARKS_PER_SLICE, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
 import { collectTextBlocks } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState } from '@/lib/detect/types';
@@ -164,6 +164,48 @@ describe('first pass', () => {
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     expect(marked()).toHaveLength(count);
     expect(a.mentionsOf('vladimir-putin')).toHaveLength(putin);
+  });
+
+  test('marks found over several slices are written in a few batches, the first one at once', async () => {
+    // A frozen clock: slices end on MAX_MARKS_PER_SLICE alone and no batch waits out MAX_HOLD_MS.
+    document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+    let writes = 0;
+    const sizes: number[] = [];
+    const a = makeAnnotator({
+      now: () => 0,
+      onMarksChanged: () => {
+        writes++;
+        sizes.push(a.stats.marks);
+      },
+    });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(a.stats.marks).toBe(700);
+    expect(a.stats.slices).toBe(4);
+    // The first slice's 200 go on at once; the next 400 and the last 100 are held until the pass ends.
+    expect(sizes).toEqual([MAX_MARKS_PER_SLICE, 700]);
+    expect(writes).toBe(2);
+    expect(WRITE_BATCH).toBeGreaterThan(2 * MAX_MARKS_PER_SLICE);
+  });
+
+  test('a held mark whose text the page changed before its batch is not written', async () => {
+    document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+    const target = document.body.children[210]!.firstChild as Text;
+    const pageScanner: Scanner = {
+      topicsOf: scanner.topicsOf,
+      scan(text, page) {
+        // While the second slice reads on, the page rewrites a paragraph that slice has already read.
+        if (text.includes('(260)')) target.data = 'Nothing here.';
+        return scanner.scan(text, page);
+      },
+    };
+    const a = makeAnnotator({ now: () => 0, scanner: pageScanner });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
+    expect(document.body.children[210]!.innerHTML).toBe('Nothing here.');
+    expect(a.stats.marks).toBe(699);
+    expect(a.stats.errors).toBe(0);
   });
 
   test('a document in design mode is left alone', async () => {
