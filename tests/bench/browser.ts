@@ -20,7 +20,7 @@
  * Run: `npm run build`, then `npm run bench` (tests/bench/run.ts calls
  * runBrowserBench), or `npx tsx tests/bench/browser.ts` for this part alone.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +31,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 
 /** Loads per page and mode; the median is reported. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** `BENCH_PAGES="1 MB,5 MB"`: only these pages (by name); all when unset. */
+const ONLY = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
 /** The content script's budget (minified, gzipped). */
 export const BUNDLE_BUDGET_BYTES = 40 * 1024;
 
@@ -47,7 +49,7 @@ const PAGES: PageSpec[] = [
   { name: '1 MB', bytes: 1_000_000, mentions: true, addedGoalMs: 300 },
   { name: '5 MB', bytes: 5_000_000, mentions: true, addedGoalMs: 1500 },
   { name: '50 KB, no mentions', bytes: 50_000, mentions: false, addedGoalMs: 5 },
-];
+].filter((spec) => !ONLY || ONLY.includes(spec.name));
 
 const GOALS = {
   longestTaskMs: 50,
@@ -286,6 +288,41 @@ export function contentBundleSize(): { path: string; raw: number; gzip: number }
   return { path, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
 }
 
+/**
+ * The floor for "added main-thread time": an extension whose content script,
+ * injected like ours (all URLs, all frames, document_idle), only publishes
+ * empty stats. What it adds is the price of any content script at all (the
+ * isolated world, the injection), which no work of ours can go below.
+ */
+function writeFloorExtension(dir: string): string {
+  const ext = join(dir, 'floor-extension');
+  mkdirSync(ext);
+  writeFileSync(
+    join(ext, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty content script (benchmark floor)',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+      content_scripts: [
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_idle',
+          js: ['content.js'],
+        },
+      ],
+    }),
+  );
+  writeFileSync(join(ext, 'background.js'), '');
+  writeFileSync(
+    join(ext, 'content.js'),
+    'document.documentElement.dataset.lensStats = JSON.stringify({ startedAt: performance.now(), passDoneMs: 0 });\n',
+  );
+  return ext;
+}
+
 export async function runBrowserBench(): Promise<void> {
   console.log(`\nIn-browser benchmark (Chromium, built extension, "mark all mentions", median of ${RUNS} loads)\n`);
   const dir = mkdtempSync(join(tmpdir(), 'lens-bench-'));
@@ -295,6 +332,7 @@ export async function runBrowserBench(): Promise<void> {
   const server = await serveStatic([dir]);
   const withExt = await launchExtension();
   const without = await launchExtension({ withExtension: false });
+  const floor = await launchExtension({ extensionDir: writeFloorExtension(dir) });
   try {
     await withExt.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), {
       ...structuredClone(DEFAULT_SETTINGS),
@@ -309,11 +347,17 @@ export async function runBrowserBench(): Promise<void> {
       await loadOnce(withExt, url, true);
       const a: Sample[] = [];
       const b: Sample[] = [];
+      // The floor only on the small pages, where it is a large part of the goal.
+      const f: Sample[] = [];
+      const withFloor = spec.bytes <= 50_000;
+      if (withFloor) await loadOnce(floor, url, true);
       for (let i = 0; i < RUNS; i++) {
         b.push(await loadOnce(without, url, false));
         a.push(await loadOnce(withExt, url, true));
+        if (withFloor) f.push(await loadOnce(floor, url, true));
       }
       const added = (medianOf(a, 'taskMs') ?? 0) - (medianOf(b, 'taskMs') ?? 0);
+      const floorAdded = withFloor ? (medianOf(f, 'taskMs') ?? 0) - (medianOf(b, 'taskMs') ?? 0) : null;
       const ourSlices = medianOf(a, 'sliceMs');
       const addedLayout =
         (medianOf(a, 'layoutMs') ?? 0) +
@@ -329,6 +373,7 @@ export async function runBrowserBench(): Promise<void> {
         spec.name,
         String(medianOf(a, 'marks') ?? 0),
         `${ms(added)} (≤${spec.addedGoalMs}) ${mark(added <= spec.addedGoalMs)}`,
+        ms(floorAdded),
         `${ms(ourSlices)} / ${ms(addedLayout)}`,
         `${ms(longest > 0 ? longest : null)}${longest > 0 ? ` (base ${ms(longestBase)})` : ' (none ≥50)'} ${mark(longest <= GOALS.longestTaskMs || longest <= longestBase)}`,
         ms(medianOf(a, 'longestSliceMs')),
@@ -347,6 +392,7 @@ export async function runBrowserBench(): Promise<void> {
         'page',
         'marks',
         'added main-thread time',
+        'empty script adds',
         'our slices (JS) / added style+layout',
         'longest task after our start',
         'longest slice (our JS)',
@@ -357,9 +403,13 @@ export async function runBrowserBench(): Promise<void> {
       rows,
     );
     for (const n of notes) console.log(`  note: ${n}`);
+    console.log(
+      '  "empty script adds": the same measure for an extension whose content script does nothing (the floor for any content script).',
+    );
   } finally {
     await withExt.close();
     await without.close();
+    await floor.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -33,6 +33,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Load the extension (default) or run the same browser without it (for baselines). */
   withExtension?: boolean;
+  /** An unpacked extension other than the built one (the benchmark's empty content script). */
+  extensionDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   reducedMotion?: 'reduce' | 'no-preference';
@@ -42,8 +44,9 @@ export interface LaunchOptions {
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const withExtension = options.withExtension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}. Run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run "npm run build" first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'lens-profile-'));
   const args = [
@@ -56,7 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
