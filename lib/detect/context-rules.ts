@@ -146,7 +146,10 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = {
   },
   'chinese-communist-party': { yes: ['party', 'politburo', 'congress', 'committee', 'beijing'] },
   'belt-and-road-initiative': { yes: ['infrastructure', 'loans', 'projects', 'forum', 'initiative'] },
-  cips: { yes: ['yuan', 'renminbi', 'swift', 'payments', 'banks', 'clearing'], not: ['procurement', 'supply chain'] },
+  cips: {
+    yes: ['yuan', 'renminbi', 'swift', 'spfs', 'payment', 'payments', 'banks', 'clearing', 'sanctions'],
+    not: ['procurement', 'supply chain'],
+  },
   'european-union': {
     yes: [
       'brussels',

@@ -643,7 +643,10 @@ class Engine implements Detector {
     if (this.otherName(text, r)) return 'reject';
     if (this.isTeam(text, r)) return 'reject';
 
-    if (rule === 'after-full-name') return page.seen.has(id) ? 'accept' : 'defer';
+    if (rule === 'after-full-name') {
+      if (!headline && startsAnotherName(text, r, ss, se)) return 'reject';
+      return page.seen.has(id) ? 'accept' : 'defer';
+    }
     // Named in full on the page supports every other rule too; a pending match is settled the same way
     // once the whole page is scanned (settleDeferred), so this never depends on the scanning order.
     if (page.seen.has(id)) return 'accept';
@@ -680,6 +683,29 @@ class Engine implements Detector {
     );
   }
 }
+
+/**
+ * A one-word Latin short form directly followed by a capitalised word, in a
+ * sentence that is not set in title case, begins somebody else's full name:
+ * "Wang Wenbin" is not Wang Yi, "Mao Anying" is not Mao Zedong. (A possessive
+ * or punctuation after the short form ends the name: "Xi's", "Wang, who".)
+ */
+function startsAnotherName(text: string, r: Raw, ss: number, se: number): boolean {
+  if (!LATIN_WORD.test(text.slice(r.start, r.end))) return false;
+  if (!isBlank(text.charCodeAt(r.end))) return false;
+  const next = wordAfter(text, r.end);
+  if (!next || !/^\p{Lu}/u.test(next)) return false;
+  // Title case is judged on the rest of the sentence: its first word, the name and the word after it prove nothing.
+  const nameEnd = text.indexOf(next, r.end) + next.length;
+  const before = text.slice(ss, r.start).match(/\p{L}+/gu) ?? [];
+  const rest = [...before.slice(1), ...(text.slice(nameEnd, se).match(/\p{L}+/gu) ?? [])];
+  if (rest.length === 0) return false;
+  let capitalised = 0;
+  for (const w of rest) if (/^\p{Lu}/u.test(w)) capitalised++;
+  return capitalised / rest.length < 0.6;
+}
+
+const LATIN_WORD = /^\p{Script=Latin}+$/u;
 
 /** No lower-case letter and at least three capitals: a headline in capitals. */
 function isAllCaps(s: string): boolean {

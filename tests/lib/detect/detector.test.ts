@@ -206,6 +206,23 @@ describe('ambiguous aliases need support', () => {
     expect(both.mentions.map((m) => `${m.id}:${m.text}`)).toEqual(['amur-river:Amur', 'amur-river:Amur River']);
   });
 
+  test.each([
+    ['Wang said the talks were candid.', ['wang-yi:Wang']],
+    ["Wang's trip was a success.", ['wang-yi:Wang']],
+    ['Spokesman Wang Wenbin told reporters.', []],
+    ['Mao Anying died in Korea in 1950.', []],
+    ['Mao said little.', ['mao-zedong:Mao']],
+    ['Wang Meets Lavrov In Moscow', ['wang-yi:Wang', 'sergey-lavrov:Lavrov', 'moscow:Moscow']],
+  ])(
+    'a one-word short form followed by a capitalised word starts another name, outside title case: %s',
+    (text, expected) => {
+      // The full names are on the page already, so only the name rule can refuse the short forms.
+      const page = newPageState();
+      detector.scan('Foreign Minister Wang Yi quoted Mao Zedong.', page);
+      expect(detect(text, detector, page)).toEqual(expected);
+    },
+  );
+
   test('a short form whose full name never appears stays out', () => {
     const page = newPageState();
     const { mentions, pending, deferred } = detector.scan('Mao was a common name in the village.', page);
