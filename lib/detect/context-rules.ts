@@ -202,7 +202,50 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = {
   's-400': { yes: ['missile', 'missiles', 'air defence', 'air defense', 'system', 'systems', 'battery'] },
   's-500': { yes: ['missile', 'missiles', 'air defence', 'air defense', 'system', 'systems'] },
   taiwan: { not: ['1912', '1945', 'sun yat-sen', 'chiang'] },
+  'sputnik-news': {
+    not: [
+      'satellite',
+      'orbit',
+      '1957',
+      'space race',
+      'vaccine',
+      'vaccines',
+      'jab',
+      'jabs',
+      'dose',
+      'doses',
+      'gamaleya',
+    ],
+    yes: ['news', 'agency', 'reported', 'media', 'outlet', 'broadcaster', 'radio', 'website', 'propaganda', 'rt'],
+  },
 };
+
+/**
+ * Names of other things that contain one of our names: matched like aliases
+ * (the longest match wins, so "Bank of China" takes its "China" along) and
+ * then dropped. Newspapers, broadcasters, airlines, telecoms and teams named
+ * after a country or a city are not mentions of it. (Banks are left out: the
+ * labels count "Russia" in "the Central Bank of Russia" as a mention.)
+ */
+export const OTHER_NAMES: readonly string[] = [
+  'China Daily',
+  'South China Morning Post',
+  'China Central Television',
+  'China Media Group',
+  'The Moscow Times',
+  'Moscow Times',
+  'Air China',
+  'China Eastern',
+  'China Southern',
+  'China Railway',
+  'China Mobile',
+  'China Telecom',
+  'China Unicom',
+  'Team China',
+  'Team Russia',
+  'China Open',
+  'Sputnik V',
+];
 
 /** Words that show the text is about this product's domain: support for ambiguous names nearby. */
 export const DOMAIN_WORDS: readonly string[] = [

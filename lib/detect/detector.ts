@@ -20,6 +20,7 @@ import {
   ENTITY_CONTEXT,
   DOMAIN_WORDS,
   NUMERAL_LEADS,
+  OTHER_NAMES,
   SPORTS_WORDS,
   PhraseSet,
   type EntityContext,
@@ -184,6 +185,8 @@ class Engine implements Detector {
   /** The table's aliases by first folded code unit (all from ROOT_DIRECT up under ROOT_DIRECT). */
   private readonly groups = new Map<number, Entry[]>();
   private readonly depthPos = new Int32Array(MAX_DEPTH);
+  /** Entity index of OTHER_NAMES: one past the table's entities. */
+  private readonly otherNames: number;
   private readonly idIndex: Map<string, number>;
   private readonly data: TableData;
   private readonly contextCache = new Map<
@@ -205,6 +208,9 @@ class Engine implements Detector {
       else if (entry) list.push(entry);
     };
     for (const entry of this.data.entries) group(firstFolded(entry[0]), entry);
+    // Other names are matched as one more, nameless entity, whose matches scan() drops.
+    this.otherNames = this.data.ids.length;
+    if (options.rules) for (const name of OTHER_NAMES) group(firstFolded(name), [name, this.otherNames, 0]);
     if (options.paraphrases) {
       for (const spec of PARAPHRASES) {
         if (this.idIndex.has(spec.id)) for (const t of triggerWords(spec)) group(firstFolded(t), null);
@@ -298,7 +304,8 @@ class Engine implements Detector {
   }
 
   scan(text: string, page: PageState): ScanResult {
-    const raws = this.matchAll(text);
+    const all = this.matchAll(text);
+    const raws = all.some((r) => r.entity === this.otherNames) ? all.filter((r) => r.entity !== this.otherNames) : all;
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
     const deferred: Candidate[] = [];

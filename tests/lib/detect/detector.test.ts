@@ -159,6 +159,12 @@ describe('ambiguous aliases need support', () => {
     ['China beat Iran 3-1 in the volleyball semifinal.', []],
     ['China and Iran signed an oil deal.', ['china:China', 'iran:Iran']],
     ['Xi met Putin in Moscow.', ['xi-jinping:Xi', 'vladimir-putin:Putin', 'moscow:Moscow']],
+    ['The report first appeared in China Daily and the South China Morning Post.', []],
+    ['Air China resumed flights to Moscow, the Moscow Times reported.', ['moscow:Moscow']],
+    ['Team China won gold in the relay.', []],
+    ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
+    ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
+    ['The Central Bank of Russia sets a daily yuan rate.', ['russia:Russia', 'yuan:yuan']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });
