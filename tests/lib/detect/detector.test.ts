@@ -164,6 +164,9 @@ describe('ambiguous aliases need support', () => {
     ['Team China won gold in the relay.', []],
     ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
+    ['Pro-Kremlin bloggers and Kremlin-backed media cheered.', ['kremlin:Pro-Kremlin', 'kremlin:Kremlin-backed']],
+    ['Kremlin spokesman Dmitry Peskov said on Tuesday.', ['kremlin:Kremlin spokesman', 'dmitry-peskov:Dmitry Peskov']],
+    ['The Ukraine war entered its fourth year.', ['russian-invasion-of-ukraine:Ukraine war']],
     ['The Central Bank of Russia sets a daily yuan rate.', ['russia:Russia', 'yuan:yuan']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
