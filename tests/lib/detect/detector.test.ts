@@ -164,6 +164,8 @@ describe('ambiguous aliases need support', () => {
     ['Team China won gold in the relay.', []],
     ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
+    ["Wagner's Ring cycle played at the Bolshoi.", []],
+    ['Wagner fighters withdrew from Bakhmut.', ['wagner-group:Wagner']],
     ['Pro-Kremlin bloggers and Kremlin-backed media cheered.', ['kremlin:Pro-Kremlin', 'kremlin:Kremlin-backed']],
     ['Kremlin spokesman Dmitry Peskov said on Tuesday.', ['kremlin:Kremlin spokesman', 'dmitry-peskov:Dmitry Peskov']],
     ['The Ukraine war entered its fourth year.', ['russian-invasion-of-ukraine:Ukraine war']],
@@ -221,13 +223,15 @@ describe('ambiguous aliases need support', () => {
     ['Spokesman Wang Wenbin told reporters.', []],
     ['Mao Anying died in Korea in 1950.', []],
     ['Mao said little.', ['mao-zedong:Mao']],
+    ['Novak Djokovic won in Shanghai.', []],
+    ['Novak added that talks with China continued.', ['alexander-novak:Novak', 'china:China']],
     ['Wang Meets Lavrov In Moscow', ['wang-yi:Wang', 'sergey-lavrov:Lavrov', 'moscow:Moscow']],
   ])(
     'a one-word short form followed by a capitalised word starts another name, outside title case: %s',
     (text, expected) => {
       // The full names are on the page already, so only the name rule can refuse the short forms.
       const page = newPageState();
-      detector.scan('Foreign Minister Wang Yi quoted Mao Zedong.', page);
+      detector.scan('Foreign Minister Wang Yi quoted Mao Zedong to Alexander Novak.', page);
       expect(detect(text, detector, page)).toEqual(expected);
     },
   );
