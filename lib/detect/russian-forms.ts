@@ -24,9 +24,21 @@ function wordForms(word: string): string[][] {
     const s = stem(1);
     return [[s + 'и'], [s + 'и'], [s + 'ю'], [s + 'ей'], [s + 'и']];
   }
-  if (last2 === 'ий' || last2 === 'ый') {
+  if (last2 === 'ый') {
     const s = stem(2);
-    return [[s + 'ого'], [s + 'ому'], [s + 'ого'], [s + 'им', s + 'ым'], [s + 'ом']];
+    return [[s + 'ого'], [s + 'ому'], [s + 'ого'], [s + 'ым'], [s + 'ом']];
+  }
+  if (last2 === 'ий') {
+    // Three declensions end so: hard adjectives ("Зеленский"), soft ones ("Дальний Восток": "на
+    // Дальнем Востоке") and nouns ("Дмитрий": "Дмитрия"). All three are generated; only real forms occur.
+    const s = stem(2);
+    return [
+      [s + 'ого', s + 'его', s + 'ия'],
+      [s + 'ому', s + 'ему', s + 'ию'],
+      [s + 'ого', s + 'его', s + 'ия'],
+      [s + 'им', s + 'ым', s + 'ием'],
+      [s + 'ом', s + 'ем', s + 'ии'],
+    ];
   }
   if (last2 === 'ая') {
     const s = stem(2);
