@@ -137,7 +137,19 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = {
   swift: { not: ['taylor', 'suzuki', 'apple', 'xcode', 'ios', 'programming', 'code', 'song', 'album'] },
   'espo-pipeline': { yes: ['pipeline', 'oil', 'crude', 'transneft', 'barrels'], notBefore: ['blend'] },
   'shanghai-cooperation-organisation': {
-    yes: ['summit', 'member', 'members', 'members', 'bloc', 'security', 'astana', 'tianjin', 'samarkand', 'charter'],
+    yes: [
+      'summit',
+      'member',
+      'members',
+      'bloc',
+      'grouping',
+      'security',
+      'shanghai',
+      'astana',
+      'tianjin',
+      'samarkand',
+      'charter',
+    ],
     not: ['scotland', 'scottish', 'software', 'linux', 'unix'],
   },
   'peoples-liberation-army': {
