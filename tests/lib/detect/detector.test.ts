@@ -226,6 +226,8 @@ describe('ambiguous aliases need support', () => {
     ['Spokesman Wang Wenbin told reporters.', []],
     ['Mao Anying died in Korea in 1950.', []],
     ['Mao said little.', ['mao-zedong:Mao']],
+    ['Jiang and Hu met Yeltsin.', ['jiang-zemin:Jiang', 'hu-jintao:Hu', 'boris-yeltsin:Yeltsin']],
+    ['Jiang Qing was arrested in 1976.', []],
     ['Novak Djokovic won in Shanghai.', []],
     ['Novak added that talks with China continued.', ['alexander-novak:Novak', 'china:China']],
     ['Wang Meets Lavrov In Moscow', ['wang-yi:Wang', 'sergey-lavrov:Lavrov', 'moscow:Moscow']],
@@ -234,7 +236,10 @@ describe('ambiguous aliases need support', () => {
     (text, expected) => {
       // The full names are on the page already, so only the name rule can refuse the short forms.
       const page = newPageState();
-      detector.scan('Foreign Minister Wang Yi quoted Mao Zedong to Alexander Novak.', page);
+      detector.scan(
+        'Foreign Minister Wang Yi quoted Mao Zedong to Alexander Novak; Jiang Zemin and Hu Jintao were recalled.',
+        page,
+      );
       expect(detect(text, detector, page)).toEqual(expected);
     },
   );

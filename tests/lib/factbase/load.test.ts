@@ -121,7 +121,7 @@ describe('loadFactbase', () => {
 
   test('a disambiguation entry must name one of the aliases', () => {
     const entities = copy();
-    (find(entities, 'swift').disambiguation as Raw[]).push({ alias: 'Swift', rule: 'context', note: 'not an alias' });
+    (find(entities, 'swift').disambiguation as Raw[]).push({ alias: 'Swiftly', rule: 'context', note: 'not an alias' });
     expect(errorOf(() => loadFactbase(meta, { 'catalogue.json': entities })).message).toContain('entity "swift"');
   });
 
