@@ -3,7 +3,8 @@
  * page text maps to one class and one folded code unit, so matching never
  * builds a normalised copy of the text: offsets stay those of the original.
  *
- * Folding: lower case; ё → е; every dash → "-"; apostrophes, quotes and
+ * Folding: lower case; ё → е; traditional Chinese characters of our names →
+ * simplified; every dash → "-"; apostrophes, quotes and
  * guillemets → "'"; every kind of white space
  * (NBSP, line breaks, thin spaces) → " ". Soft hyphens and zero-width
  * characters are ignorable: skipped inside names.
@@ -41,6 +42,29 @@ const DOUBLE_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x0
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
 const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f]);
 
+/**
+ * Traditional Chinese characters that occur, in simplified form, in the names
+ * of the fact base, position by position with their simplified forms: text in
+ * traditional characters (Taiwan, Hong Kong) folds to the simplified names.
+ * Made with OpenCC (cn to t, tw, twp and hk) over the Han characters of the
+ * alias table, keeping the characters that convert back; extend it when
+ * Chinese names with new characters are added (a test checks the pairs).
+ */
+export const TRADITIONAL =
+  '業東絲兩為爲烏喬習亞產夥會體黨蘭關茲軍衝擊剛別區華協盧衛歷參雙發變敘臺葉號團國圖聖壇寶宮賓對爾島峽峯幣帳帶庫開強總惡戰報時曉條傑極橋歐氣沒澤濟濤灣滿濱環琿璦電磚礎約納線組織紹經統維羅聯蘇薩視訊論設諾謝貿資輝輸邊遠連鄧鄰裡裏欽銀錦際韋頁項馬魯鮮龍係衞敍製';
+export const SIMPLIFIED =
+  '业东丝两为为乌乔习亚产伙会体党兰关兹军冲击刚别区华协卢卫历参双发变叙台叶号团国图圣坛宝宫宾对尔岛峡峰币帐带库开强总恶战报时晓条杰极桥欧气没泽济涛湾满滨环珲瑷电砖础约纳线组织绍经统维罗联苏萨视讯论设诺谢贸资辉输边远连邓邻里里钦银锦际韦页项马鲁鲜龙系卫叙制';
+let simplifiedOf: Map<number, number> | null = null;
+
+/** The simplified form of a traditional Chinese character of our names (the code unit itself otherwise). */
+function simplify(c: number): number {
+  if (!simplifiedOf) {
+    simplifiedOf = new Map();
+    for (let i = 0; i < TRADITIONAL.length; i++) simplifiedOf.set(TRADITIONAL.charCodeAt(i), SIMPLIFIED.charCodeAt(i));
+  }
+  return simplifiedOf.get(c) ?? c;
+}
+
 /** Fills the tables for code unit `c`. */
 export function ensureChar(c: number): void {
   let cls: number;
@@ -66,6 +90,7 @@ export function ensureChar(c: number): void {
       fold = 0x20;
     } else if (HAN_RE.test(ch)) {
       cls = CLASS_HAN;
+      fold = simplify(c);
     } else if (WORD_RE.test(ch)) {
       cls = CLASS_WORD;
       const lower = ch.toLowerCase();

@@ -164,6 +164,16 @@ describe('ambiguous aliases need support', () => {
     ['Team China won gold in the relay.', []],
     ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
+    [
+      '中國國家主席習近平會見俄羅斯總統普廷，討論西伯利亞力量二號。',
+      [
+        'china:中國',
+        'xi-jinping:習近平',
+        'russia:俄羅斯',
+        'vladimir-putin:普廷',
+        'power-of-siberia-2:西伯利亞力量二號',
+      ],
+    ],
     ['Russian banks were cut off from Swift in 2022.', ['swift:Swift']],
     ["Russia's swift response to sanctions surprised Brussels.", ['russia:Russia']],
     ['The Brics summit opened in Kazan as Nato ministers met.', ['brics:Brics', 'nato:Nato']],

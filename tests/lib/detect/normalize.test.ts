@@ -8,7 +8,10 @@ import {
   charClass,
   foldString,
   shapeString,
+  SIMPLIFIED,
+  TRADITIONAL,
 } from '../../../lib/detect/normalize';
+import { aliasTable } from '../../../lib/detect/bundled-table';
 
 describe('foldString', () => {
   test.each([
@@ -47,5 +50,22 @@ describe('charClass', () => {
     ['\u200b', CLASS_IGNORE],
   ])('%j', (ch, cls) => {
     expect(charClass(ch.charCodeAt(0))).toBe(cls);
+  });
+});
+
+describe('traditional Chinese', () => {
+  test('folds to the simplified names: 習近平 → 习近平, 俄羅斯 → 俄罗斯, 臺灣 → 台湾', () => {
+    expect(foldString('習近平')).toBe('习近平');
+    expect(foldString('俄羅斯')).toBe('俄罗斯');
+    expect(foldString('臺灣')).toBe(foldString('台湾'));
+  });
+
+  test('the pairs are one-to-one, never chained, and serve names of the alias table', () => {
+    expect(TRADITIONAL.length).toBe(SIMPLIFIED.length);
+    const simplified = new Set(SIMPLIFIED);
+    expect([...TRADITIONAL].filter((c) => simplified.has(c))).toEqual([]);
+    expect(new Set(TRADITIONAL).size).toBe(TRADITIONAL.length);
+    const names = JSON.stringify(aliasTable.entities);
+    expect([...SIMPLIFIED].filter((c) => !names.includes(c))).toEqual([]);
   });
 });
