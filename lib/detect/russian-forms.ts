@@ -93,6 +93,17 @@ export function russianForms(alias: string): string[] {
     const lastWord = perWord.length - 1;
     const lastForms = perWord[lastWord]![c] ?? [];
     if (lastWord > 0) for (const f of lastForms) out.add(parts.slice(0, lastWord).join('') + f);
+    // A complement after the head keeps its case: "Шанхайской организации сотрудничества".
+    for (let cut = 2; cut < parts.length; cut += 2) {
+      let head = [''];
+      for (let i = 0; i < cut; i++) {
+        const forms = perWord[i]![c] ?? [];
+        const options = forms.length > 0 ? forms : [parts[i]!];
+        head = head.flatMap((v) => options.map((o) => v + o));
+      }
+      const tail = parts.slice(cut).join('');
+      for (const v of head) if (v + tail !== alias) out.add(v + tail);
+    }
   }
   return [...out];
 }
