@@ -279,6 +279,7 @@ export const OTHER_NAMES: readonly string[] = [
   'The Moscow Times',
   'Moscow Times',
   'Air China',
+  'Vladivostok Avia',
   'China Eastern',
   'China Southern',
   'China Railway',
