@@ -29,16 +29,15 @@ function wordForms(word: string): string[][] {
     return [[s + 'ого'], [s + 'ому'], [s + 'ого'], [s + 'ым'], [s + 'ом']];
   }
   if (last2 === 'ий') {
-    // Three declensions end so: hard adjectives ("Зеленский"), soft ones ("Дальний Восток": "на
-    // Дальнем Востоке") and nouns ("Дмитрий": "Дмитрия"). All three are generated; only real forms occur.
     const s = stem(2);
-    return [
-      [s + 'ого', s + 'его', s + 'ия'],
-      [s + 'ому', s + 'ему', s + 'ию'],
-      [s + 'ого', s + 'его', s + 'ия'],
-      [s + 'им', s + 'ым', s + 'ием'],
-      [s + 'ом', s + 'ем', s + 'ии'],
-    ];
+    const before = lower.slice(-3, -2);
+    // Hard adjectives after к, г, х ("Зеленский": "Зеленского").
+    if ('кгх'.includes(before)) return [[s + 'ого'], [s + 'ому'], [s + 'ого'], [s + 'им'], [s + 'ом']];
+    // Nouns such as "Дмитрий" ("Дмитрия"); after н, ж, ш, ч, щ also soft adjectives ("на Дальнем Востоке").
+    const noun = [[s + 'ия'], [s + 'ию'], [s + 'ия'], [s + 'ием'], [s + 'ии']];
+    if (!'нжшчщ'.includes(before)) return noun;
+    const soft = ['его', 'ему', 'его', 'им', 'ем'];
+    return noun.map((forms, c) => [s + soft[c], ...forms]);
   }
   if (last2 === 'ая') {
     const s = stem(2);
@@ -94,7 +93,8 @@ export function russianForms(alias: string): string[] {
     const lastForms = perWord[lastWord]![c] ?? [];
     if (lastWord > 0) for (const f of lastForms) out.add(parts.slice(0, lastWord).join('') + f);
     // A complement after the head keeps its case: "Шанхайской организации сотрудничества".
-    for (let cut = 2; cut < parts.length; cut += 2) {
+    if (perWord.length >= 5) {
+      const cut = perWord.length - 1;
       let head = [''];
       for (let i = 0; i < cut; i++) {
         const forms = perWord[i]![c] ?? [];
