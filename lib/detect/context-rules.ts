@@ -246,6 +246,21 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = {
       'sahel',
     ],
   },
+  'northern-sea-route': {
+    yes: [
+      'arctic',
+      'route',
+      'shipping',
+      'icebreaker',
+      'icebreakers',
+      'tanker',
+      'tankers',
+      'lng',
+      'navigation',
+      'cargo',
+      'rosatom',
+    ],
+  },
   'sputnik-news': {
     not: [
       'satellite',
