@@ -41,6 +41,10 @@ export const PARAPHRASES: readonly ParaphraseSpec[] = [
   },
   {
     id: 'sino-soviet-border-conflict',
+    pattern: '1969 (clashes|clash|skirmishes|fighting) (on|at|near|over) (damansky|zhenbao) (island)?',
+  },
+  {
+    id: 'sino-soviet-border-conflict',
     pattern: '(sino-soviet|soviet-chinese|chinese-soviet) (border|frontier) (clashes|clash|skirmishes|war|fighting)',
   },
   {

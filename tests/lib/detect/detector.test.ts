@@ -121,6 +121,11 @@ describe('paraphrases tied to entities', () => {
       ['sino-soviet-border-conflict:border clashes of 1969'],
     ],
     [
+      'Tensions culminated in the 1969 clashes on Damansky Island.',
+      ['sino-soviet-border-conflict:1969 clashes on Damansky Island'],
+    ],
+    ['The 1969 clashes in Belfast were not about borders.', []],
+    [
       "Xi's visit to Moscow in March 2023 was his first abroad since his re-election.",
       ["xi-state-visit-moscow-2023:Xi's visit to Moscow in March 2023"],
     ],
