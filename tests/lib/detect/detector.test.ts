@@ -169,6 +169,12 @@ describe('ambiguous aliases need support', () => {
     ['Team China won gold in the relay.', []],
     ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
+    ['Chen Xian scored twice for the club.', []],
+    ['The Xian H-6 bomber flew near Alaska.', []],
+    [
+      'Xi hosted the China-Central Asia summit in Xian in May 2023.',
+      ['xi-jinping:Xi', 'china:China', 'central-asia:Central Asia', 'xian:Xian'],
+    ],
     [
       '中國國家主席習近平會見俄羅斯總統普廷，討論西伯利亞力量二號。',
       [
