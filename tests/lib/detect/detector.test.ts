@@ -170,6 +170,10 @@ describe('ambiguous aliases need support', () => {
     ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
     ['Chen Xian scored twice for the club.', []],
+    ['The Met revived "Nixon in China", the opera by John Adams.', []],
+    ['Ballerina Svetlana Zakharova danced at the Bolshoi.', []],
+    ['The Pope sent a peace mission to Kyiv.', []],
+    ['Thanks for the RT, he wrote on Twitter.', []],
     ['The Xian H-6 bomber flew near Alaska.', []],
     [
       'Xi hosted the China-Central Asia summit in Xian in May 2023.',
