@@ -21,7 +21,7 @@ export interface MarkRequest {
   start: number;
   end: number;
   id: string;
-  /** The text the range held when it was found, where the mark is written later. */
+  /** The text the range held when it was found: where the page has changed it since, the request is skipped. */
   text?: string;
 }
 
@@ -84,10 +84,17 @@ function currentRun(node: Text, parent: Node): Run {
 
 function markNode(node: Text, requests: MarkRequest[]): Element[] {
   const parent = node.parentNode;
-  if (!parent || isInsideMention(node)) return [];
+  if (!parent || !node.isConnected || isInsideMention(node)) return [];
   const data = node.data;
+  // A request found earlier is written only if its range still holds the text it was found with.
   const ranges = requests
-    .filter((r) => r.start >= 0 && r.end <= data.length && r.start < r.end)
+    .filter(
+      (r) =>
+        r.start >= 0 &&
+        r.end <= data.length &&
+        r.start < r.end &&
+        (r.text === undefined || data.slice(r.start, r.end) === r.text),
+    )
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const accepted: MarkRequest[] = [];
   let lastEnd = 0;

@@ -208,6 +208,30 @@ describe('first pass', () => {
     expect(a.stats.errors).toBe(0);
   });
 
+  test('a held mark the page rewrote does not keep its entity reserved: the entity is marked when it comes back', async () => {
+    // Density "first": each entity may be marked once. The only Putin is rewritten while its mark is held.
+    const paragraphs = Array.from({ length: 700 }, (_, i) => `<p>The SCO met (${i}).</p>`);
+    paragraphs[300] = '<p>Putin spoke.</p>';
+    document.body.innerHTML = paragraphs.join('');
+    const target = document.body.children[300]!.firstChild as Text;
+    const pageScanner: Scanner = {
+      topicsOf: scanner.topicsOf,
+      scan(text, page) {
+        if (text.includes('(310)')) target.data = 'Nobody spoke.';
+        return scanner.scan(text, page);
+      },
+    };
+    const a = makeAnnotator({ now: () => 0, scanner: pageScanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
+    expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']);
+    const p = document.createElement('p');
+    p.textContent = 'Putin returned.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(marked(p)).toEqual(['vladimir-putin:Putin']));
+  });
+
   test('a document in design mode is left alone', async () => {
     document.designMode = 'on';
     try {
