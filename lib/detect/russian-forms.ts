@@ -72,6 +72,17 @@ function wordForms(word: string): string[][] {
   return []; // vowel endings such as -о, -е, -и, -у are indeclinable in names
 }
 
+/** Every way the parts before `upTo` can take their forms for case `c` (a part without forms stays as it is). */
+function declined(parts: readonly string[], perWord: readonly string[][][], c: number, upTo: number): string[] {
+  let variants = [''];
+  for (let i = 0; i < upTo; i++) {
+    const forms = perWord[i]![c] ?? [];
+    const options = forms.length > 0 ? forms : [parts[i]!];
+    variants = variants.flatMap((v) => options.map((o) => v + o));
+  }
+  return variants;
+}
+
 /** The oblique case forms of a Russian alias (without the alias itself), de-duplicated. */
 export function russianForms(alias: string): string[] {
   if (!CYRILLIC.test(alias)) return [];
@@ -79,31 +90,15 @@ export function russianForms(alias: string): string[] {
   const perWord = parts.map((p) => (/^\s+$|^-$/.test(p) ? [] : wordForms(p)));
   if (perWord.every((f) => f.length === 0)) return [];
   const out = new Set<string>();
+  const last = parts.length - 1;
   for (let c = 0; c < 5; c++) {
     // Each word takes its form for case c; alternatives multiply (there are few).
-    let variants = [''];
-    parts.forEach((p, i) => {
-      const forms = perWord[i]![c] ?? [p];
-      const options = forms.length > 0 ? forms : [p];
-      variants = variants.flatMap((v) => options.map((o) => v + o));
-    });
-    for (const v of variants) if (v !== alias) out.add(v);
+    for (const v of declined(parts, perWord, c, parts.length)) if (v !== alias) out.add(v);
     // Foreign given names often stay unchanged before a declined surname ("Дэн Сяопина").
-    const lastWord = perWord.length - 1;
-    const lastForms = perWord[lastWord]![c] ?? [];
-    if (lastWord > 0) for (const f of lastForms) out.add(parts.slice(0, lastWord).join('') + f);
-    // A complement after the head keeps its case: "Шанхайской организации сотрудничества".
-    if (perWord.length >= 5) {
-      const cut = perWord.length - 1;
-      let head = [''];
-      for (let i = 0; i < cut; i++) {
-        const forms = perWord[i]![c] ?? [];
-        const options = forms.length > 0 ? forms : [parts[i]!];
-        head = head.flatMap((v) => options.map((o) => v + o));
-      }
-      const tail = parts.slice(cut).join('');
-      for (const v of head) if (v + tail !== alias) out.add(v + tail);
-    }
+    if (last > 0) for (const f of perWord[last]![c] ?? []) out.add(parts.slice(0, last).join('') + f);
+    // A complement after the head keeps its case: "Шанхайской организации сотрудничества" (three words or more).
+    if (last >= 4)
+      for (const v of declined(parts, perWord, c, last)) if (v + parts[last] !== alias) out.add(v + parts[last]);
   }
   return [...out];
 }
