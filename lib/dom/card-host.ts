@@ -485,31 +485,24 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
     if (mention && !mention.contains(e.relatedTarget as Node | null)) machine.pointerLeaveMention();
   });
   // Inside the shadow root the card itself: entering it keeps the card, leaving starts the grace period.
+  /** Whether a mouse or pen event crosses the card's edge (from its inside to its outside, or back). */
+  const crossesCard = (e: PointerEvent): boolean => {
+    const card = cardElement();
+    return (
+      e.pointerType !== 'touch' && !!card?.contains(e.target as Node) && !card.contains(e.relatedTarget as Node | null)
+    );
+  };
   on(
     'pointerover',
     (e) => {
-      const card = cardElement();
-      if (
-        e.pointerType !== 'touch' &&
-        card?.contains(e.target as Node) &&
-        !card.contains(e.relatedTarget as Node | null)
-      ) {
-        machine.pointerEnterCard();
-      }
+      if (crossesCard(e)) machine.pointerEnterCard();
     },
     shadow,
   );
   on(
     'pointerout',
     (e) => {
-      const card = cardElement();
-      if (
-        e.pointerType !== 'touch' &&
-        card?.contains(e.target as Node) &&
-        !card.contains(e.relatedTarget as Node | null)
-      ) {
-        machine.pointerLeaveCard();
-      }
+      if (crossesCard(e)) machine.pointerLeaveCard();
     },
     shadow,
   );
