@@ -58,6 +58,17 @@ const scanner: Scanner = {
   topicsOf: (id) => Object.values(WORDS).find((w) => w.id === id)?.topics ?? ['finance'],
 };
 
+/** The test scanner, except that the page rewrites `node` to `data` when the text with `marker` is scanned. */
+function rewritingScanner(marker: string, node: Text, data: string): Scanner {
+  return {
+    topicsOf: scanner.topicsOf,
+    scan(text, page) {
+      if (text.includes(marker)) node.data = data;
+      return scanner.scan(text, page);
+    },
+  };
+}
+
 /** The shared text extraction, as the content script uses it. */
 const collect = (root: Node, isOwnUi: (el: Element) => boolean) => collectTextBlocks(root, { isOwnUi });
 
@@ -190,16 +201,9 @@ describe('first pass', () => {
 
   test('a held mark whose text the page changed before its batch is not written', async () => {
     document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+    // While the second slice reads on, the page rewrites a paragraph that slice has already read.
     const target = document.body.children[210]!.firstChild as Text;
-    const pageScanner: Scanner = {
-      topicsOf: scanner.topicsOf,
-      scan(text, page) {
-        // While the second slice reads on, the page rewrites a paragraph that slice has already read.
-        if (text.includes('(260)')) target.data = 'Nothing here.';
-        return scanner.scan(text, page);
-      },
-    };
-    const a = makeAnnotator({ now: () => 0, scanner: pageScanner });
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(260)', target, 'Nothing here.') });
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
@@ -214,14 +218,7 @@ describe('first pass', () => {
     paragraphs[300] = '<p>Putin spoke.</p>';
     document.body.innerHTML = paragraphs.join('');
     const target = document.body.children[300]!.firstChild as Text;
-    const pageScanner: Scanner = {
-      topicsOf: scanner.topicsOf,
-      scan(text, page) {
-        if (text.includes('(310)')) target.data = 'Nobody spoke.';
-        return scanner.scan(text, page);
-      },
-    };
-    const a = makeAnnotator({ now: () => 0, scanner: pageScanner });
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(310)', target, 'Nobody spoke.') });
     a.update(settings());
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
