@@ -3,6 +3,7 @@ import { listen } from '@/lib/platform/messaging';
 import { factbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
+import { scanTexts, splitTexts } from '@/lib/detect/scan-service';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
 import { anchorAll } from '@/lib/dom/highlights/anchor-text';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
+    'detect:scan': ({ text, lengths, seen }) => scanTexts(splitTexts(text, lengths), seen),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
+import type { ScanResult } from './detect/types';
 import {
   AnchorSchema,
   HighlightDraftSchema,
@@ -17,6 +18,11 @@ import {
 const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const PageUrl = v.pipe(v.string(), v.minLength(1));
 
+/** Most text blocks, and most characters in all, one `detect:scan` request may carry. */
+export const MAX_SCAN_TEXTS = 5000;
+export const MAX_SCAN_CHARS = 4_000_000;
+/** Most entity ids a page may report as already named in full (the fact base has a few hundred). */
+export const MAX_SEEN_IDS = 2000;
 /** Most candidates one `detect:resolve` request may carry. */
 export const MAX_RESOLVE_ITEMS = 500;
 /** Longest page text and most anchors one `highlight:anchor` request may carry. */
@@ -41,6 +47,21 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page:status') }),
   /** Popup → content script: scroll to the entity's first mention and open its card. */
   v.strictObject({ type: v.literal('page:reveal'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  /**
+   * Content script → background: scan text blocks with the detection engine (kept out of the
+   * page: its tables and their build cost stay in the extension's own process). `seen` is what
+   * the page has named in full so far (`PageState.seen`); the answer brings it up to date.
+   */
+  v.pipe(
+    v.strictObject({
+      type: v.literal('detect:scan'),
+      /** The blocks' texts joined, and each one's length (one string crosses the boundary far cheaper than many). */
+      text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
+      lengths: v.pipe(v.array(Offset), v.maxLength(MAX_SCAN_TEXTS)),
+      seen: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_SEEN_IDS)),
+    }),
+    v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
+  ),
   /** Content script → background: settle ambiguous detection candidates with the NLP resolver (kept out of the page). */
   v.strictObject({
     type: v.literal('detect:resolve'),
@@ -105,6 +126,16 @@ export interface Responses {
   };
   /** `ok` is false when the entity has no mention on the page. */
   'page:reveal': { ok: boolean };
+  /**
+   * The results of the texts where something was found (`at`: the text's index; most texts
+   * have none); `seen`: the page's full names after these texts; `topics`: the topics of every
+   * entity in the results (the page filters by topic without the fact base).
+   */
+  'detect:scan': {
+    found: (ScanResult & { at: number })[];
+    seen: string[];
+    topics: Record<string, readonly string[]>;
+  };
   /** One decision per item, in order: true = a mention. */
   'detect:resolve': { accept: boolean[] };
   /** null for an unknown entity id. */

@@ -4,8 +4,8 @@
  * command, both of which ask the tab's content script to save its selection.
  */
 import { browser } from 'wxt/browser';
-import { createDetector, newPageState, type Detector } from '../detect/detector';
-import { aliasTable } from '../detect/bundled-table';
+import { newPageState } from '../detect/page-state';
+import { sharedDetector } from '../detect/scan-service';
 import { listen } from '../platform/messaging';
 import { HighlightsDb } from './highlights-db';
 import { highlightHandlers } from './highlights-service';
@@ -14,12 +14,11 @@ export const SAVE_MENU_ID = 'lens-save-highlight';
 /** Must match the `commands` key in wxt.config.ts. */
 export const SAVE_COMMAND = 'save-highlight';
 
-let detector: Detector | null = null;
-
 /** Entity ids mentioned in a quote, by the detection engine (built on first use). */
 function entitiesOf(text: string): string[] {
-  detector ??= createDetector(aliasTable);
-  return detector.scan(text, newPageState()).mentions.map((m) => m.id);
+  return sharedDetector()
+    .scan(text, newPageState())
+    .mentions.map((m) => m.id);
 }
 
 async function askTabToSave(tabId: number | undefined, frameId = 0): Promise<void> {

@@ -41,6 +41,8 @@ import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
 
+export { newPageState, settleDeferred } from './page-state';
+
 export interface Detector {
   /** Finds mentions in `text`; updates `page.seen`. Sync, fast, pure apart from `page`. */
   scan(text: string, page: PageState): ScanResult;
@@ -58,10 +60,6 @@ export interface DetectorOptions {
   paraphrases?: boolean;
   /** Generate Russian case forms (default on). */
   russianForms?: boolean;
-}
-
-export function newPageState(): PageState {
-  return { seen: new Set() };
 }
 
 /**
@@ -752,18 +750,6 @@ function wordAfter(text: string, end: number): string | null {
   let e = b;
   while (e < text.length && e - b < 40 && isWordChar(text.charCodeAt(e))) e++;
   return b < e ? text.slice(b, e) : null;
-}
-
-/**
- * The deferred candidates (see `ScanResult.deferred`) that the page now
- * allows: those whose entity has been named in full anywhere on the page.
- * Call it once the page has been scanned; the others stay rejected. It
- * settles `pending` candidates the same way: those it returns are mentions
- * without asking the resolver (their entity is named in full elsewhere on the
- * page), which keeps the result independent of the order of scanning.
- */
-export function settleDeferred(deferred: Candidate[], page: PageState): Candidate[] {
-  return deferred.filter((c) => page.seen.has(c.id));
 }
 
 export function createDetector(table: AliasTable, options: DetectorOptions = {}): Detector {

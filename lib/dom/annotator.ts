@@ -20,7 +20,7 @@
  *   are settled after every slice, so one named later on the page still counts.
  * - Every failure stays inside: a bad subtree is skipped, never thrown to the page.
  */
-import { settleDeferred } from '../detect/detector';
+import { settleDeferred } from '../detect/page-state';
 import type { Candidate, Mention, PageState, ScanResult } from '../detect/types';
 import { isActiveOn, isEntityShown, type Settings } from '../settings/model';
 import {
@@ -43,8 +43,13 @@ import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
 export const SLICE_BUDGET_MS = 14;
-/** Marks found per slice: bounds the JS of one slice. */
-export const MAX_MARKS_PER_SLICE = 200;
+/**
+ * Text read per slice, in characters and in blocks: bounds one request to the
+ * background's scanner, the JS that turns its answer into marks, and the
+ * marks one slice can find (at most one batch of them is written per slice).
+ */
+export const MAX_SLICE_CHARS = 100_000;
+export const MAX_SLICE_BLOCKS = 1000;
 /**
  * Marks are written in batches of about this many, gathered over several
  * slices: every frame that follows a DOM change walks the whole page for
@@ -91,9 +96,15 @@ export interface Block {
   parts: BlockPart[];
 }
 
-/** The slice of the detector the annotator needs. */
+/**
+ * Detection as the annotator sees it: text blocks in, one result per block.
+ * The content script's scanner is the background's detector (a request per
+ * slice, answered asynchronously); tests may answer at once.
+ */
 export interface Scanner {
-  scan(text: string, page: PageState): ScanResult;
+  /** Scans the texts in order, updating `page` (full names seen) as the detector does. */
+  scanMany(texts: string[], page: PageState): ScanResult[] | Promise<ScanResult[]>;
+  /** An entity's topics; known for every id the scanner has returned. */
   topicsOf(id: string): readonly string[];
 }
 
@@ -425,7 +436,8 @@ export class Annotator {
     const loop = async () => {
       try {
         while (this.#running && generation === this.#generation && this.#deps.isValid()) {
-          const more = this.#slice();
+          const step = this.#slice();
+          const more = typeof step === 'boolean' ? step : await step;
           if (!more) break;
           await this.#yieldToPage();
         }
@@ -447,14 +459,20 @@ export class Annotator {
     void loop();
   }
 
-  /** One slice: read units within the budget, then write their marks. Returns whether work remains. */
-  #slice(): boolean {
+  /**
+   * One slice: read units within the budget, have their text scanned, then
+   * hold or write their marks. Returns whether work remains. With the
+   * background's scanner the slice is two short tasks, reading and marking,
+   * and the page runs freely while the background scans.
+   */
+  #slice(): boolean | Promise<boolean> {
     const t0 = this.#now();
-    const requests: MarkRequest[] = [];
+    const blocks: Block[] = [];
+    let chars = 0;
     // At least one step per slice, whatever the clock says, so a pass always moves on.
     for (
       let first = true;
-      first || (this.#now() - t0 < SLICE_BUDGET_MS && requests.length < MAX_MARKS_PER_SLICE);
+      first || (this.#now() - t0 < SLICE_BUDGET_MS && chars < MAX_SLICE_CHARS && blocks.length < MAX_SLICE_BLOCKS);
       first = false
     ) {
       const unit = this.#nextUnit(t0);
@@ -464,19 +482,60 @@ export class Annotator {
         continue;
       }
       try {
-        this.#scanUnit(unit, requests);
+        chars += this.#collectUnit(unit, blocks);
       } catch (error) {
         this.#fail(error);
       }
     }
+    const texts = blocks.map((b) => b.text);
+    let scanned: ScanResult[] | Promise<ScanResult[]> = [];
+    try {
+      if (texts.length > 0) scanned = this.#deps.scanner.scanMany(texts, this.#page);
+    } catch (error) {
+      this.#fail(error);
+    }
+    if (Array.isArray(scanned)) return this.#finishSlice(blocks, scanned, t0, true);
+    this.#account(this.#now() - t0, true);
+    const generation = this.#generation;
+    const page = this.#page;
+    const answered = (results: readonly ScanResult[]) => {
+      // Stopped, restarted or a new route while the background scanned: the new pass reads it again.
+      if (generation !== this.#generation || page !== this.#page || !this.#running) return false;
+      return this.#finishSlice(blocks, results, this.#now(), false);
+    };
+    return scanned.then(answered, (error: unknown) => {
+      // This slice's text goes unmarked (the background restarted, or is gone); the pass goes on.
+      this.#fail(error);
+      return answered([]);
+    });
+  }
+
+  /**
+   * Turns a slice's scan results into held marks and writes what is due.
+   * `t0` is when this task started; `newSlice` is false for the second task
+   * of a slice that waited for the background (counted once).
+   */
+  #finishSlice(blocks: Block[], results: readonly ScanResult[], t0: number, newSlice: boolean): boolean {
+    const requests: MarkRequest[] = [];
+    blocks.forEach((block, i) => {
+      const result = results[i];
+      if (result) this.#takeResult(block, result, requests);
+    });
+    if (this.#shortForms.length > MAX_SHORT_FORMS)
+      this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
+    if (this.#deferred.length > 0) this.#scheduleResolve();
     this.#settleShortForms(requests);
     const more = this.#unitIndex < this.#units.length || this.#queue.length > 0 || this.#walk !== null;
-    this.#hold(requests, t0, more);
-    const took = this.#now() - t0;
-    this.stats.slices++;
+    const heldBack = this.#hold(requests, t0, more);
+    this.#account(this.#now() - t0, newSlice);
+    return more || heldBack;
+  }
+
+  /** Counts one task of a slice in the stats. */
+  #account(took: number, newSlice: boolean): void {
+    if (newSlice) this.stats.slices++;
     this.stats.sliceMs = round1(this.stats.sliceMs + took);
     if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = round1(took);
-    return more;
   }
 
   /** Marks found but not written yet (see WRITE_BATCH), and when the oldest was found. */
@@ -487,20 +546,25 @@ export class Annotator {
    * Adds a slice's requests to the held batch and writes the batch when it is
    * due: nothing marked yet (the first marks, in the viewport, go on at once),
    * the pass is over, the batch is full, or its oldest mark has waited MAX_HOLD_MS.
+   * Returns whether marks are still held for a later slice.
    */
-  #hold(requests: MarkRequest[], now: number, more: boolean): void {
+  #hold(requests: MarkRequest[], now: number, more: boolean): boolean {
     if (requests.length > 0) {
       if (this.#held.length === 0) this.#heldSince = now;
       for (const r of requests) this.#held.push(r);
     }
     const held = this.#held;
-    if (held.length === 0) return;
+    if (held.length === 0) return false;
     if (more && this.stats.firstMarkMs !== null && held.length < WRITE_BATCH && now - this.#heldSince < MAX_HOLD_MS)
-      return;
-    this.#held = [];
+      return false;
+    // One batch per slice at most (a dense page can find more in one slice); the rest waits for the next.
+    const batch = held.length > WRITE_BATCH ? held.splice(0, WRITE_BATCH) : held;
+    this.#held = batch === held ? [] : held;
+    if (this.#held.length > 0) this.#heldSince = now;
     // The page ran between the slices that found these: markRanges writes only what is still there as
     // it was read, and #write gives back the reservations of the rest.
-    this.#write(held);
+    this.#write(batch);
+    return this.#held.length > 0;
   }
 
   /** Element walk in progress: a stack of nodes still to look at. */
@@ -627,36 +691,39 @@ export class Annotator {
     }
   }
 
-  /** Extracts and scans one unit, adding mark requests and deferring ambiguous candidates. */
-  #scanUnit(unit: Element, requests: MarkRequest[]): void {
+  /** Extracts one unit's text blocks (those with text) into `blocks`; returns their length in characters. */
+  #collectUnit(unit: Element, blocks: Block[]): number {
     // A document in design mode is one big editor: nothing in it is ours to touch.
-    if (!unit.isConnected || this.#deps.doc.designMode === 'on') return;
+    if (!unit.isConnected || this.#deps.doc.designMode === 'on') return 0;
     this.stats.units++;
-    const blocks = this.#deps.collect(unit, this.#probe);
-    for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
-    for (const block of blocks) {
+    let chars = 0;
+    for (const block of this.#deps.collect(unit, this.#probe)) {
       if (!block.text || block.parts.length === 0) continue;
-      const result = this.#deps.scanner.scan(block.text, this.#page);
-      for (const m of result.mentions) {
-        const request = toRequest(block, m);
-        if (request && this.#admit(m.id)) requests.push(request);
-      }
-      for (const c of result.pending) {
-        if (!this.#deps.resolve || !this.#shown(c.id)) continue;
-        const d = toDeferred(block, c);
-        if (d) this.#deferred.push(d);
-      }
-      for (const c of result.deferred) {
-        if (!this.#shown(c.id)) continue;
-        // Settling needs only the entity: the context string (a slice that keeps the block's
-        // whole text alive) is dropped while the short form waits.
-        const d = toDeferred(block, { ...c, context: '', contextStart: 0 });
-        if (d) this.#shortForms.push(d);
-      }
+      blocks.push(block);
+      chars += block.text.length;
     }
-    if (this.#shortForms.length > MAX_SHORT_FORMS)
-      this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
-    if (this.#deferred.length > 0) this.#scheduleResolve();
+    for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
+    return chars;
+  }
+
+  /** One block's scan result: mark requests, candidates for the resolver, short forms that wait. */
+  #takeResult(block: Block, result: ScanResult, requests: MarkRequest[]): void {
+    for (const m of result.mentions) {
+      const request = toRequest(block, m);
+      if (request && this.#admit(m.id)) requests.push(request);
+    }
+    for (const c of result.pending) {
+      if (!this.#deps.resolve || !this.#shown(c.id)) continue;
+      const d = toDeferred(block, c);
+      if (d) this.#deferred.push(d);
+    }
+    for (const c of result.deferred) {
+      if (!this.#shown(c.id)) continue;
+      // Settling needs only the entity: the context string (a slice that keeps the block's
+      // whole text alive) is dropped while the short form waits.
+      const d = toDeferred(block, { ...c, context: '', contextStart: 0 });
+      if (d) this.#shortForms.push(d);
+    }
   }
 
   /** Marks the waiting short forms whose entity has now been named in full on the page. */
@@ -1050,8 +1117,10 @@ export function toRequest(block: Block, mention: Mention): MarkRequest | null {
       const node = p.node;
       const start = mention.start - p.start;
       const end = mention.end - p.start;
-      if (end > node.data.length || !node.parentNode || isInsideMention(node)) return null;
-      return { node, start, end, id: mention.id, text: node.data.slice(start, end) };
+      // The text as it was read: the page may have changed the node while the scan was under way.
+      const text = block.text.slice(mention.start, mention.end);
+      if (node.data.slice(start, end) !== text || !node.parentNode || isInsideMention(node)) return null;
+      return { node, start, end, id: mention.id, text };
     }
   }
   return null;

@@ -4,7 +4,8 @@
  * the page exactly as it was: marks unwrapped, style and card host removed,
  * observer disconnected, listeners gone.
  *
- * - Detection: the bundled alias table (no facts) and the shared text extraction.
+ * - Detection: the shared text extraction here; the text goes to the background's
+ *   detector (`detect:scan`), so the page never builds or carries the engine and its tables.
  * - Ambiguous candidates: settled in the background (`detect:resolve`), never here.
  * - Settings: read once, then followed (page-settings.ts): every change is applied at once.
  * - Cards: the card host is mounted on the first interaction with a mention
@@ -16,12 +17,12 @@
  * - Popup requests (`page:status`, `page:reveal`) are answered by the top frame.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { aliasTable } from '../detect/bundled-table';
-import { createDetector, newPageState, type Detector } from '../detect/detector';
+import { newPageState } from '../detect/page-state';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
-import { DEFAULT_SETTINGS, hideEntity, isActiveOn, type Settings } from '../settings/model';
+import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
+import { backgroundScanner } from './background-scanner';
 import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR, mountCardHost, type CardHost } from './card-host';
 import { saveMentionHighlight } from './highlights/start';
 import { holdLifeline } from './lifeline';
@@ -43,16 +44,6 @@ function pageHostname(): string {
   }
 }
 
-/** Whether any text node under `root` holds more than white space (stops at the first one). */
-function hasVisibleText(root: Node | null): boolean {
-  if (!root) return false;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (/\S/.test((node as Text).data)) return true;
-  }
-  return false;
-}
-
 export interface PageLens {
   annotator: Annotator;
 }
@@ -67,13 +58,10 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
   // Start the storage read at once; everything below is synchronous set-up.
   const settingsRead = readPageSettings();
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
-  // Built only where marking runs (a paused site never pays for it).
-  let detector: Detector | null = null;
-  const getDetector = () => (detector ??= createDetector(aliasTable));
   const annotator = new Annotator({
     doc: document,
     hostname,
-    scanner: { scan: (text, page) => getDetector().scan(text, page), topicsOf: (id) => getDetector().topicsOf(id) },
+    scanner: backgroundScanner(),
     newPageState,
     collect: (root, ownUi) => collectTextBlocks(root, { isOwnUi: ownUi }),
     resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
@@ -193,15 +181,6 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
     settings = DEFAULT_SETTINGS;
   }
   if (ctx.isInvalid) return null;
-  // A frame or page with no text yet (ads, blank frames, app shells) skips the detector's build;
-  // it is built on the first text the observer brings.
-  if (isActiveOn(settings, hostname) && hasVisibleText(document.body)) {
-    getDetector();
-    // The detector's build is one task; the first slice of marking gets its own.
-    await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
-    if (ctx.isInvalid) return null;
-  }
-
   const apply = (next: Settings) => {
     settings = next;
     annotator.update(next);

@@ -5,10 +5,10 @@
  * filters, restore, mutations and failure containment.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator, MAX_MARKS_PER_SLICE, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
+import { Annotator, MAX_SLICE_BLOCKS, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
 import { collectTextBlocks } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
-import type { Candidate, Mention, PageState } from '@/lib/detect/types';
+import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
 const WORDS: Record<string, { id: string; topics: string[] }> = {
@@ -22,8 +22,9 @@ const SHORT_FORM = /\bXi\b(?! Jinping)/g;
 /** Matches that need the resolver's say. */
 const AMBIGUOUS: Record<string, string> = { Mir: 'mir-payment-system' };
 
-const scanner: Scanner = {
-  scan(text: string, page: PageState) {
+/** Scans one text the way the detector would (see `scanner`). */
+function scanOne(text: string, page: PageState): ScanResult {
+  {
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
     const deferred: Candidate[] = [];
@@ -54,7 +55,12 @@ const scanner: Scanner = {
     }
     mentions.sort((a, b) => a.start - b.start);
     return { mentions, pending, deferred };
-  },
+  }
+}
+
+/** Answers at once, as a scanner in the page would. */
+const scanner: Scanner = {
+  scanMany: (texts, page) => texts.map((text) => scanOne(text, page)),
   topicsOf: (id) => Object.values(WORDS).find((w) => w.id === id)?.topics ?? ['finance'],
 };
 
@@ -62,10 +68,11 @@ const scanner: Scanner = {
 function rewritingScanner(marker: string, node: Text, data: string): Scanner {
   return {
     topicsOf: scanner.topicsOf,
-    scan(text, page) {
-      if (text.includes(marker)) node.data = data;
-      return scanner.scan(text, page);
-    },
+    scanMany: (texts, page) =>
+      texts.map((text) => {
+        if (text.includes(marker)) node.data = data;
+        return scanOne(text, page);
+      }),
   };
 }
 
@@ -177,8 +184,8 @@ describe('first pass', () => {
     expect(a.mentionsOf('vladimir-putin')).toHaveLength(putin);
   });
 
-  test('marks found over several slices are written in a few batches, the first one at once', async () => {
-    // A frozen clock: slices end on MAX_MARKS_PER_SLICE alone and no batch waits out MAX_HOLD_MS.
+  test('marks are written in batches of at most WRITE_BATCH, the first one at once', async () => {
+    // A frozen clock: the slice ends on MAX_SLICE_BLOCKS alone and no batch waits out MAX_HOLD_MS.
     document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
     let writes = 0;
     const sizes: number[] = [];
@@ -192,33 +199,36 @@ describe('first pass', () => {
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     expect(a.stats.marks).toBe(700);
-    expect(a.stats.slices).toBe(4);
-    // The first slice's 200 go on at once; the next 400 and the last 100 are held until the pass ends.
-    expect(sizes).toEqual([MAX_MARKS_PER_SLICE, 700]);
+    // One slice reads all 700 paragraphs; it writes one full batch at once and holds the other 100,
+    // which a second slice writes although nothing is left to read.
+    expect(MAX_SLICE_BLOCKS).toBeGreaterThan(700);
+    expect(sizes).toEqual([WRITE_BATCH, 700]);
     expect(writes).toBe(2);
-    expect(WRITE_BATCH).toBeGreaterThan(2 * MAX_MARKS_PER_SLICE);
+    expect(a.stats.slices).toBe(2);
   });
 
   test('a held mark whose text the page changed before its batch is not written', async () => {
-    document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
-    // While the second slice reads on, the page rewrites a paragraph that slice has already read.
-    const target = document.body.children[210]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(260)', target, 'Nothing here.') });
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+    // The first slice reads 1000 paragraphs, writes 600 and holds the rest; while the second slice
+    // is scanned, the page rewrites a paragraph whose mark is held.
+    expect(MAX_SLICE_BLOCKS).toBe(1000);
+    const target = document.body.children[700]!.firstChild as Text;
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1500)', target, 'Nothing here.') });
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
-    expect(document.body.children[210]!.innerHTML).toBe('Nothing here.');
-    expect(a.stats.marks).toBe(699);
+    expect(document.body.children[700]!.innerHTML).toBe('Nothing here.');
+    expect(a.stats.marks).toBe(1999);
     expect(a.stats.errors).toBe(0);
   });
 
   test('a held mark the page rewrote does not keep its entity reserved: the entity is marked when it comes back', async () => {
     // Density "first": each entity may be marked once. The only Putin is rewritten while its mark is held.
-    const paragraphs = Array.from({ length: 700 }, (_, i) => `<p>The SCO met (${i}).</p>`);
-    paragraphs[300] = '<p>Putin spoke.</p>';
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>The SCO met (${i}).</p>`);
+    paragraphs[700] = '<p>Putin spoke.</p>';
     document.body.innerHTML = paragraphs.join('');
-    const target = document.body.children[300]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(310)', target, 'Nobody spoke.') });
+    const target = document.body.children[700]!.firstChild as Text;
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1500)', target, 'Nobody spoke.') });
     a.update(settings());
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
@@ -439,5 +449,86 @@ describe('ambiguous candidates', () => {
     a.update(settings());
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect(marked()).toEqual(['vladimir-putin:Putin']);
+  });
+});
+
+describe('a scanner that answers later (the background)', () => {
+  /** Holds each request until the test lets it go, as a busy background would. */
+  function laterScanner(failures = 0) {
+    const waiting: { texts: string[]; page: PageState; done: (r: ScanResult[]) => void; no: (e: Error) => void }[] = [];
+    const s: Scanner = {
+      scanMany: (texts, page) =>
+        new Promise<ScanResult[]>((done, no) => {
+          waiting.push({ texts, page, done, no });
+        }),
+      topicsOf: scanner.topicsOf,
+    };
+    const answer = () => {
+      const next = waiting.shift()!;
+      if (failures-- > 0) next.no(new Error('The message port closed before a response was received.'));
+      else next.done(next.texts.map((t) => scanOne(t, next.page)));
+    };
+    return { scanner: s, waiting, answer };
+  }
+
+  test('marks what the answer finds, and nothing before it comes', async () => {
+    document.body.innerHTML = '<p>Putin met the SCO.</p>';
+    const later = laterScanner();
+    const a = makeAnnotator({ scanner: later.scanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    expect(later.waiting[0]!.texts).toEqual(['Putin met the SCO.']);
+    expect(marked()).toEqual([]);
+    later.answer();
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['vladimir-putin:Putin', 'shanghai-cooperation-organisation:SCO']);
+    expect(a.stats.slices).toBe(1);
+  });
+
+  test('text the page changes while the scan is under way is not marked; the rest is', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p><p>The SCO met.</p>';
+    const later = laterScanner();
+    const a = makeAnnotator({ scanner: later.scanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    (document.querySelector('p')!.firstChild as Text).data = 'Nobody spoke.';
+    later.answer();
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']);
+    expect(document.querySelector('p')!.innerHTML).toBe('Nobody spoke.');
+  });
+
+  test('an answer that comes after stop() changes nothing', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p>';
+    const later = laterScanner();
+    const a = makeAnnotator({ scanner: later.scanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    a.stop();
+    later.answer();
+    // The answer is handled in a microtask: let it run, then check the page is as it was.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(document.body.innerHTML).toBe('<p>Putin spoke.</p>');
+    expect(a.stats.marks).toBe(0);
+  });
+
+  test('a failed request is contained: the pass goes on and later text is marked', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p>';
+    const later = laterScanner(1);
+    const errors: unknown[] = [];
+    const a = makeAnnotator({ scanner: later.scanner, onError: (e) => errors.push(e) });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    later.answer();
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(errors).toHaveLength(1);
+    expect(marked()).toEqual([]);
+    const p = document.createElement('p');
+    p.textContent = 'The SCO met.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    later.answer();
+    await vi.waitFor(() => expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']));
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * What detection remembers about one page, and settling the short forms that
+ * waited for it. Kept apart from the detector so the content script, which
+ * leaves scanning to the background, can hold a page's state without the engine.
+ */
+import type { Candidate, PageState } from './types';
+
+export function newPageState(): PageState {
+  return { seen: new Set() };
+}
+
+/**
+ * The deferred candidates (see `ScanResult.deferred`) that the page now
+ * allows: those whose entity has been named in full anywhere on the page.
+ * Call it once the page has been scanned; the others stay rejected. It
+ * settles `pending` candidates the same way: those it returns are mentions
+ * without asking the resolver (their entity is named in full elsewhere on the
+ * page), which keeps the result independent of the order of scanning.
+ */
+export function settleDeferred(deferred: Candidate[], page: PageState): Candidate[] {
+  return deferred.filter((c) => page.seen.has(c.id));
+}

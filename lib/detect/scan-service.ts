@@ -1,0 +1,51 @@
+/**
+ * The background's side of `detect:scan`: one detector for the whole
+ * extension, built on first use, scanning the text blocks a page sends. The
+ * page's memory of full names (`PageState.seen`) travels with each request,
+ * so the background keeps nothing per page.
+ */
+import type { ResponseFor } from '../messages';
+import { aliasTable } from './bundled-table';
+import { createDetector, type Detector } from './detector';
+
+let shared: Detector | null = null;
+
+/** The extension's detector over the bundled alias table (built once, on first use). */
+export function sharedDetector(): Detector {
+  return (shared ??= createDetector(aliasTable));
+}
+
+/** Cuts the joined text of a `detect:scan` request back into its blocks. */
+export function splitTexts(text: string, lengths: readonly number[]): string[] {
+  const texts: string[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    texts.push(text.slice(at, at + n));
+    at += n;
+  }
+  return texts;
+}
+
+export function scanTexts(
+  texts: readonly string[],
+  seen: readonly string[],
+  detector = sharedDetector(),
+): ResponseFor<'detect:scan'> {
+  const page = { seen: new Set(seen) };
+  const topics: Record<string, readonly string[]> = {};
+  const note = (id: string) => {
+    if (!(id in topics)) topics[id] = detector.topicsOf(id);
+  };
+  const found: ResponseFor<'detect:scan'>['found'] = [];
+  texts.forEach((text, at) => {
+    const { mentions, pending, deferred } = detector.scan(text, page);
+    if (mentions.length + pending.length + deferred.length === 0) return;
+    for (const m of mentions) note(m.id);
+    for (const c of pending) note(c.id);
+    // A short form waits only for its entity: its context would be dead weight in the answer.
+    const waiting = deferred.map((c) => ({ ...c, context: '', contextStart: 0 }));
+    for (const c of waiting) note(c.id);
+    found.push({ at, mentions, pending, deferred: waiting });
+  });
+  return { found, seen: [...page.seen], topics };
+}
