@@ -49,6 +49,8 @@ export const SLICE_BUDGET_MS = 14;
  * marks one slice can find (at most one batch of them is written per slice).
  */
 export const MAX_SLICE_CHARS = 100_000;
+/** Until the first marks are on, slices read less: a short first answer puts the viewport's marks on sooner. */
+export const FIRST_SLICE_CHARS = 10_000;
 export const MAX_SLICE_BLOCKS = 1000;
 /**
  * Marks are written in batches of about this many, gathered over several
@@ -469,10 +471,11 @@ export class Annotator {
     const t0 = this.#now();
     const blocks: Block[] = [];
     let chars = 0;
+    const maxChars = this.stats.firstMarkMs === null ? FIRST_SLICE_CHARS : MAX_SLICE_CHARS;
     // At least one step per slice, whatever the clock says, so a pass always moves on.
     for (
       let first = true;
-      first || (this.#now() - t0 < SLICE_BUDGET_MS && chars < MAX_SLICE_CHARS && blocks.length < MAX_SLICE_BLOCKS);
+      first || (this.#now() - t0 < SLICE_BUDGET_MS && chars < maxChars && blocks.length < MAX_SLICE_BLOCKS);
       first = false
     ) {
       const unit = this.#nextUnit(t0);

@@ -5,7 +5,7 @@
  * filters, restore, mutations and failure containment.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator, MAX_SLICE_BLOCKS, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
+import { Annotator, FIRST_SLICE_CHARS, MAX_SLICE_BLOCKS, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
 import { collectTextBlocks } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
@@ -184,9 +184,10 @@ describe('first pass', () => {
     expect(a.mentionsOf('vladimir-putin')).toHaveLength(putin);
   });
 
-  test('marks are written in batches of at most WRITE_BATCH, the first one at once', async () => {
-    // A frozen clock: the slice ends on MAX_SLICE_BLOCKS alone and no batch waits out MAX_HOLD_MS.
-    document.body.innerHTML = Array.from({ length: 700 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+  test('a short first slice is written at once; later marks in batches of at most WRITE_BATCH', async () => {
+    // A frozen clock: slices end on their character or block limits alone and no batch waits out MAX_HOLD_MS.
+    const texts = Array.from({ length: 2000 }, (_, i) => `Putin spoke (${i}).`);
+    document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
     let writes = 0;
     const sizes: number[] = [];
     const a = makeAnnotator({
@@ -198,26 +199,32 @@ describe('first pass', () => {
     });
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
-    expect(a.stats.marks).toBe(700);
-    // One slice reads all 700 paragraphs; it writes one full batch at once and holds the other 100,
-    // which a second slice writes although nothing is left to read.
-    expect(MAX_SLICE_BLOCKS).toBeGreaterThan(700);
-    expect(sizes).toEqual([WRITE_BATCH, 700]);
-    expect(writes).toBe(2);
-    expect(a.stats.slices).toBe(2);
+    expect(a.stats.marks).toBe(2000);
+    // The first slice stops once it has read FIRST_SLICE_CHARS, and its marks go on at once.
+    let first = 0;
+    for (let chars = 0; chars < FIRST_SLICE_CHARS; first++) chars += texts[first]!.length;
+    expect(first).toBeLessThan(WRITE_BATCH);
+    expect(sizes[0]).toBe(first);
+    // Then slices of MAX_SLICE_BLOCKS paragraphs; each writes at most one batch, and what is held
+    // when the reading ends is written by the slices that follow.
+    const batches = sizes.map((n, i) => n - (sizes[i - 1] ?? 0));
+    expect(batches.every((n) => n <= WRITE_BATCH)).toBe(true);
+    expect(batches.slice(1, -1).every((n) => n === WRITE_BATCH)).toBe(true);
+    expect(writes).toBe(1 + Math.ceil((2000 - first) / WRITE_BATCH));
   });
 
   test('a held mark whose text the page changed before its batch is not written', async () => {
     document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
-    // The first slice reads 1000 paragraphs, writes 600 and holds the rest; while the second slice
-    // is scanned, the page rewrites a paragraph whose mark is held.
+    // The short first slice reads 562 paragraphs; the second 1000 more, of which it writes 600 and
+    // holds the rest; while the third slice is scanned, the page rewrites a paragraph whose mark is held.
+    expect(FIRST_SLICE_CHARS).toBe(10_000);
     expect(MAX_SLICE_BLOCKS).toBe(1000);
-    const target = document.body.children[700]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1500)', target, 'Nothing here.') });
+    const target = document.body.children[1300]!.firstChild as Text;
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1800)', target, 'Nothing here.') });
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
-    expect(document.body.children[700]!.innerHTML).toBe('Nothing here.');
+    expect(document.body.children[1300]!.innerHTML).toBe('Nothing here.');
     expect(a.stats.marks).toBe(1999);
     expect(a.stats.errors).toBe(0);
   });
@@ -225,10 +232,11 @@ describe('first pass', () => {
   test('a held mark the page rewrote does not keep its entity reserved: the entity is marked when it comes back', async () => {
     // Density "first": each entity may be marked once. The only Putin is rewritten while its mark is held.
     const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>The SCO met (${i}).</p>`);
-    paragraphs[700] = '<p>Putin spoke.</p>';
+    paragraphs[1300] = '<p>Putin spoke.</p>';
     document.body.innerHTML = paragraphs.join('');
-    const target = document.body.children[700]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1500)', target, 'Nobody spoke.') });
+    // Held as in the test above: found by the second slice, rewritten while the third is scanned.
+    const target = document.body.children[1300]!.firstChild as Text;
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1800)', target, 'Nobody spoke.') });
     a.update(settings());
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
