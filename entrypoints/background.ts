@@ -3,7 +3,7 @@ import { listen } from '@/lib/platform/messaging';
 import { factbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
-import { scanTexts, splitTexts } from '@/lib/detect/scan-service';
+import { acceptScanPorts } from '@/lib/platform/scan-ports';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
 import { anchorAll } from '@/lib/dom/highlights/anchor-text';
@@ -13,12 +13,13 @@ export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
-    'detect:scan': ({ text, lengths, seen }) => scanTexts(splitTexts(text, lengths), seen),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });
   // Pages hold a port so an orphaned content script notices a reload or update at once.
   acceptLifelines();
+  // Pages send their text for detection on a port of their own (lib/dom/background-scanner.ts).
+  acceptScanPorts();
   // Content scripts read settings without migrating them: bring a stored older version up to date here.
   void getSettings().catch(() => undefined);
   // Saved highlights (issue #7): the database, its messages, the context menu and the shortcut.

@@ -48,8 +48,9 @@ export const RequestSchema = v.variant('type', [
   /** Popup → content script: scroll to the entity's first mention and open its card. */
   v.strictObject({ type: v.literal('page:reveal'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   /**
-   * Content script → background: scan text blocks with the detection engine (kept out of the
-   * page: its tables and their build cost stay in the extension's own process). `seen` is what
+   * Content script → background, on the page's scan port (lib/dom/background-scanner.ts): scan
+   * text blocks with the detection engine (kept out of the page: its tables and their build
+   * cost stay in the extension's own process). `seen` is what
    * the page has named in full so far (`PageState.seen`); the answer brings it up to date.
    */
   v.pipe(

@@ -1,6 +1,109 @@
+/**
+ * The content script's scanner: the background's detector, reached over one
+ * long-lived port per page (`SCAN_PORT`). A port costs the page a fraction of
+ * what `runtime.sendMessage` does per request (that opens a channel per
+ * message): measured with 100 KB requests, ~0.2 ms against ~0.4–2 ms of the
+ * page's own time per request.
+ */
+import { browser } from 'wxt/browser';
 import type { PageState, ScanResult } from '../detect/types';
-import { sendRequest } from '../platform/send';
+import type { RequestOf, ResponseFor } from '../messages';
 import type { Scanner } from './annotator';
+
+export const SCAN_PORT = 'lens-scan';
+
+/** What travels on the port: a numbered request, and its answer or error. */
+export interface ScanPortRequest {
+  id: number;
+  request: RequestOf<'detect:scan'>;
+}
+export type ScanPortReply = { id: number; answer: ResponseFor<'detect:scan'> } | { id: number; error: string };
+
+export type ScanSend = (request: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
+
+/** The part of a runtime port the transport uses. */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(fn: (message: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+/**
+ * Requests over a port opened on first use. When the port closes with
+ * requests in flight (the service worker was stopped or restarted), each is
+ * sent once more on a new port; a second loss rejects it.
+ */
+export function portTransport(connect: () => PortLike = () => browser.runtime.connect({ name: SCAN_PORT })): {
+  send: ScanSend;
+  close(): void;
+} {
+  type Waiting = {
+    request: RequestOf<'detect:scan'>;
+    resolve: (a: ResponseFor<'detect:scan'>) => void;
+    reject: (e: Error) => void;
+    tries: number;
+  };
+  let port: PortLike | null = null;
+  let nextId = 1;
+  let closed = false;
+  const waiting = new Map<number, Waiting>();
+
+  const post = (id: number, w: Waiting) => {
+    if (closed) return w.reject(new Error('The scanner was closed.'));
+    w.tries++;
+    waiting.set(id, w);
+    try {
+      port ??= open();
+      port.postMessage({ id, request: w.request } satisfies ScanPortRequest);
+    } catch (error) {
+      // A port that closed a moment ago (its disconnect not yet told): one more try on a new one.
+      waiting.delete(id);
+      port = null;
+      if (w.tries < 2) post(id, w);
+      else w.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const open = (): PortLike => {
+    const p = connect();
+    p.onMessage.addListener((raw) => {
+      const reply = raw as Partial<ScanPortReply> | null;
+      const id = reply?.id;
+      const w = typeof id === 'number' ? waiting.get(id) : undefined;
+      if (!w || !reply) return;
+      waiting.delete(id!);
+      if ('answer' in reply && reply.answer) w.resolve(reply.answer);
+      else w.reject(new Error('error' in reply && reply.error ? reply.error : 'No answer from the background.'));
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = null;
+      const lost = [...waiting];
+      waiting.clear();
+      for (const [id, w] of lost) {
+        if (w.tries < 2) post(id, w);
+        else w.reject(new Error('The background closed the scan port.'));
+      }
+    });
+    return p;
+  };
+  return {
+    send: (request) =>
+      new Promise((resolve, reject) => {
+        post(nextId++, { request, resolve, reject, tries: 0 });
+      }),
+    close() {
+      closed = true;
+      for (const w of waiting.values()) w.reject(new Error('The scanner was closed.'));
+      waiting.clear();
+      try {
+        port?.disconnect();
+      } catch {
+        // already gone
+      }
+      port = null;
+    },
+  };
+}
 
 /** The result of a text where nothing was found (shared: the annotator only reads results). */
 const NOTHING: ScanResult = Object.freeze({ mentions: [], pending: [], deferred: [] }) as unknown as ScanResult;
@@ -10,7 +113,7 @@ const NOTHING: ScanResult = Object.freeze({ mentions: [], pending: [], deferred:
  * request per slice, carrying the page's memory of full names there and back.
  * Topics of the entities found are kept for the settings filters.
  */
-export function backgroundScanner(send = sendRequest): Scanner {
+export function backgroundScanner(send: ScanSend): Scanner {
   const topics = new Map<string, readonly string[]>();
   return {
     async scanMany(texts: string[], page: PageState): Promise<ScanResult[]> {

@@ -22,7 +22,7 @@ import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
-import { backgroundScanner } from './background-scanner';
+import { backgroundScanner, portTransport } from './background-scanner';
 import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR, mountCardHost, type CardHost } from './card-host';
 import { saveMentionHighlight } from './highlights/start';
 import { holdLifeline } from './lifeline';
@@ -58,10 +58,11 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
   // Start the storage read at once; everything below is synchronous set-up.
   const settingsRead = readPageSettings();
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
+  const scanPort = portTransport();
   const annotator = new Annotator({
     doc: document,
     hostname,
-    scanner: backgroundScanner(),
+    scanner: backgroundScanner(scanPort.send),
     newPageState,
     collect: (root, ownUi) => collectTextBlocks(root, { isOwnUi: ownUi }),
     resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
@@ -167,6 +168,7 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
       }
     });
   onGone(() => annotator.stop());
+  onGone(() => scanPort.close());
   onGone(() => {
     cardHost?.destroy();
     cardHost = null;

@@ -8,8 +8,9 @@ import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
 import { scanTexts, splitTexts } from '@/lib/detect/scan-service';
+import { answerScanMessage } from '@/lib/platform/scan-ports';
 import type { ScanResult } from '@/lib/detect/types';
-import { backgroundScanner } from '@/lib/dom/background-scanner';
+import { backgroundScanner, portTransport, type PortLike, type ScanPortRequest } from '@/lib/dom/background-scanner';
 import type { RequestOf, ResponseFor } from '@/lib/messages';
 import { parseRequest } from '@/lib/messages';
 
@@ -97,5 +98,93 @@ describe('backgroundScanner (the page side)', () => {
     expect(scanner.topicsOf('mao-zedong')).toEqual(createDetector(aliasTable).topicsOf('mao-zedong'));
     expect(scanner.topicsOf('mao-zedong').length).toBeGreaterThan(0);
     expect(scanner.topicsOf('unknown-entity')).toEqual([]);
+  });
+});
+
+describe('the scan port', () => {
+  /** A port whose far side is the test: it sees what is posted and answers or hangs up. */
+  function fakePorts() {
+    const ports: {
+      posted: ScanPortRequest[];
+      reply(r: unknown): void;
+      hangUp(): void;
+      disconnected: boolean;
+    }[] = [];
+    const connect = (): PortLike => {
+      const onMessage: ((m: unknown) => void)[] = [];
+      const onDisconnect: (() => void)[] = [];
+      const side = {
+        posted: [] as ScanPortRequest[],
+        disconnected: false,
+        reply: (r: unknown) => onMessage.forEach((fn) => fn(r)),
+        hangUp: () => onDisconnect.forEach((fn) => fn()),
+      };
+      ports.push(side);
+      return {
+        postMessage: (m) => side.posted.push(m as ScanPortRequest),
+        disconnect: () => {
+          side.disconnected = true;
+        },
+        onMessage: { addListener: (fn) => onMessage.push(fn) },
+        onDisconnect: { addListener: (fn) => onDisconnect.push(fn) },
+      };
+    };
+    return { ports, connect };
+  }
+  const request: RequestOf<'detect:scan'> = { type: 'detect:scan', text: 'Putin spoke.', lengths: [12], seen: [] };
+
+  test('answers are matched to their requests by id, whatever their order', async () => {
+    const { ports, connect } = fakePorts();
+    const t = portTransport(connect);
+    const a = t.send({ ...request, text: 'A', lengths: [1] });
+    const b = t.send({ ...request, text: 'B', lengths: [1] });
+    expect(ports).toHaveLength(1);
+    const [ra, rb] = ports[0]!.posted;
+    ports[0]!.reply({ id: rb!.id, answer: { found: [], seen: ['b'], topics: {} } });
+    ports[0]!.reply({ id: ra!.id, answer: { found: [], seen: ['a'], topics: {} } });
+    expect((await a).seen).toEqual(['a']);
+    expect((await b).seen).toEqual(['b']);
+  });
+
+  test('the background’s own answer, through answerScanMessage', async () => {
+    const { ports, connect } = fakePorts();
+    const t = portTransport(connect);
+    const pending = t.send(request);
+    ports[0]!.reply(answerScanMessage(ports[0]!.posted[0]));
+    const answer = await pending;
+    expect(answer.found[0]!.mentions.map((m) => m.id)).toEqual(['vladimir-putin']);
+    expect(answerScanMessage({ id: 3, request: { ...request, lengths: [5] } })).toEqual({
+      id: 3,
+      error: 'Not a valid detect:scan request.',
+    });
+    expect(answerScanMessage({ request })).toBeNull();
+    expect(answerScanMessage('<img src=x onerror=alert(1)>')).toBeNull();
+  });
+
+  test('a request lost when the port closes is sent once more on a new port; a second loss rejects it', async () => {
+    const { ports, connect } = fakePorts();
+    const t = portTransport(connect);
+    const pending = t.send(request);
+    ports[0]!.hangUp();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted.map((p) => p.request)).toEqual([request]);
+    ports[1]!.hangUp();
+    await expect(pending).rejects.toThrow(/closed the scan port/);
+    // The next request opens a port again.
+    const next = t.send(request);
+    expect(ports).toHaveLength(3);
+    ports[2]!.reply({ id: ports[2]!.posted[0]!.id, error: 'boom' });
+    await expect(next).rejects.toThrow('boom');
+  });
+
+  test('close() rejects what is in flight, hangs up, and refuses later requests', async () => {
+    const { ports, connect } = fakePorts();
+    const t = portTransport(connect);
+    const pending = t.send(request);
+    t.close();
+    await expect(pending).rejects.toThrow(/closed/);
+    expect(ports[0]!.disconnected).toBe(true);
+    await expect(t.send(request)).rejects.toThrow(/closed/);
+    expect(ports).toHaveLength(1);
   });
 });

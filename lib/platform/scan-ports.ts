@@ -1,0 +1,39 @@
+/**
+ * Background side of the pages' scan ports (lib/dom/background-scanner.ts):
+ * each message is a numbered `detect:scan` request, validated like any other
+ * request, answered with the detector's results or an error.
+ */
+import { browser } from 'wxt/browser';
+import { scanTexts, splitTexts } from '../detect/scan-service';
+import { SCAN_PORT, type ScanPortReply } from '../dom/background-scanner';
+import { parseRequest } from '../messages';
+
+/** The answer to one message on a scan port (see lib/dom/background-scanner.ts). */
+export function answerScanMessage(raw: unknown): ScanPortReply | null {
+  const message = raw as { id?: unknown; request?: unknown } | null;
+  const id = message?.id;
+  if (typeof id !== 'number') return null;
+  const request = parseRequest(message?.request);
+  if (request?.type !== 'detect:scan') return { id, error: 'Not a valid detect:scan request.' };
+  try {
+    return { id, answer: scanTexts(splitTexts(request.text, request.lengths), request.seen) };
+  } catch (error) {
+    return { id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Background side: answers the pages' scan ports (only our own content scripts can connect). */
+export function acceptScanPorts(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== SCAN_PORT || port.sender?.id !== browser.runtime.id) return;
+    port.onMessage.addListener((raw: unknown) => {
+      const reply = answerScanMessage(raw);
+      if (!reply) return;
+      try {
+        port.postMessage(reply);
+      } catch {
+        // the page went away
+      }
+    });
+  });
+}
