@@ -1045,9 +1045,18 @@ export class Annotator {
   async #flushResolve(generation: number): Promise<void> {
     while (this.#deferred.length > 0 && generation === this.#generation) {
       const batch = this.#deferred.splice(0, RESOLVE_BATCH);
-      let accept: boolean[] = [];
+      // As in detectBlocks: a candidate whose entity the page has named in full needs no resolver
+      // (the slice that named it may have been scanned after the candidate's).
+      const supported = new Set(
+        settleDeferred(
+          batch.map((d) => d.candidate),
+          this.#page,
+        ),
+      );
+      const ask = batch.filter((d) => !supported.has(d.candidate));
+      let answers: boolean[] = [];
       try {
-        accept = (await this.#deps.resolve?.(batch.map((d) => d.candidate))) ?? [];
+        if (ask.length > 0) answers = (await this.#deps.resolve?.(ask.map((d) => d.candidate))) ?? [];
       } catch (error) {
         // The background may be restarting or gone (context invalidated): skip quietly.
         this.#fail(error);
@@ -1055,8 +1064,9 @@ export class Annotator {
       }
       if (generation !== this.#generation || !this.#running) return;
       const requests: MarkRequest[] = [];
-      batch.forEach((d, i) => {
-        if (accept[i] !== true) return;
+      const accepted = new Set(ask.filter((_d, i) => answers[i] === true));
+      batch.forEach((d) => {
+        if (!supported.has(d.candidate) && !accepted.has(d)) return;
         this.stats.resolved++;
         const request = locate(d.anchor, d.start, d.end, d.candidate.id, d.raw);
         if (request && !isInsideMention(request.node) && this.#admit(d.candidate.id)) requests.push(request);

@@ -16,6 +16,7 @@ const WORDS: Record<string, { id: string; topics: string[] }> = {
   'Xi Jinping': { id: 'xi-jinping', topics: ['people', 'diplomacy'] },
   SCO: { id: 'shanghai-cooperation-organisation', topics: ['institutions', 'diplomacy'] },
   'S-400': { id: 's-400', topics: ['military'] },
+  'Mir payment system': { id: 'mir-payment-system', topics: ['finance'] },
 };
 /** A short form, accepted only once its entity's full name is on the page (`ScanResult.deferred`). */
 const SHORT_FORM = /\bXi\b(?! Jinping)/g;
@@ -447,6 +448,22 @@ describe('ambiguous candidates', () => {
     expect(document.querySelectorAll('p')[1]!.innerHTML).toBe('The Mir station.');
   });
 
+  test('need no resolver when the page names their entity in full', async () => {
+    document.body.innerHTML = '<p>Paid with a Mir card.</p><p>The Mir payment system grew.</p>';
+    const asked: string[] = [];
+    const a = makeAnnotator({
+      resolve: async (items) => {
+        asked.push(...items.map((c) => c.context));
+        return items.map(() => false);
+      },
+    });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() =>
+      expect(marked()).toEqual(['mir-payment-system:Mir', 'mir-payment-system:Mir payment system']),
+    );
+    expect(asked).toEqual([]);
+  });
+
   test('a resolver that fails (background gone) is contained', async () => {
     document.body.innerHTML = '<p>Putin paid with a Mir card.</p>';
     const errors: unknown[] = [];
@@ -471,8 +488,8 @@ describe('a scanner that answers later (the background)', () => {
         }),
       topicsOf: scanner.topicsOf,
     };
-    const answer = () => {
-      const next = waiting.shift()!;
+    const answer = (index = 0) => {
+      const next = waiting.splice(index, 1)[0]!;
       if (failures-- > 0) next.no(new Error('The message port closed before a response was received.'));
       else next.done(next.texts.map((t) => scanOne(t, next.page)));
     };
