@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -28,6 +29,26 @@ function minifyCssStrings() {
         /(CSS\s*=\s*)`([^`$]*)`/g,
         (_m, head: string, css: string) => `${head}\`${minifyCssText(css)}\``,
       );
+    },
+  };
+}
+
+/**
+ * compromise evaluated on first use in the background: its own bundle
+ * (builds/compromise.js, UMD) becomes the body of a function, exported by a
+ * virtual module, and lib/detect/nlp-loader.ts is swapped for the lazy loader.
+ * Waking the service worker then no longer builds compromise's lexicon
+ * (~180 ms) before it can answer a page's first scan.
+ */
+const COMPROMISE_ID = 'virtual:lens-compromise';
+function lazyCompromise() {
+  return {
+    name: 'lens-lazy-compromise',
+    resolveId: (id: string) => (id === COMPROMISE_ID ? `\0${COMPROMISE_ID}` : null),
+    load(id: string) {
+      if (id !== `\0${COMPROMISE_ID}`) return null;
+      const umd = readFileSync(resolve(import.meta.dirname, 'node_modules/compromise/builds/compromise.js'), 'utf8');
+      return `export default function createNlp() {\nvar module = { exports: {} }, exports = module.exports;\n${umd}\nreturn module.exports;\n}\n`;
     },
   };
 }
@@ -90,7 +111,10 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact(), minifyCssStrings()],
+    plugins: [preact(), minifyCssStrings(), lazyCompromise()],
+    resolve: {
+      alias: [{ find: /^\.\/nlp-loader$/, replacement: resolve(import.meta.dirname, 'lib/detect/nlp-loader.lazy.ts') }],
+    },
     // LENS_SOURCEMAP=1 npm run build: source maps for the bundle breakdown (lib/cli/check-bundle.ts --breakdown).
     build: { sourcemap: process.env.LENS_SOURCEMAP === '1' },
   }),

@@ -18,7 +18,7 @@
  *   support in the window besides the match: the entity's own supporting words
  *   where it has them, otherwise words of the China–Russia domain.
  */
-import nlp from 'compromise';
+import { loadNlp } from './nlp-loader';
 import { DOMAIN_WORDS, ENTITY_CONTEXT, PhraseSet } from './context-rules';
 import type { Candidate } from './types';
 
@@ -40,7 +40,7 @@ interface JsonTerm {
 }
 
 function terms(text: string): TermInfo[] {
-  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: JsonTerm[] }[];
+  const json = loadNlp()(text).json({ offset: true, terms: { offset: true } }) as { terms: JsonTerm[] }[];
   const out: TermInfo[] = [];
   for (const sentence of json) {
     for (const t of sentence.terms) {

@@ -115,6 +115,18 @@ test('the demo article gets its marks, first mention of each entity, and the con
   await page.close();
 });
 
+test('uncertain names are settled by the background’s NLP (compromise, evaluated on first use there)', async () => {
+  await setSettings({});
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/ambiguous.html'));
+  await waitForPass(page);
+  // "Mongolia" in a paragraph about the pipelines is a mention; the zoo's "Amur cubs" are not the river.
+  // Both are left undecided by the page's cheap rules: the mark below exists only if the resolver ran.
+  await expect.poll(() => marks(page)).toContainEqual({ id: 'mongolia', text: 'Mongolia' });
+  expect(await page.$$eval('p:last-of-type lens-mention', (els) => els.length)).toBe(0);
+  await page.close();
+});
+
 test('appended content is marked within a second; our own writes are not taken for page changes', async () => {
   await setSettings({});
   const page = await openDemo();
