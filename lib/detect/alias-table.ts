@@ -2,7 +2,7 @@
  * The compact, JSON-serialisable alias table the detector is built from: only
  * what matching needs (aliases, ids, rules, topics, the team flag, related ids
  * where the rules read them), none
- * of the facts. Built from the fact base; the content script ships a generated
+ * of the facts. Built from the fact base; the extension ships a generated
  * copy (see bundled-table.ts). Pure module.
  */
 import { russianForms } from './russian-forms';

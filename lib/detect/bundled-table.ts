@@ -1,7 +1,7 @@
 /**
- * The alias table the content script imports: a generated JSON copy of what
- * `buildAliasTable` makes from the bundled fact base, so the page bundle holds
- * aliases, ids and rules but none of the facts. A test rebuilds it from the
+ * The alias table the detector is built from (in the background, for every
+ * tab): a generated JSON copy of what `buildAliasTable` makes from the bundled
+ * fact base, holding aliases, ids and rules but none of the facts. A test rebuilds it from the
  * fact base and fails when this copy is stale; regenerate with
  * `UPDATE_ALIAS_TABLE=1 npx vitest run tests/lib/detect/bundled-table.test.ts`.
  */

@@ -4,7 +4,7 @@
  * match out (`not`) and words that support it (`yes`); plus two rules that
  * apply to whole kinds of match (Roman numerals, national sports teams).
  * Everything here is lower-case words or phrases matched on word boundaries.
- * Pure module, small enough for the content script.
+ * Pure module.
  */
 import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar, foldTable } from './normalize';
 

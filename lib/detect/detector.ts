@@ -118,7 +118,7 @@ const NAME_CONTINUATIONS = new Set([
 ]);
 
 const NUMERAL_RE = /^[ivxlcdm]+$/;
-/** Word lists and patterns of the rules, made on first use (loading the content script costs nothing). */
+/** Word lists and patterns of the rules, made on first use (loading the module costs nothing). */
 let lazyRules: { numeralLead: RegExp; sportsWords: PhraseSet; domainWords: PhraseSet } | null = null;
 function rules() {
   return (lazyRules ??= {

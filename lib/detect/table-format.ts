@@ -1,10 +1,10 @@
 /**
  * The format of the alias table and the helpers that read it. Kept apart from
- * alias-table.ts (which builds it from the fact base) so that the content
- * script, which only reads a table, never pulls in the fact-base schema and
- * its validation library. Pure module; type-only imports from the schema.
+ * alias-table.ts (which builds it from the fact base) so that code which only
+ * reads a table never pulls in the fact-base schema and its validation
+ * library. Pure module; type-only imports from the schema.
  *
- * The table ships inside the content script, so it is encoded compactly: one
+ * The table is read each time the background wakes, so it is encoded compactly: one
  * string per entity instead of parallel arrays of strings and numbers, ids
  * left out where the first alias spells them, and nothing the matcher does not
  * read.
