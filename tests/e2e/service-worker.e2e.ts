@@ -1,0 +1,77 @@
+/**
+ * Detection runs in the extension's service worker, which Chrome stops after
+ * ~30 s without events. Pages must not notice: a page loaded while it is
+ * stopped wakes it through its scan port, and a page whose port closed when
+ * the worker stopped opens a new one for its next scan.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { DEFAULT_SETTINGS } from '../../lib/settings/model';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchExtension();
+  await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Stops every service worker and waits until DevTools reports ours stopped. */
+async function stopServiceWorker(): Promise<void> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const stopped = new Promise<void>((done) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
+      if (ours?.runningStatus === 'stopped') done();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+  await page.close();
+}
+
+async function waitForPass(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const raw = document.documentElement.dataset.lensStats;
+      return !!raw && JSON.parse(raw).passDoneMs !== null;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+test('a page loaded while the worker is stopped is marked, and so is what it adds after the worker stopped again', async () => {
+  await stopServiceWorker();
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/index.html'));
+  await waitForPass(page);
+  const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
+  expect(ids).toContain('power-of-siberia-2');
+  expect(ids).toContain('vladimir-putin');
+
+  await stopServiceWorker();
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Later, officials discussed Arctic LNG 2.';
+    document.querySelector('article')!.append(p);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length === 1, undefined, {
+    timeout: 5_000,
+  });
+  expect(await page.$eval('#late lens-mention', (m) => m.getAttribute('data-entity'))).toBe('arctic-lng-2');
+  const stats = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
+  expect(stats.errors).toBe(0);
+  await page.close();
+});
