@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
+import { waitForPass } from './support/pass';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 
 let browser: ExtensionBrowser;
@@ -45,18 +46,6 @@ async function openDemo(): Promise<Page> {
   await page.goto(server.url('/index.html'));
   await waitForPass(page);
   return page;
-}
-
-/** Waits until the annotator's first pass is over (it publishes its counters on <html>). */
-async function waitForPass(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const raw = document.documentElement.dataset.lensStats;
-      return !!raw && JSON.parse(raw).passDoneMs !== null;
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
 }
 
 async function marks(page: Page): Promise<{ id: string; text: string }[]> {

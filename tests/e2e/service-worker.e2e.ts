@@ -5,9 +5,9 @@
  * the worker stopped opens a new one for its next scan.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
+import { waitForPass } from './support/pass';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 
 let browser: ExtensionBrowser;
@@ -38,17 +38,6 @@ async function stopServiceWorker(): Promise<void> {
   await stopped;
   await cdp.detach();
   await page.close();
-}
-
-async function waitForPass(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const raw = document.documentElement.dataset.lensStats;
-      return !!raw && JSON.parse(raw).passDoneMs !== null;
-    },
-    undefined,
-    { timeout: 15_000 },
-  );
 }
 
 test('a page loaded while the worker is stopped is marked, and so is what it adds after the worker stopped again', async () => {
