@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
 import type { ScanResult } from './detect/types';
+import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
 import {
   AnchorSchema,
   HighlightDraftSchema,
@@ -18,11 +19,7 @@ import {
 const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const PageUrl = v.pipe(v.string(), v.minLength(1));
 
-/** Most text blocks, and most characters in all, one `detect:scan` request may carry. */
-export const MAX_SCAN_TEXTS = 5000;
-export const MAX_SCAN_CHARS = 4_000_000;
-/** Most entity ids a page may report as already named in full (the fact base has a few hundred). */
-export const MAX_SEEN_IDS = 2000;
+export { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS };
 /** Most candidates one `detect:resolve` request may carry. */
 export const MAX_RESOLVE_ITEMS = 500;
 /** Longest page text and most anchors one `highlight:anchor` request may carry. */

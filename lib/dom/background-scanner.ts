@@ -6,6 +6,7 @@
  * page's own time per request.
  */
 import { browser } from 'wxt/browser';
+import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from '../detect/scan-limits';
 import type { PageState, ScanResult } from '../detect/types';
 import type { RequestOf, ResponseFor } from '../messages';
 import type { Scanner } from './annotator';
@@ -105,6 +106,24 @@ export function portTransport(connect: () => PortLike = () => browser.runtime.co
   };
 }
 
+/** Splits texts into runs that each fit one request (`first`: index of the run's first text). */
+export function requestGroups(texts: readonly string[]): { first: number; texts: string[] }[] {
+  const groups: { first: number; texts: string[] }[] = [];
+  let current: { first: number; texts: string[] } | null = null;
+  let chars = 0;
+  texts.forEach((whole, i) => {
+    const text = whole.length > MAX_SCAN_CHARS ? whole.slice(0, MAX_SCAN_CHARS) : whole;
+    if (!current || chars + text.length > MAX_SCAN_CHARS || current.texts.length >= MAX_SCAN_TEXTS) {
+      current = { first: i, texts: [] };
+      groups.push(current);
+      chars = 0;
+    }
+    current.texts.push(text);
+    chars += text.length;
+  });
+  return groups;
+}
+
 /** The result of a text where nothing was found (shared: the annotator only reads results). */
 const NOTHING: ScanResult = Object.freeze({ mentions: [], pending: [], deferred: [] }) as unknown as ScanResult;
 
@@ -117,17 +136,21 @@ export function backgroundScanner(send: ScanSend): Scanner {
   const topics = new Map<string, readonly string[]>();
   return {
     async scanMany(texts: string[], page: PageState): Promise<ScanResult[]> {
-      const answer = await send({
-        type: 'detect:scan',
-        text: texts.join(''),
-        lengths: texts.map((t) => t.length),
-        seen: [...page.seen],
-      });
-      for (const id of answer.seen) page.seen.add(id);
-      for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
       const results: ScanResult[] = texts.map(() => NOTHING);
-      for (const { at, mentions, pending, deferred } of answer.found) {
-        if (at >= 0 && at < results.length) results[at] = { mentions, pending, deferred };
+      // Requests within the background's bounds, in order; a single text beyond them (a page with
+      // one paragraph of several megabytes) is scanned as far as they allow.
+      for (const group of requestGroups(texts)) {
+        const answer = await send({
+          type: 'detect:scan',
+          text: group.texts.join(''),
+          lengths: group.texts.map((t) => t.length),
+          seen: [...page.seen].slice(0, MAX_SEEN_IDS),
+        });
+        for (const id of answer.seen) page.seen.add(id);
+        for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
+        for (const { at, mentions, pending, deferred } of answer.found) {
+          if (at >= 0 && at < group.texts.length) results[group.first + at] = { mentions, pending, deferred };
+        }
       }
       return results;
     },

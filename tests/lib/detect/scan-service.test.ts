@@ -10,7 +10,14 @@ import { aliasTable } from '@/lib/detect/bundled-table';
 import { scanTexts, splitTexts } from '@/lib/detect/scan-service';
 import { answerScanMessage } from '@/lib/platform/scan-ports';
 import type { ScanResult } from '@/lib/detect/types';
-import { backgroundScanner, portTransport, type PortLike, type ScanPortRequest } from '@/lib/dom/background-scanner';
+import {
+  backgroundScanner,
+  portTransport,
+  requestGroups,
+  type PortLike,
+  type ScanPortRequest,
+} from '@/lib/dom/background-scanner';
+import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS } from '@/lib/detect/scan-limits';
 import type { RequestOf, ResponseFor } from '@/lib/messages';
 import { parseRequest } from '@/lib/messages';
 
@@ -186,5 +193,33 @@ describe('the scan port', () => {
     expect(ports[0]!.disconnected).toBe(true);
     await expect(t.send(request)).rejects.toThrow(/closed/);
     expect(ports).toHaveLength(1);
+  });
+});
+
+describe('requests stay within the background’s bounds', () => {
+  test('texts are split into runs of at most MAX_SCAN_CHARS characters and MAX_SCAN_TEXTS texts, in order', () => {
+    const texts = ['a'.repeat(3_000_000), 'b'.repeat(2_000_000), 'c', ...Array.from({ length: 6000 }, () => 'd')];
+    const groups = requestGroups(texts);
+    expect(groups.map((g) => g.first)).toEqual([0, 1, 5001]);
+    for (const g of groups) {
+      expect(g.texts.reduce((n, t) => n + t.length, 0)).toBeLessThanOrEqual(MAX_SCAN_CHARS);
+      expect(g.texts.length).toBeLessThanOrEqual(MAX_SCAN_TEXTS);
+    }
+    expect(groups.flatMap((g) => g.texts)).toEqual(texts);
+  });
+
+  test('one text beyond the bound is scanned as far as it goes, and its mentions keep their offsets', async () => {
+    const huge = 'Putin spoke. ' + 'x '.repeat(MAX_SCAN_CHARS) + ' Xi Jinping replied.';
+    const sent: RequestOf<'detect:scan'>[] = [];
+    const scanner = backgroundScanner(async (request) => {
+      sent.push(request);
+      expect(parseRequest(request)).not.toBeNull();
+      return scanTexts(splitTexts(request.text, request.lengths), request.seen);
+    });
+    const [result, after] = await scanner.scanMany([huge, 'Xi Jinping met him.'], newPageState());
+    expect(sent.map((r) => r.lengths)).toEqual([[MAX_SCAN_CHARS], [19]]);
+    expect(result!.mentions.map((m) => [m.id, m.start])).toEqual([['vladimir-putin', 0]]);
+    // The Xi Jinping past the bound was not scanned; the next text's one was.
+    expect(after!.mentions.map((m) => m.id)).toEqual(['xi-jinping']);
   });
 });
