@@ -19,6 +19,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
+import { takeEarlySettings } from '../platform/early';
 import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
@@ -56,7 +57,8 @@ export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens
   let cardHost: CardHost | null = null;
 
   // Start the storage read at once; everything below is synchronous set-up.
-  const settingsRead = readPageSettings();
+  // Read at document_start by the early script when it ran; otherwise now.
+  const settingsRead = takeEarlySettings() ?? readPageSettings();
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
   const scanPort = portTransport();
   const annotator = new Annotator({
