@@ -19,7 +19,6 @@ import {
 const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const PageUrl = v.pipe(v.string(), v.minLength(1));
 
-export { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS };
 /** Most candidates one `detect:resolve` request may carry. */
 export const MAX_RESOLVE_ITEMS = 500;
 /** Longest page text and most anchors one `highlight:anchor` request may carry. */
