@@ -4,7 +4,6 @@ import { factbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
 import { acceptScanPorts } from '@/lib/platform/scan-ports';
-import { acceptWakePorts } from '@/lib/platform/early';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
 import { anchorAll } from '@/lib/dom/highlights/anchor-text';
@@ -17,12 +16,11 @@ export default defineBackground(() => {
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });
-  // Pages hold a port so an orphaned content script notices a reload or update at once.
+  // Pages hold a port so an orphaned content script notices a reload or update at once; the early
+  // script's port only wakes the worker while a page loads.
   acceptLifelines();
   // Pages send their text for detection on a port of their own (lib/dom/background-scanner.ts).
   acceptScanPorts();
-  // The early content script's port only wakes the worker while a page loads.
-  acceptWakePorts();
   // Content scripts read settings without migrating them: bring a stored older version up to date here.
   void getSettings().catch(() => undefined);
   // Saved highlights (issue #7): the database, its messages, the context menu and the shortcut.

@@ -8,11 +8,10 @@
  * value handed over is the latest.
  */
 import { browser } from 'wxt/browser';
+import { WAKE_PORT } from '../dom/lifeline';
 import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
 import type { Settings } from '../settings/model';
 
-/** The port that only wakes the service worker (the background accepts and ignores it). */
-export const WAKE_PORT = 'lens-wake';
 /** Where the early script leaves its work: a global of our isolated world, never the page's. */
 const EARLY = Symbol.for('eurasia-lens.early');
 
@@ -90,12 +89,4 @@ export function takeEarlySettings(): Promise<Settings> | null {
       throw error;
     },
   );
-}
-
-/** Background side: accepts the wake ports (waking was their whole purpose). */
-export function acceptWakePorts(): void {
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== WAKE_PORT) return;
-    port.onMessage.addListener(() => undefined);
-  });
 }

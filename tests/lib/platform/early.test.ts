@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEarly, takeEarlySettings, WAKE_PORT } from '@/lib/platform/early';
+import { startEarly, takeEarlySettings } from '@/lib/platform/early';
+import { WAKE_PORT } from '@/lib/dom/lifeline';
 import { SETTINGS_STORAGE_KEY } from '@/lib/platform/page-settings';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
