@@ -55,7 +55,7 @@ export function listenInPage(handlers: PageHandlers): () => void {
   const listener = (raw: unknown, _sender: unknown, sendResponse?: (answer: unknown) => void) => {
     const request = parsePageRequest(raw);
     if (!request) return undefined;
-    const handler = handlers[request.type] as ((r: PageRequest) => unknown) | undefined;
+    const handler = handlerFor(handlers, request);
     if (!handler) return undefined;
     const answer = Promise.resolve().then(() => handler(request));
     // Without the polyfill (native-browser.ts) Chromium needs sendResponse and `true`; a
@@ -64,6 +64,43 @@ export function listenInPage(handlers: PageHandlers): () => void {
     answer.then(sendResponse, () => sendResponse(undefined));
     return true;
   };
+  registered.add(handlers);
+  if (!runtimeListening) return () => void registered.delete(handlers);
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return () => {
+    registered.delete(handlers);
+    browser.runtime.onMessage.removeListener(listener);
+  };
+}
+
+let runtimeListening = true;
+
+/**
+ * From now on listenInPage only registers its handlers for dispatchPageRequest:
+ * the full script calls this, since the scout's one listener takes every
+ * request and hands it on (a request is then answered once, even while the
+ * full script is still starting).
+ */
+export function answerThroughDispatch(): void {
+  runtimeListening = false;
+}
+
+function handlerFor(handlers: PageHandlers, request: PageRequest): ((r: PageRequest) => unknown) | undefined {
+  return handlers[request.type] as ((r: PageRequest) => unknown) | undefined;
+}
+
+/** The handlers listening in this bundle, for requests that reached the page before they did. */
+const registered = new Set<PageHandlers>();
+
+/**
+ * Answers a request the scout took (see answerThroughDispatch): the first
+ * registered handler for its type, as the runtime would have chosen;
+ * undefined when none answers it here.
+ */
+export function dispatchPageRequest(request: PageRequest): Promise<unknown> | undefined {
+  for (const handlers of registered) {
+    const handler = handlerFor(handlers, request);
+    if (handler) return Promise.resolve().then(() => handler(request));
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@
  * strict as the valibot schema in lib/messages.ts for the requests a page
  * answers, checked against that schema on the same inputs.
  */
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseRequest } from '@/lib/messages';
 import { listenInPage, parsePageRequest } from '@/lib/platform/page-messaging';
@@ -71,5 +71,42 @@ describe('listenInPage', () => {
     } finally {
       fakeBrowser.runtime.onMessage.addListener = original;
     }
+  });
+});
+
+describe('dispatchPageRequest (requests the scout took before the full script listened)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('the first registered handler for the type answers; none registered: undefined', async () => {
+    // A fresh copy of the module: the tests above left listeners registered in this one.
+    vi.resetModules();
+    const { dispatchPageRequest, listenInPage } = await import('@/lib/platform/page-messaging');
+    expect(dispatchPageRequest({ type: 'page:status' })).toBeUndefined();
+    const stop = listenInPage({ 'page:reveal': () => ({ ok: true }) });
+    const stopStatus = listenInPage({
+      'page:status': () => ({ url: 'u', hostname: 'h', active: true, entities: [] }),
+    });
+    await expect(dispatchPageRequest({ type: 'page:status' })).resolves.toMatchObject({ hostname: 'h' });
+    await expect(dispatchPageRequest({ type: 'page:reveal', id: 'x' })).resolves.toEqual({ ok: true });
+    stopStatus();
+    expect(dispatchPageRequest({ type: 'page:status' })).toBeUndefined();
+    stop();
+    expect(dispatchPageRequest({ type: 'page:reveal', id: 'x' })).toBeUndefined();
+  });
+});
+
+describe('answerThroughDispatch (the full script, behind the scout)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('handlers are registered for dispatch only: the runtime sees no second listener', async () => {
+    vi.resetModules();
+    const messaging = await import('@/lib/platform/page-messaging');
+    messaging.answerThroughDispatch();
+    const added = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    const stop = messaging.listenInPage({ 'page:reveal': () => ({ ok: true }) });
+    expect(added).not.toHaveBeenCalled();
+    await expect(messaging.dispatchPageRequest({ type: 'page:reveal', id: 'x' })).resolves.toEqual({ ok: true });
+    stop();
+    expect(messaging.dispatchPageRequest({ type: 'page:reveal', id: 'x' })).toBeUndefined();
   });
 });
