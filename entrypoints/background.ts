@@ -3,6 +3,7 @@ import { listen } from '@/lib/platform/messaging';
 import { factbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
+import { probeText } from '@/lib/detect/scan-service';
 import { acceptScanPorts } from '@/lib/platform/scan-ports';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
@@ -13,11 +14,11 @@ export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
+    'detect:probe': ({ text }) => ({ hit: probeText(text) }),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });
-  // Pages hold a port so an orphaned content script notices a reload or update at once; the early
-  // script's port only wakes the worker while a page loads.
+  // Pages hold a port so an orphaned content script notices a reload or update at once.
   acceptLifelines();
   // Pages send their text for detection on a port of their own (lib/dom/background-scanner.ts).
   acceptScanPorts();

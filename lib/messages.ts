@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
 import type { ScanResult } from './detect/types';
-import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
+import { MAX_PROBE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
 import {
   AnchorSchema,
   HighlightDraftSchema,
@@ -59,6 +59,11 @@ export const RequestSchema = v.variant('type', [
     }),
     v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
   ),
+  /**
+   * Content script (the scout, lib/dom/scout.ts) → background: does this text, read the cheap
+   * way (`textContent`, blocks run together), hold any candidate mention at all?
+   */
+  v.strictObject({ type: v.literal('detect:probe'), text: v.pipe(v.string(), v.maxLength(MAX_PROBE_CHARS)) }),
   /** Content script → background: settle ambiguous detection candidates with the NLP resolver (kept out of the page). */
   v.strictObject({
     type: v.literal('detect:resolve'),
@@ -133,6 +138,8 @@ export interface Responses {
     seen: string[];
     topics: Record<string, readonly string[]>;
   };
+  /** true: the page should be read in full (a candidate, however uncertain, was found). */
+  'detect:probe': { hit: boolean };
   /** One decision per item, in order: true = a mention. */
   'detect:resolve': { accept: boolean[] };
   /** null for an unknown entity id. */

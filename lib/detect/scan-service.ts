@@ -49,3 +49,32 @@ export function scanTexts(
   });
   return { found, seen: [...page.seen], topics };
 }
+
+/**
+ * `textContent` runs the page's blocks together ("…the SummitXi said"): a
+ * space where a lower-case letter meets a capital, before the last capital of
+ * a run followed by a lower-case letter ("NATOPutin"), and between letters
+ * and digits gives the names their word boundaries back. It may split a word
+ * that was whole ("McDonald"): the probe scans both texts.
+ */
+export function separateRunTogether(text: string): string {
+  return text.replace(
+    /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})/gu,
+    ' ',
+  );
+}
+
+/**
+ * The background's side of `detect:probe`: whether a page's text, read the
+ * cheap way, holds any candidate at all, certain or not. False only when the
+ * full pass would find nothing in it either.
+ */
+export function probeText(text: string, detector = sharedDetector()): boolean {
+  const holdsAny = (t: string) => {
+    const { mentions, pending, deferred } = detector.scan(t, { seen: new Set() });
+    return mentions.length + pending.length + deferred.length > 0;
+  };
+  if (holdsAny(text)) return true;
+  const separated = separateRunTogether(text);
+  return separated !== text && holdsAny(separated);
+}

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
-import { scanTexts, splitTexts } from '@/lib/detect/scan-service';
+import { probeText, scanTexts, separateRunTogether, splitTexts } from '@/lib/detect/scan-service';
 import { answerScanMessage } from '@/lib/platform/scan-ports';
 import type { ScanResult } from '@/lib/detect/types';
 import {
@@ -17,7 +17,7 @@ import {
   type PortLike,
   type ScanPortRequest,
 } from '@/lib/dom/background-scanner';
-import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS } from '@/lib/detect/scan-limits';
+import { MAX_PROBE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS } from '@/lib/detect/scan-limits';
 import type { RequestOf, ResponseFor } from '@/lib/messages';
 import { parseRequest } from '@/lib/messages';
 
@@ -221,5 +221,30 @@ describe('requests stay within the background’s bounds', () => {
     expect(result!.mentions.map((m) => [m.id, m.start])).toEqual([['vladimir-putin', 0]]);
     // The Xi Jinping past the bound was not scanned; the next text's one was.
     expect(after!.mentions.map((m) => m.id)).toEqual(['xi-jinping']);
+  });
+});
+
+describe('the scout probe (detect:probe)', () => {
+  test('blocks run together by textContent get their word boundaries back', () => {
+    expect(separateRunTogether('Summit newsXi Jinping said')).toBe('Summit news Xi Jinping said');
+    expect(separateRunTogether('NATOPutin')).toBe('NATO Putin');
+    expect(separateRunTogether('in 2023Putin')).toBe('in 2023 Putin');
+    expect(separateRunTogether('СаммитПутин')).toBe('Саммит Путин');
+    expect(separateRunTogether('Plain text, nothing joined.')).toBe('Plain text, nothing joined.');
+  });
+
+  test('a hit for any candidate, certain or not; none for text without names', () => {
+    expect(probeText('Putin arrived in Beijing.')).toBe(true);
+    // A headline without a full stop, run into the next paragraph by textContent.
+    expect(probeText('Weather for the weekendXi Jinping will visit')).toBe(true);
+    // Uncertain (needs the resolver) still counts: the full pass decides.
+    expect(probeText('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
+    expect(probeText('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
+  });
+
+  test('the probe request is bounded', () => {
+    expect(parseRequest({ type: 'detect:probe', text: 'Putin' })).not.toBeNull();
+    expect(parseRequest({ type: 'detect:probe', text: 'x'.repeat(MAX_PROBE_CHARS + 1) })).toBeNull();
+    expect(parseRequest({ type: 'detect:probe', text: 'Putin', extra: 1 })).toBeNull();
   });
 });
