@@ -19,7 +19,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
-import { takeEarlySettings } from '../platform/early';
+import { isContextGone, pageHostname } from '../platform/page-context';
 import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
@@ -29,36 +29,29 @@ import { saveMentionHighlight } from './highlights/start';
 import { holdLifeline } from './lifeline';
 import { collectTextBlocks } from './text-blocks';
 
-/** Errors that only mean the extension went away (update, reload, disable): not worth a word. */
-function isContextGone(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /Extension context invalidated|Receiving end does not exist|message port closed/i.test(message);
-}
-
-/** The page's hostname; an about:blank frame borrows its (same-origin) parent's. */
-function pageHostname(): string {
-  if (location.hostname) return location.hostname;
-  try {
-    return window.parent?.location.hostname ?? '';
-  } catch {
-    return '';
-  }
-}
-
 export interface PageLens {
   annotator: Annotator;
 }
 
-export async function startPageLens(ctx: ContentScriptContext): Promise<PageLens | null> {
-  const origin = performance.now();
+export interface PageLensOptions {
+  /** Settings already being read (the scout's, handed over); otherwise they are read now. */
+  settings?: Promise<Settings>;
+  /** When the content script started (`performance.now()`): the scout's, so stats count from there. */
+  origin?: number;
+}
+
+export async function startPageLens(
+  ctx: ContentScriptContext,
+  options: PageLensOptions = {},
+): Promise<PageLens | null> {
+  const origin = options.origin ?? performance.now();
   const hostname = pageHostname();
   const isTop = window.top === window;
   let settings: Settings = DEFAULT_SETTINGS;
   let cardHost: CardHost | null = null;
 
   // Start the storage read at once; everything below is synchronous set-up.
-  // Read at document_start by the early script when it ran; otherwise now.
-  const settingsRead = takeEarlySettings() ?? readPageSettings();
+  const settingsRead = options.settings ?? readPageSettings();
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
   const scanPort = portTransport();
   const annotator = new Annotator({

@@ -32,6 +32,8 @@ button:focus-visible { outline: 2px solid #1a56db; outline-offset: 2px; }
 `;
 
 export interface SelectionButton {
+  /** Looks at the current selection now (one made before the button was listening). */
+  check(): void;
   /** Shows a message next to the button (errors stay until the selection changes). */
   report(message: string, isError: boolean): void;
   destroy(): void;
@@ -166,6 +168,7 @@ export function mountSelectionButton(
   ctx.addEventListener(window, 'resize', place, { passive: true });
 
   return {
+    check: soon,
     report(message, isError) {
       void ensure().then((p) => {
         if (!p) return;

@@ -12,6 +12,7 @@ import type { HighlightResult } from '../../messages';
 import { translate } from '../../platform/i18n';
 import { listenInPage, sendRequest } from '../../platform/page-messaging';
 import { HIGHLIGHT_ID_ATTR, HIGHLIGHT_TAG, paintHighlight } from './paint';
+import { canonicalHref } from './page-url';
 import { HighlightRestorer } from './restore';
 import { mountSelectionButton, saveableRange, type SelectionButton } from './selection-button';
 import { buildTextMap, offsetsToSegments, rangeToOffsets, type TextMap } from './text-map';
@@ -30,11 +31,6 @@ async function ask<T>(send: () => Promise<HighlightResult<T>>): Promise<Highligh
   } catch (error) {
     return failure('unavailable', `${translate('hl_errUnavailable')} (${(error as Error).message})`);
   }
-}
-
-function canonicalHref(): string | null {
-  const link = document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
-  return link?.href ?? null;
 }
 
 /** Entity ids of our mention marks that the range touches. */
@@ -69,6 +65,10 @@ class HighlightsController {
     this.#unlisten = listenInPage({ 'highlight:save-selection': () => this.saveSelection() });
     this.#button = mountSelectionButton(this.ctx, translate, (range) => void this.saveRange(range));
     await this.restore();
+  }
+
+  checkSelection(): void {
+    this.#button?.check();
   }
 
   stop(): void {
@@ -166,9 +166,12 @@ class HighlightsController {
 
 let active: HighlightsController | null = null;
 
-/** Starts saved highlights in this page (top frame only). Call once from the content script's main(). */
-export function startHighlights(ctx: ContentScriptContext): void {
-  if (window !== window.top || !document.body) return;
+/**
+ * Starts saved highlights in this page (top frame only). Call once per content script.
+ * Returns a check of the current selection (for one made before the button listened).
+ */
+export function startHighlights(ctx: ContentScriptContext): () => void {
+  if (window !== window.top || !document.body) return () => undefined;
   const controller = new HighlightsController(ctx);
   active = controller;
   ctx.onInvalidated(() => {
@@ -176,6 +179,7 @@ export function startHighlights(ctx: ContentScriptContext): void {
     if (active === controller) active = null;
   });
   void controller.start();
+  return () => controller.checkSelection();
 }
 
 /**
