@@ -66,6 +66,13 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Eurasia Lens' },
+    // The full content script, imported by the scout only into pages that need it
+    // (lib/platform/full-lens.ts). Chromium gives it a new address each session.
+    web_accessible_resources: [
+      browser === 'firefox'
+        ? { resources: ['lens-full.js'], matches: ['<all_urls>'] }
+        : { resources: ['lens-full.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     // Saves the selection as a highlight (lib/db/highlights-background.ts, SAVE_COMMAND).
     commands: {
       'save-highlight': {
@@ -87,10 +94,12 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The content script goes into every page, so it carries no polyfill: its `browser` is the
+    // The content scripts (and the full script they import) go into pages, so they carry no polyfill: its `browser` is the
     // native promise API (lib/platform/native-browser.ts). Background and pages keep the polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const inPage = (e: (typeof entrypoints)[number]) =>
+        e.type === 'content-script' || (e.type === 'unlisted-script' && e.name === 'lens-full');
+      if (!entrypoints.every(inPage)) return;
       const ownModule = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
       const shims = [
         { find: /^webextension-polyfill$/, replacement: ownModule('native-browser.ts') },

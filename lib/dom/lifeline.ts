@@ -15,8 +15,6 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export const LIFELINE_PORT = 'lens-lifeline';
-/** The port the early script (lib/platform/early.ts) opens only to wake the service worker while a page loads. */
-export const WAKE_PORT = 'lens-wake';
 /** A port that lived shorter than this is not reopened (the other side is not listening). */
 const MIN_PORT_LIFE_MS = 1000;
 /**
@@ -71,12 +69,12 @@ export function holdLifeline(ctx: ContentScriptContext): void {
 }
 
 /**
- * Background side: accepts the pages' lifeline ports and the early script's
- * wake ports, and does nothing else with them (their use is in being open).
+ * Background side: accepts the pages' lifeline ports and does nothing else
+ * with them (their use is in being open).
  */
 export function acceptLifelines(): void {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== LIFELINE_PORT && port.name !== WAKE_PORT) return;
+    if (port.name !== LIFELINE_PORT) return;
     port.onMessage.addListener(() => undefined);
   });
 }

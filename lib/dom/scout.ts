@@ -1,0 +1,345 @@
+/**
+ * The scout: the part of the content script that goes into every page
+ * (lib/platform/full-lens.ts explains the split). Most pages a reader opens
+ * name nothing in the fact base; on those the scout is all that runs. It
+ *
+ * - reads the page's text the cheap way (the browser's own `textContent`, plus
+ *   open shadow roots) and asks the background whether it holds any candidate
+ *   at all (`detect:probe`, the same engine as the full pass);
+ * - loads the full script on a hit, and also when the page has saved
+ *   highlights, the reader selects text (the "Save highlight" button) or the
+ *   popup asks the page something;
+ * - otherwise publishes that the page is clear and watches for new content
+ *   (one batched observer) and for settings that switch the page on.
+ *
+ * It marks nothing and adds nothing to the page: the full script reads the
+ * page again from the start, block by block, with all the rules.
+ */
+import { MAX_PROBE_CHARS } from '../detect/scan-limits';
+import type { FullLens } from '../platform/full-lens';
+import type { PageHandlers, PageRequest } from '../platform/page-messaging';
+import { isActiveOn, type Settings } from '../settings/model';
+
+/** Most characters one probe carries; a longer text goes in several, overlapping by PROBE_OVERLAP. */
+export const PROBE_CHUNK = MAX_PROBE_CHARS;
+/** Longer than any name, so a name cut by a chunk's end is whole in the next chunk. */
+export const PROBE_OVERLAP = 200;
+/** New content is gathered this long before it is probed (infinite scroll adds in bursts). */
+export const SCOUT_BATCH_MS = 150;
+/** Beyond this many added nodes in one batch, the whole page is read again instead. */
+export const MAX_PENDING_NODES = 2000;
+
+/** Why the full script was loaded. */
+export type WakeReason = 'mentions' | 'highlights' | 'selection' | 'request' | 'new-content';
+
+export interface ScoutStats {
+  scout: 'probing' | 'clear' | 'loading' | 'loaded';
+  reason: WakeReason | null;
+  probes: number;
+  /** Our own JS time, in the same sense as the annotator's `sliceMs`. */
+  sliceMs: number;
+  longestSliceMs: number;
+  startedAt: number;
+  passDoneMs: number | null;
+  passDoneAt: number | null;
+  firstMarkMs: null;
+  marks: 0;
+}
+
+export interface ScoutDeps {
+  doc: Document;
+  hostname: string;
+  isTop: boolean;
+  settings: Promise<Settings>;
+  /** Follows settings changes; returns the unsubscribe. */
+  watchSettings(onChange: (next: Settings) => void): () => void;
+  /** Whether the text holds any candidate mention (`detect:probe`). */
+  probe(text: string): Promise<boolean>;
+  /** Whether this page has saved highlights (top frame). */
+  hasHighlights(): Promise<boolean>;
+  /** Imports and starts the full script. */
+  load(): Promise<FullLens>;
+  /** Listens for the popup's requests (page-messaging's listenInPage); returns the unsubscribe. */
+  listen(handlers: PageHandlers): () => void;
+  isValid(): boolean;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  now(): number;
+  /** The content script's start on the `now()` clock. */
+  origin: number;
+  publishStats?: boolean;
+  onError?(error: unknown): void;
+}
+
+export interface Scout {
+  /** The full script once it is loading or loaded. */
+  readonly full: Promise<FullLens> | null;
+  readonly stats: Readonly<ScoutStats>;
+  /** Resolves when the first look at the page is over (clear, or the full script asked for). */
+  readonly settled: Promise<void>;
+  stop(): void;
+}
+
+const QUIET_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta']);
+
+/**
+ * The text of a subtree the cheap way, for probing only: `textContent` (which
+ * runs blocks together and includes script text: the background allows for
+ * both), then the text of every open shadow root inside, which it leaves out.
+ */
+export function probeText(root: Element | ShadowRoot): string {
+  let text = root.textContent ?? '';
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const shadow = all[i]!.shadowRoot;
+    if (shadow) text += `\n${probeText(shadow)}`;
+  }
+  if (root.nodeType === 1) {
+    const own = (root as Element).shadowRoot;
+    if (own) text += `\n${probeText(own)}`;
+  }
+  return text;
+}
+
+/** Cuts a long text into overlapping chunks of at most PROBE_CHUNK characters. */
+export function probeChunks(text: string): string[] {
+  if (text.length <= PROBE_CHUNK) return [text];
+  const chunks: string[] = [];
+  for (let at = 0; at < text.length; at += PROBE_CHUNK - PROBE_OVERLAP) {
+    chunks.push(text.slice(at, at + PROBE_CHUNK));
+    if (at + PROBE_CHUNK >= text.length) break;
+  }
+  return chunks;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function startScout(deps: ScoutDeps): Scout {
+  const { doc } = deps;
+  const stats: ScoutStats = {
+    scout: 'probing',
+    reason: null,
+    probes: 0,
+    sliceMs: 0,
+    longestSliceMs: 0,
+    startedAt: round1(deps.origin),
+    passDoneMs: null,
+    passDoneAt: null,
+    firstMarkMs: null,
+    marks: 0,
+  };
+  let stopped = false;
+  let full: Promise<FullLens> | null = null;
+  let active = false;
+  let probing = false;
+  let observer: MutationObserver | null = null;
+  let pending: Node[] = [];
+  let rereadAll = false;
+  let timer: number | null = null;
+  const cleanups: (() => void)[] = [];
+  let unlistenRequests: (() => void) | null = null;
+
+  const fail = (error: unknown) => deps.onError?.(error);
+  const live = () => !stopped && full === null && deps.isValid();
+  const account = (t0: number) => {
+    const took = deps.now() - t0;
+    stats.sliceMs = round1(stats.sliceMs + took);
+    if (took > stats.longestSliceMs) stats.longestSliceMs = round1(took);
+  };
+  const publish = () => {
+    if (!deps.publishStats || stopped) return;
+    try {
+      doc.documentElement.dataset.lensStats = JSON.stringify(stats);
+    } catch {
+      // no <html>: nothing to publish on
+    }
+  };
+
+  /** Lets go of what the scout watches (the full script takes over, or the scout stops). */
+  const standDown = () => {
+    observer?.disconnect();
+    observer = null;
+    pending = [];
+    if (timer !== null) deps.clearTimeout(timer);
+    timer = null;
+    for (const fn of cleanups.splice(0)) {
+      try {
+        fn();
+      } catch {
+        // the extension is gone: nothing left to undo
+      }
+    }
+  };
+
+  const wake = (reason: WakeReason): Promise<FullLens> => {
+    if (full) return full;
+    stats.scout = 'loading';
+    stats.reason = reason;
+    standDown();
+    const loading = deps.load().then(
+      (lens) => {
+        stats.scout = 'loaded';
+        // A selection made while the full script loaded: its button was not listening yet.
+        lens.checkSelection();
+        return lens;
+      },
+      (error: unknown) => {
+        fail(error);
+        throw error;
+      },
+    );
+    full = loading;
+    return loading;
+  };
+
+  /** Probes a text in chunks; true when the full script was asked for. */
+  const probeAll = async (text: string, reason: WakeReason): Promise<boolean> => {
+    if (!/\S/.test(text)) return false;
+    for (const chunk of probeChunks(text)) {
+      if (!live()) return true;
+      stats.probes++;
+      let hit: boolean;
+      try {
+        hit = await deps.probe(chunk);
+      } catch (error) {
+        // The background could not answer (restarting, or gone): the page stays as it is.
+        fail(error);
+        return false;
+      }
+      if (hit && live()) {
+        void wake(reason).catch(() => undefined);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  const lookAtPage = async (): Promise<void> => {
+    if (probing || !live()) return;
+    probing = true;
+    try {
+      const t0 = deps.now();
+      const body = doc.body ?? doc.documentElement;
+      const text = body ? probeText(body) : '';
+      account(t0);
+      if (await probeAll(text, 'mentions')) return;
+      if (!live()) return;
+      stats.scout = 'clear';
+      const at = deps.now();
+      stats.passDoneAt = round1(at);
+      stats.passDoneMs = Math.round(at - deps.origin);
+      publish();
+      observe();
+    } finally {
+      probing = false;
+    }
+  };
+
+  const flush = () => {
+    timer = null;
+    if (!live() || !active) return;
+    const t0 = deps.now();
+    let text = '';
+    if (rereadAll) {
+      const body = doc.body ?? doc.documentElement;
+      text = body ? probeText(body) : '';
+    } else {
+      for (const node of pending) {
+        if (!node.isConnected) continue;
+        if (node.nodeType === 1) text += `\n${probeText(node as Element)}`;
+        else if (node.nodeType === 3) text += `\n${(node as Text).data}`;
+      }
+    }
+    pending = [];
+    rereadAll = false;
+    account(t0);
+    void probeAll(text, 'new-content');
+  };
+
+  const observe = () => {
+    if (observer || !live()) return;
+    const root = doc.documentElement;
+    if (!root) return;
+    observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') pending.push(r.target);
+        else
+          for (const n of r.addedNodes) {
+            if (n.nodeType === 1 && QUIET_ELEMENTS.has((n as Element).localName)) continue;
+            pending.push(n);
+          }
+      }
+      if (pending.length > MAX_PENDING_NODES) {
+        pending = [];
+        rereadAll = true;
+      }
+      if ((pending.length > 0 || rereadAll) && timer === null) timer = deps.setTimeout(flush, SCOUT_BATCH_MS);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  };
+
+  const settled = (async () => {
+    if (deps.isTop) {
+      // The page's one listener for the popup's requests, for as long as the script lives: it
+      // loads the full script if need be and hands each request on to it, so none is lost or
+      // answered twice while the full script starts.
+      const answer = (request: PageRequest) => wake('request').then((lens) => lens.dispatch(request)) as Promise<never>;
+      unlistenRequests = deps.listen({
+        'page:status': answer,
+        'page:reveal': answer,
+        'highlight:save-selection': answer,
+      });
+      // A selection may be saved as a highlight: the full script shows the button.
+      const onSelection = () => {
+        const selection = doc.getSelection();
+        if (!selection || selection.isCollapsed || !live()) return;
+        void wake('selection').catch(() => undefined);
+      };
+      doc.addEventListener('selectionchange', onSelection);
+      cleanups.push(() => doc.removeEventListener('selectionchange', onSelection));
+      void deps.hasHighlights().then(
+        (has) => {
+          if (has && live()) void wake('highlights').catch(() => undefined);
+        },
+        (error: unknown) => fail(error),
+      );
+    }
+
+    let settings: Settings;
+    try {
+      settings = await deps.settings;
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (!live()) return;
+    active = isActiveOn(settings, deps.hostname);
+    cleanups.push(
+      deps.watchSettings((next) => {
+        const was = active;
+        active = isActiveOn(next, deps.hostname);
+        // Switched on for this page: look at it now (what came while off included).
+        if (active && !was) void lookAtPage().catch(fail);
+      }),
+    );
+    if (active) await lookAtPage();
+  })().catch(fail);
+
+  return {
+    get full() {
+      return full;
+    },
+    stats,
+    settled,
+    stop() {
+      standDown();
+      try {
+        unlistenRequests?.();
+      } catch {
+        // the extension is gone: the listener went with it
+      }
+      unlistenRequests = null;
+      stopped = true;
+    },
+  };
+}

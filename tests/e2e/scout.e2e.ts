@@ -1,0 +1,112 @@
+/**
+ * The scout in Chromium (lib/dom/scout.ts): on a page that names nothing it is
+ * all that runs (the full script is never fetched), yet everything the reader
+ * may do there still works: content added later with a name is marked, a
+ * selection gets the "Save highlight" button, and the popup's request is answered.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { waitForPass } from './support/pass';
+import { DEFAULT_SETTINGS } from '../../lib/settings/model';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchExtension();
+  await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and records every fetch of the full script made in it. */
+async function open(path: string): Promise<{ page: Page; fullFetches: string[] }> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const fullFetches: string[] = [];
+  cdp.on('Network.requestWillBeSent', ({ request, type, redirectResponse }) => {
+    // Chromium fetches it under the per-session address, then redirects internally to the extension's own.
+    if (request.url.endsWith('/lens-full.js') && type === 'Script' && !redirectResponse) fullFetches.push(request.url);
+  });
+  await cdp.send('Network.enable');
+  await page.goto(server.url(path));
+  await waitForPass(page);
+  return { page, fullFetches };
+}
+
+const stats = (page: Page) =>
+  page.evaluate(() => JSON.parse(document.documentElement.dataset.lensStats ?? 'null') as { scout?: string } | null);
+
+test('a page that names nothing: the scout looks, finds it clear, and the full script is never fetched', async () => {
+  const { page, fullFetches } = await open('/quiet.html');
+  expect((await stats(page))?.scout).toBe('clear');
+  expect(await page.locator('lens-mention').count()).toBe(0);
+  expect(fullFetches).toEqual([]);
+  await page.close();
+});
+
+test('a page with names: the full script is fetched and marks them', async () => {
+  const { page, fullFetches } = await open('/plain.html');
+  expect(fullFetches).toHaveLength(1);
+  // The full pass published its own stats over the scout's.
+  expect((await stats(page))?.scout).toBeUndefined();
+  const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
+  expect(ids).toContain('vladimir-putin');
+  await page.close();
+});
+
+test('a name added later to a clear page is marked', async () => {
+  const { page, fullFetches } = await open('/quiet.html');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Late news: Xi Jinping will visit Moscow next month.';
+    document.querySelector('article')!.append(p);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length > 0, undefined, {
+    timeout: 10_000,
+  });
+  expect(await page.$$eval('#late lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')))).toContain(
+    'xi-jinping',
+  );
+  expect(fullFetches).toHaveLength(1);
+  await page.close();
+});
+
+test('a selection on a clear page gets the "Save highlight" button', async () => {
+  const { page } = await open('/quiet.html');
+  await page.evaluate(() => {
+    const p = document.querySelector('article p')!;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  const button = page.locator('lens-highlight-ui button');
+  await button.waitFor({ state: 'visible', timeout: 10_000 });
+  expect(await button.textContent()).toBe('Save highlight');
+  await page.close();
+});
+
+test("the popup's request on a clear page is answered by the full script", async () => {
+  const { page } = await open('/quiet.html?popup');
+  const url = page.url();
+  // No "tabs" permission: ask every tab and keep the answer that names this page.
+  const status = await browser.serviceWorker.evaluate(async (target) => {
+    for (const tab of await chrome.tabs.query({})) {
+      const answer = (await chrome.tabs
+        .sendMessage(tab.id!, { type: 'page:status' }, { frameId: 0 })
+        .catch(() => null)) as { url?: string } | null;
+      if (answer?.url === target) return answer;
+    }
+    return null;
+  }, url);
+  expect(status).toMatchObject({ url, active: true, entities: [] });
+  await page.close();
+});

@@ -1,0 +1,380 @@
+// @vitest-environment happy-dom
+/**
+ * The scout over a happy-dom page, with a word-list probe standing in for the
+ * background: when it loads the full script (a hit, saved highlights, a
+ * selection, a popup request, new content, settings that switch the page on)
+ * and when it does not, what it reads, and that it lets go of everything once
+ * the full script takes over.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  MAX_PENDING_NODES,
+  PROBE_CHUNK,
+  PROBE_OVERLAP,
+  SCOUT_BATCH_MS,
+  probeChunks,
+  probeText,
+  startScout,
+  type ScoutDeps,
+} from '@/lib/dom/scout';
+import type { FullLens } from '@/lib/platform/full-lens';
+import type { PageHandlers, PageRequest } from '@/lib/platform/page-messaging';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+
+const NAMES = /\b(Putin|Xi Jinping|SCO)\b/;
+
+interface Harness {
+  deps: ScoutDeps;
+  probes: string[];
+  loads: number;
+  lens: FullLens & { dispatched: PageRequest[]; selectionChecks: number };
+  handlers: PageHandlers[];
+  unlistened: number;
+  settingsListeners: ((s: Settings) => void)[];
+  errors: unknown[];
+}
+
+function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAULT_SETTINGS): Harness {
+  const h: Harness = {
+    probes: [],
+    loads: 0,
+    handlers: [],
+    unlistened: 0,
+    settingsListeners: [],
+    errors: [],
+    lens: {
+      dispatched: [],
+      selectionChecks: 0,
+      dispatch: async (request) => {
+        h.lens.dispatched.push(request);
+        return { answeredBy: 'full' };
+      },
+      checkSelection: () => {
+        h.lens.selectionChecks++;
+      },
+    },
+    deps: undefined as unknown as ScoutDeps,
+  };
+  h.deps = {
+    doc: document,
+    hostname: 'news.example',
+    isTop: true,
+    settings: Promise.resolve(settings),
+    watchSettings: (fn) => {
+      h.settingsListeners.push(fn);
+      return () => {
+        h.settingsListeners = h.settingsListeners.filter((f) => f !== fn);
+      };
+    },
+    probe: async (text) => {
+      h.probes.push(text);
+      return NAMES.test(text);
+    },
+    hasHighlights: async () => false,
+    load: async () => {
+      h.loads++;
+      return h.lens;
+    },
+    listen: (handlers) => {
+      h.handlers.push(handlers);
+      return () => {
+        h.unlistened++;
+        h.handlers = h.handlers.filter((x) => x !== handlers);
+      };
+    },
+    isValid: () => true,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+    now: () => performance.now(),
+    origin: performance.now(),
+    publishStats: true,
+    onError: (e) => h.errors.push(e),
+    ...overrides,
+  };
+  return h;
+}
+
+function page(html: string): void {
+  document.body.innerHTML = html;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  delete document.documentElement.dataset.lensStats;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('probeText and probeChunks', () => {
+  test('reads light DOM text and the text of open shadow roots, nested ones included', () => {
+    page('<p>One <b>two</b></p><div id="host"></div>');
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside <span id="inner"></span></p>';
+    const inner = shadow.getElementById('inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = 'Deeper';
+    const text = probeText(document.body);
+    expect(text).toContain('One two');
+    expect(text).toContain('Inside');
+    expect(text).toContain('Deeper');
+  });
+
+  test('a short text is one chunk; a long one overlapping chunks that cover it all', () => {
+    expect(probeChunks('Putin')).toEqual(['Putin']);
+    const long = 'a'.repeat(PROBE_CHUNK * 2 + 10);
+    const chunks = probeChunks(long);
+    expect(chunks.length).toBe(3);
+    for (const c of chunks) expect(c.length).toBeLessThanOrEqual(PROBE_CHUNK);
+    // Every position is in some chunk, and consecutive chunks share PROBE_OVERLAP characters.
+    const step = PROBE_CHUNK - PROBE_OVERLAP;
+    expect(chunks.reduce((n, c, i) => (i === 0 ? c.length : n + c.length - PROBE_OVERLAP), 0)).toBe(long.length);
+    expect(chunks[1]!.length).toBe(Math.min(PROBE_CHUNK, long.length - step));
+  });
+
+  test('a name cut by a chunk boundary is whole in the next chunk', () => {
+    const head = 'x '.repeat((PROBE_CHUNK - 4) / 2);
+    const text = `${head}Xi Jinping met reporters.`;
+    const chunks = probeChunks(text);
+    expect(chunks[0]!.includes('Xi Jinping')).toBe(false);
+    expect(chunks.some((c) => c.includes('Xi Jinping'))).toBe(true);
+  });
+});
+
+describe('the first look at a page', () => {
+  test('a page that names nothing: one probe, stats published as clear, no full script', async () => {
+    page('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    expect(h.probes).toHaveLength(1);
+    expect(h.probes[0]).toContain('Rain in the afternoon');
+    expect(h.loads).toBe(0);
+    expect(scout.full).toBeNull();
+    const stats = JSON.parse(document.documentElement.dataset.lensStats!);
+    expect(stats).toMatchObject({ scout: 'clear', marks: 0, probes: 1 });
+    expect(stats.passDoneMs).not.toBeNull();
+    scout.stop();
+  });
+
+  test('a hit loads the full script once; the scout stops watching but keeps handing requests on', async () => {
+    page('<p>Putin arrived.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await scout.full;
+    expect(h.loads).toBe(1);
+    expect(scout.stats).toMatchObject({ scout: 'loaded', reason: 'mentions' });
+    // The full script follows the settings and the page itself from now on.
+    expect(h.settingsListeners).toHaveLength(0);
+    // The page's one request listener stays, and hands requests to the full script.
+    expect(h.handlers).toHaveLength(1);
+    await h.handlers[0]!['page:reveal']!({ type: 'page:reveal', id: 'vladimir-putin' });
+    expect(h.lens.dispatched).toEqual([{ type: 'page:reveal', id: 'vladimir-putin' }]);
+    expect(h.loads).toBe(1);
+    scout.stop();
+    expect(h.handlers).toHaveLength(0);
+    // Nothing published as "clear": the full pass publishes its own stats.
+    expect(document.documentElement.dataset.lensStats).toBeUndefined();
+  });
+
+  test('a site the reader switched off is not read at all, until it is switched on', async () => {
+    page('<p>Putin arrived.</p>');
+    const off: Settings = { ...DEFAULT_SETTINGS, sites: ['news.example'] };
+    const h = harness({}, off);
+    const scout = startScout(h.deps);
+    await scout.settled;
+    expect(h.probes).toHaveLength(0);
+    expect(h.loads).toBe(0);
+    for (const fn of h.settingsListeners) fn(DEFAULT_SETTINGS);
+    await vi.waitFor(() => expect(h.loads).toBe(1));
+    expect(h.probes).toHaveLength(1);
+  });
+
+  test('a probe that fails leaves the page alone and reports the error', async () => {
+    page('<p>Putin arrived.</p>');
+    const h = harness({
+      probe: async () => {
+        throw new Error('Could not establish connection.');
+      },
+    });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    expect(h.loads).toBe(0);
+    expect(h.errors.map(String)).toEqual(['Error: Could not establish connection.']);
+    scout.stop();
+  });
+
+  test('a failed load is reported once, and the scout does not try again in a loop', async () => {
+    page('<p>Putin arrived.</p>');
+    let loads = 0;
+    const h = harness({
+      load: async () => {
+        loads++;
+        throw new Error('import failed');
+      },
+    });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await expect(scout.full).rejects.toThrow('import failed');
+    expect(h.errors.map(String)).toEqual(['Error: import failed']);
+    // New content does not start another attempt: the scout stood down.
+    vi.useFakeTimers();
+    const p = document.createElement('p');
+    p.textContent = 'Putin again.';
+    document.body.append(p);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    expect(loads).toBe(1);
+    expect(h.probes).toHaveLength(1);
+  });
+
+  test('only the top frame listens for requests, selections and saved highlights', async () => {
+    page('<p>Nothing here.</p>');
+    const hasHighlights = vi.fn(async () => true);
+    const h = harness({ isTop: false, hasHighlights });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    expect(h.handlers).toHaveLength(0);
+    expect(hasHighlights).not.toHaveBeenCalled();
+    expect(h.loads).toBe(0);
+    scout.stop();
+  });
+});
+
+describe('other reasons to load the full script', () => {
+  test('saved highlights on the page', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness({ hasHighlights: async () => true });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await vi.waitFor(() => expect(h.loads).toBe(1));
+    expect(scout.stats.reason).toBe('highlights');
+  });
+
+  test('requests that arrive while the full script loads are each answered once, by it', async () => {
+    page('<p>Nothing here.</p>');
+    let release!: () => void;
+    const h = harness();
+    const load = h.deps.load;
+    h.deps.load = () => new Promise<void>((done) => (release = done)).then(load);
+    const scout = startScout(h.deps);
+    await scout.settled;
+    const first = h.handlers[0]!['page:status']!({ type: 'page:status' });
+    const second = h.handlers[0]!['highlight:save-selection']!({ type: 'highlight:save-selection' });
+    release();
+    await Promise.all([first, second]);
+    expect(h.loads).toBe(1);
+    expect(h.lens.dispatched).toEqual([{ type: 'page:status' }, { type: 'highlight:save-selection' }]);
+  });
+
+  test('a popup request: the full script answers it', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    expect(h.handlers).toHaveLength(1);
+    const answer = await h.handlers[0]!['page:status']!({ type: 'page:status' });
+    expect(answer).toEqual({ answeredBy: 'full' });
+    expect(h.lens.dispatched).toEqual([{ type: 'page:status' }]);
+    expect(scout.stats.reason).toBe('request');
+  });
+
+  test('a selection: the full script looks at it (its button was not listening yet)', async () => {
+    page('<p id="p">Nothing here, but worth saving.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    // A collapsed selection (a click) is not a reason.
+    document.getSelection()!.collapse(document.getElementById('p')!.firstChild!, 3);
+    document.dispatchEvent(new Event('selectionchange'));
+    expect(h.loads).toBe(0);
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('p')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    await vi.waitFor(() => expect(h.lens.selectionChecks).toBe(1));
+    expect(h.loads).toBe(1);
+    expect(scout.stats.reason).toBe('selection');
+  });
+});
+
+describe('new content', () => {
+  test('content added later is probed in one batch, and a hit loads the full script', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    vi.useFakeTimers();
+    const a = document.createElement('p');
+    a.textContent = 'More weather.';
+    const b = document.createElement('p');
+    b.textContent = 'Putin spoke later.';
+    document.body.append(a, b);
+    await Promise.resolve(); // the observer's callback
+    expect(h.probes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(h.loads).toBe(1));
+    expect(h.probes).toHaveLength(2);
+    // Only the new text, both paragraphs in one probe.
+    expect(h.probes[1]).toContain('More weather.');
+    expect(h.probes[1]).toContain('Putin spoke later.');
+    expect(h.probes[1]).not.toContain('Nothing here.');
+    expect(scout.stats.reason).toBe('new-content');
+  });
+
+  test('scripts and styles added to the page are not probed', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    vi.useFakeTimers();
+    const script = document.createElement('script');
+    script.textContent = 'window.x = "Putin";';
+    const style = document.createElement('style');
+    style.textContent = 'p { color: red }';
+    document.head.append(script, style);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    expect(h.probes).toHaveLength(1);
+    expect(h.loads).toBe(0);
+    scout.stop();
+  });
+
+  test('beyond MAX_PENDING_NODES added nodes, the whole page is read again', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    vi.useFakeTimers();
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i <= MAX_PENDING_NODES; i++) frag.append(document.createTextNode(`w${i} `));
+    document.body.append(frag);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
+    expect(h.probes).toHaveLength(2);
+    expect(h.probes[1]).toContain('Nothing here.');
+    expect(h.probes[1]).toContain(`w${MAX_PENDING_NODES}`);
+    scout.stop();
+  });
+
+  test('after stop() nothing is probed or loaded', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    scout.stop();
+    vi.useFakeTimers();
+    const p = document.createElement('p');
+    p.textContent = 'Putin spoke later.';
+    document.body.append(p);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    expect(h.probes).toHaveLength(1);
+    expect(h.loads).toBe(0);
+    expect(h.handlers).toHaveLength(0);
+  });
+});
