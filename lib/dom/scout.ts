@@ -16,7 +16,7 @@
  * page again from the start, block by block, with all the rules.
  */
 import { MAX_PROBE_CHARS } from '../detect/scan-limits';
-import type { FullLens } from '../platform/full-lens';
+import { LARGE_PAGE_ELEMENTS, type FullLens } from '../platform/full-lens';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
 import { isActiveOn, type Settings } from '../settings/model';
 
@@ -30,7 +30,7 @@ export const SCOUT_BATCH_MS = 150;
 export const MAX_PENDING_NODES = 2000;
 
 /** Why the full script was loaded. */
-export type WakeReason = 'mentions' | 'highlights' | 'selection' | 'request' | 'new-content';
+export type WakeReason = 'mentions' | 'long-page' | 'highlights' | 'selection' | 'request' | 'new-content';
 
 export interface ScoutStats {
   scout: 'probing' | 'clear' | 'loading' | 'loaded';
@@ -69,6 +69,8 @@ export interface ScoutDeps {
   origin: number;
   publishStats?: boolean;
   onError?(error: unknown): void;
+  /** Elements per piece of a long page (PROBE_ELEMENTS; tests use fewer). */
+  probeElements?: number;
 }
 
 export interface Scout {
@@ -99,6 +101,38 @@ export function probeText(root: Element | ShadowRoot): string {
     if (own) text += `\n${probeText(own)}`;
   }
   return text;
+}
+
+/** Pages with more elements than this are read in pieces of this many elements (the first piece may hit). */
+export const PROBE_ELEMENTS = 2000;
+
+/**
+ * A subtree's text in document order, in pieces of PROBE_ELEMENTS elements
+ * (`Range.toString`, as cheap as `textContent`), each starting with the end of
+ * the one before so a name cut between two pieces is whole in the second.
+ * On a long page with names the first piece usually settles it, without
+ * reading the rest. Open shadow roots are not in it (see probeText).
+ */
+export function* textPieces(root: Element, elements: ArrayLike<Element>, size = PROBE_ELEMENTS): Generator<string> {
+  if (elements.length <= size) {
+    yield root.textContent ?? '';
+    return;
+  }
+  const range = root.ownerDocument.createRange();
+  range.selectNodeContents(root);
+  let carry = '';
+  for (let k = size; ; k += size) {
+    const end = k < elements.length ? elements[k]! : null;
+    // An element the page has taken out meanwhile: the piece runs to the end instead.
+    const inside = end !== null && end.isConnected && root.contains(end);
+    if (inside) range.setEndBefore(end);
+    else range.setEnd(root, root.childNodes.length);
+    const text = range.toString();
+    yield carry + text;
+    if (!inside) return;
+    carry = text.slice(-PROBE_OVERLAP);
+    range.setStartBefore(end);
+  }
 }
 
 /** Cuts a long text into overlapping chunks of at most PROBE_CHUNK characters. */
@@ -214,22 +248,53 @@ export function startScout(deps: ScoutDeps): Scout {
     return false;
   };
 
+  /** Probes a subtree: its text piece by piece, then its open shadow roots; true when the full script was asked for. */
+  const probeSubtree = async (root: Element, reason: WakeReason, startLarge = false): Promise<boolean> => {
+    let t0 = deps.now();
+    const elements = root.querySelectorAll('*');
+    // A very long page: the full script starts at once (the early script began loading it when the
+    // HTML was parsed), since waiting for a probe would hold back its first marks while the browser
+    // is busy with the page, and reading it in full costs little beside the page itself.
+    if (startLarge && elements.length > LARGE_PAGE_ELEMENTS) {
+      account(t0);
+      void wake('long-page').catch(() => undefined);
+      return true;
+    }
+    const pieces = textPieces(root, elements, deps.probeElements);
+    for (;;) {
+      const next = pieces.next();
+      account(t0);
+      if (next.done) break;
+      if (await probeAll(next.value, reason)) return true;
+      if (!live()) return true;
+      t0 = deps.now();
+    }
+    // Open shadow roots: neither textContent nor a range enters them.
+    t0 = deps.now();
+    let text = '';
+    if (root.shadowRoot) text += `\n${probeText(root.shadowRoot)}`;
+    for (let i = 0; i < elements.length; i++) {
+      const shadow = elements[i]!.shadowRoot;
+      if (shadow) text += `\n${probeText(shadow)}`;
+    }
+    account(t0);
+    return probeAll(text, reason);
+  };
+
   const lookAtPage = async (): Promise<void> => {
     if (probing || !live()) return;
     probing = true;
     try {
-      const t0 = deps.now();
+      // Content the page adds meanwhile is probed on its own.
+      observe();
       const body = doc.body ?? doc.documentElement;
-      const text = body ? probeText(body) : '';
-      account(t0);
-      if (await probeAll(text, 'mentions')) return;
+      if (body && (await probeSubtree(body, 'mentions', true))) return;
       if (!live()) return;
       stats.scout = 'clear';
       const at = deps.now();
       stats.passDoneAt = round1(at);
       stats.passDoneMs = Math.round(at - deps.origin);
       publish();
-      observe();
     } finally {
       probing = false;
     }
@@ -238,20 +303,21 @@ export function startScout(deps: ScoutDeps): Scout {
   const flush = () => {
     timer = null;
     if (!live() || !active) return;
+    const body = doc.body ?? doc.documentElement;
+    if (rereadAll) {
+      pending = [];
+      rereadAll = false;
+      if (body) void probeSubtree(body, 'new-content');
+      return;
+    }
     const t0 = deps.now();
     let text = '';
-    if (rereadAll) {
-      const body = doc.body ?? doc.documentElement;
-      text = body ? probeText(body) : '';
-    } else {
-      for (const node of pending) {
-        if (!node.isConnected) continue;
-        if (node.nodeType === 1) text += `\n${probeText(node as Element)}`;
-        else if (node.nodeType === 3) text += `\n${(node as Text).data}`;
-      }
+    for (const node of pending) {
+      if (!node.isConnected) continue;
+      if (node.nodeType === 1) text += `\n${probeText(node as Element)}`;
+      else if (node.nodeType === 3) text += `\n${(node as Text).data}`;
     }
     pending = [];
-    rereadAll = false;
     account(t0);
     void probeAll(text, 'new-content');
   };

@@ -15,6 +15,7 @@ import {
   probeChunks,
   probeText,
   startScout,
+  textPieces,
   type ScoutDeps,
 } from '@/lib/dom/scout';
 import type { FullLens } from '@/lib/platform/full-lens';
@@ -142,7 +143,63 @@ describe('probeText and probeChunks', () => {
   });
 });
 
+describe('textPieces', () => {
+  // Small pieces: happy-dom's ranges are slow at the real size (PROBE_ELEMENTS).
+  const SIZE = 4;
+  const paragraphs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `<p>p${from + i}</p>`).join('');
+  const pieces = (size = SIZE) => [...textPieces(document.body, document.body.querySelectorAll('*'), size)];
+
+  test('a small subtree is one piece, its textContent', () => {
+    page('<p>One</p><p>Two</p>');
+    expect(pieces()).toEqual(['OneTwo']);
+  });
+
+  test('a large one comes in pieces that hold all its text in order, each overlapping the last', () => {
+    page(paragraphs(SIZE * 2 + 2));
+    const all = pieces();
+    expect(all).toHaveLength(3);
+    expect(all[0]).toBe('p0p1p2p3');
+    // Each later piece starts with the end of the one before it (up to PROBE_OVERLAP characters).
+    expect(all[1]).toBe('p0p1p2p3p4p5p6p7');
+    expect(all[2]).toBe('p4p5p6p7p8p9');
+    // Without what each piece carries over, the pieces are the text exactly.
+    const own: string[] = [];
+    all.forEach((p, i) => own.push(i === 0 ? p : p.slice(own[i - 1]!.slice(-PROBE_OVERLAP).length)));
+    expect(own.join('')).toBe(document.body.textContent);
+  });
+
+  test('a name cut between two pieces is whole in the second', () => {
+    // "Xi" ends the first piece, "Jinping" starts the second.
+    page(`${paragraphs(SIZE - 1)}<p>Xi </p><p>Jinping spoke.</p>${paragraphs(SIZE)}`);
+    const all = pieces();
+    expect(all[0]!.includes('Xi Jinping')).toBe(false);
+    expect(all[1]!.includes('Xi Jinping')).toBe(true);
+  });
+
+  test('an element the page removed meanwhile: the rest is read at once', () => {
+    page(paragraphs(SIZE * 3));
+    const elements = document.body.querySelectorAll('*');
+    const gen = textPieces(document.body, elements, SIZE);
+    expect(gen.next().value).toBe('p0p1p2p3');
+    elements[SIZE * 2]!.remove();
+    const rest = [...gen];
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toBe('p0p1p2p3p4p5p6p7p9p10p11');
+  });
+});
+
 describe('the first look at a page', () => {
+  test('a long page with a name early on: only its first piece is probed', async () => {
+    page(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`);
+    const h = harness({ probeElements: 5 });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await scout.full;
+    expect(h.probes).toHaveLength(1);
+    expect(h.probes[0]!.length).toBeLessThan(document.body.textContent!.length / 2);
+    expect(h.loads).toBe(1);
+  });
+
   test('a page that names nothing: one probe, stats published as clear, no full script', async () => {
     page('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>');
     const h = harness();
