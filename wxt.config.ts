@@ -53,6 +53,9 @@ function lazyCompromise() {
   };
 }
 
+/** Unlisted scripts that run in web pages: built like the content scripts (no polyfill). */
+const IN_PAGE_SCRIPTS = ['lens-full', 'early'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   publicDir: 'assets/public',
@@ -94,11 +97,25 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The early settings read (entrypoints/early.ts) is a plain script at document_start: as an
+    // unlisted script it has no content-script context of its own to set up in every frame.
+    'build:manifestGenerated'(_wxt, manifest) {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          match_about_blank: true,
+          run_at: 'document_start',
+          js: ['early.js'],
+        },
+      ];
+    },
     // The content scripts (and the full script they import) go into pages, so they carry no polyfill: its `browser` is the
     // native promise API (lib/platform/native-browser.ts). Background and pages keep the polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
       const inPage = (e: (typeof entrypoints)[number]) =>
-        e.type === 'content-script' || (e.type === 'unlisted-script' && e.name === 'lens-full');
+        e.type === 'content-script' || (e.type === 'unlisted-script' && IN_PAGE_SCRIPTS.includes(e.name));
       if (!entrypoints.every(inPage)) return;
       const ownModule = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
       const shims = [

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
-import { importFullLens } from '@/lib/platform/full-lens';
+import { takeEarlySettings } from '@/lib/platform/early';
+import { importFullLens, type FullLensEntry } from '@/lib/platform/full-lens';
 import { listenInPage, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
@@ -26,9 +27,17 @@ export default defineContentScript({
     document.documentElement.setAttribute('data-lens-ready', '');
     ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
 
-    const settings = readPageSettings();
+    // Read at document_start by the early script when it ran (entrypoints/early.ts); otherwise now.
+    const settings = takeEarlySettings() ?? readPageSettings();
     const onError = (error: unknown) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);
+    };
+    let imported: Promise<FullLensEntry> | null = null;
+    const importFull = () => {
+      imported ??= importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js'));
+      // A failed import may be tried again by a later need.
+      imported.catch(() => (imported = null));
+      return imported;
     };
     const scout = startScout({
       doc: document,
@@ -46,7 +55,7 @@ export default defineContentScript({
         return !!list?.ok && list.value.length > 0;
       },
       load: async () => {
-        const entry = await importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js'));
+        const entry = await importFull();
         if (ctx.isInvalid) throw new Error('Extension context invalidated.');
         return entry.start(ctx, { settings, origin });
       },

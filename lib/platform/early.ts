@@ -1,0 +1,111 @@
+/**
+ * What the content script can start before the page is idle, on long pages
+ * only (see startEarly): a tiny script at `document_start`
+ * (entrypoints/early.ts) reads the reader's settings and loads the full
+ * script once the HTML is parsed; the scout, which runs at `document_idle` in
+ * the same isolated world, takes them over. Settings changed in between are
+ * followed, so the value handed over is the latest.
+ */
+import { browser } from 'wxt/browser';
+import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
+import { isActiveOn, type Settings } from '../settings/model';
+import { pageHostname } from './page-context';
+import { LARGE_PAGE_ELEMENTS } from './full-lens';
+
+/** Where the early script leaves its work: a global of our isolated world, never the page's. */
+const EARLY = Symbol.for('eurasia-lens.early');
+/** Set once the early script has run in this world. */
+const STARTED = Symbol.for('eurasia-lens.early-started');
+
+interface Early {
+  /** Resolves once the first read is in. */
+  ready: Promise<void>;
+  /** The stored settings value as it stands now: the first read, or the latest change since. */
+  current(): unknown;
+  /** Stops following changes. */
+  release(): void;
+}
+
+type Holder = { [EARLY]?: Early };
+
+export interface EarlyOptions {
+  /** Starts importing the full script (not starting it). */
+  preload?: () => void;
+  /** More elements than this at DOMContentLoaded make a page long (LARGE_PAGE_ELEMENTS; tests use fewer). */
+  largePage?: number;
+}
+
+/**
+ * Runs at document_start. Most pages get one DOMContentLoaded listener and
+ * nothing else. A long page (more than LARGE_PAGE_ELEMENTS elements once its
+ * HTML is parsed) keeps the browser busy well past document_idle, when every
+ * round trip is slow: there the settings read starts at once, and the full
+ * script starts loading if Eurasia Lens is on for the site, both for the
+ * scout to take over. Idempotent.
+ */
+export function startEarly(options: EarlyOptions = {}): void {
+  const holder = globalThis as Holder & { [STARTED]?: true };
+  if (holder[STARTED]) return;
+  holder[STARTED] = true;
+  const { preload, largePage = LARGE_PAGE_ELEMENTS } = options;
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      if (document.getElementsByTagName('*').length <= largePage) return;
+      const read = readEarly();
+      // Only where the reader has Eurasia Lens on.
+      if (read && preload)
+        void read.ready.then(() => {
+          if (isActiveOn(settingsFromStored(read.current()), pageHostname())) preload();
+        });
+    },
+    { once: true },
+  );
+}
+
+/** Starts the settings read and follows changes until the scout takes over; null when the extension is gone. */
+function readEarly(): Early | null {
+  const holder = globalThis as Holder;
+  let latest: { value: unknown } | null = null;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_STORAGE_KEY];
+    if (area === 'local' && change) latest = { value: change.newValue };
+  };
+  const release = () => browser.storage.onChanged.removeListener(onChanged);
+  try {
+    browser.storage.onChanged.addListener(onChanged);
+    const read = browser.storage.local.get(SETTINGS_STORAGE_KEY).then((stored) => {
+      latest ??= { value: stored[SETTINGS_STORAGE_KEY] };
+      return undefined;
+    });
+    const early: Early = { ready: read, current: () => latest?.value, release };
+    holder[EARLY] = early;
+    return early;
+  } catch {
+    // The extension is going away: the scout will find nothing here and read for itself.
+    release();
+    return null;
+  }
+}
+
+/**
+ * The settings the early script read (the latest value, changes included),
+ * or null when it did not run. Taking them ends the early script's work.
+ */
+export function takeEarlySettings(): Promise<Settings> | null {
+  const holder = globalThis as Holder;
+  const early = holder[EARLY];
+  if (!early) return null;
+  delete holder[EARLY];
+  // The value is taken when the caller resumes, so a change that came after the first read counts.
+  return early.ready.then(
+    () => {
+      early.release();
+      return settingsFromStored(early.current());
+    },
+    (error: unknown) => {
+      early.release();
+      throw error;
+    },
+  );
+}
