@@ -189,6 +189,21 @@ const LONGTASK_INIT = `
   } catch {}
 `;
 
+/** Waits until the content script publishes the end of its first pass (the stats on <html>). */
+async function waitForPass(cdp: CDPSession, url: string): Promise<void> {
+  const expression = `(() => { const r = document.documentElement.dataset.lensStats; return !!r && JSON.parse(r).passDoneMs !== null; })()`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { result } = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as {
+      result: { value?: unknown };
+    };
+    if (result.value === true) return;
+    if (Date.now() > deadline) throw new Error(`no pass on ${url}`);
+    // A bench, not a test: polling the page every 50 ms is the measurement's own pace.
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
     metrics: { name: string; value: number }[];
@@ -213,17 +228,11 @@ async function loadOnce(browser: ExtensionBrowser, url: string, withExtension: b
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metrics(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  // Called the same way with and without the extension: Playwright's injected helper script
-  // (~330 KB of source, compiled in the page) then weighs on both sides alike.
-  await page.waitForFunction(
-    (wait) => {
-      if (!wait) return true;
-      const raw = document.documentElement.dataset.lensStats;
-      return !!raw && JSON.parse(raw).passDoneMs !== null;
-    },
-    withExtension,
-    { timeout: 120_000, polling: 50 },
-  );
+  // Polled through DevTools with a one-line expression: page.waitForFunction would compile
+  // Playwright's helper script (~330 KB) in the page right after load, in the middle of our first
+  // round trips, and the latency figures would measure the harness. Both sides still get it
+  // later, in settle().
+  if (withExtension) await waitForPass(cdp, url);
   await settle(page);
   const info = await page.evaluate(() => {
     const raw = document.documentElement.dataset.lensStats;
@@ -281,7 +290,7 @@ const ms = (v: number | null) => (v === null ? '—' : `${v.toFixed(v < 10 ? 1 :
 const mb = (v: number | null) => (v === null ? '—' : `${(v / 1024 / 1024).toFixed(2)} MB`);
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
 
-/** The content script's two parts (the scout in every page, the full script where needed), minified and gzipped. */
+/** The content script's parts (scout and early script in every page, the full script where needed), minified and gzipped. */
 export function contentBundleSize(): { scout: number; full: number; raw: number; gzip: number } | null {
   const size = (file: string) => {
     const path = join(EXTENSION_DIR, file);
@@ -290,9 +299,15 @@ export function contentBundleSize(): { scout: number; full: number; raw: number;
     return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
   };
   const scout = size('content-scripts/content.js');
+  const early = size('early.js');
   const full = size('lens-full.js');
-  if (!scout || !full) return null;
-  return { scout: scout.gzip, full: full.gzip, raw: scout.raw + full.raw, gzip: scout.gzip + full.gzip };
+  if (!scout || !early || !full) return null;
+  return {
+    scout: scout.gzip + early.gzip,
+    full: full.gzip,
+    raw: scout.raw + early.raw + full.raw,
+    gzip: scout.gzip + early.gzip + full.gzip,
+  };
 }
 
 /**
@@ -426,7 +441,7 @@ export async function runBrowserBench(): Promise<void> {
     const ok = bundle.gzip <= BUNDLE_BUDGET_BYTES;
     console.log(
       `\nContent script bundle: ${(bundle.raw / 1024).toFixed(1)} KiB minified, ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped ` +
-        `(scout ${(bundle.scout / 1024).toFixed(1)} KiB in every page + full script ${(bundle.full / 1024).toFixed(1)} KiB where needed; ` +
+        `(scout and early script ${(bundle.scout / 1024).toFixed(1)} KiB in every page + full script ${(bundle.full / 1024).toFixed(1)} KiB where needed; ` +
         `budget ${BUNDLE_BUDGET_BYTES / 1024} KiB for both) ${mark(ok)}`,
     );
   } else {
