@@ -71,6 +71,8 @@ export interface ScoutDeps {
   onError?(error: unknown): void;
   /** Elements per piece of a long page (PROBE_ELEMENTS; tests use fewer). */
   probeElements?: number;
+  /** More elements than this make a page long: no probe (LARGE_PAGE_ELEMENTS; tests use fewer). */
+  largePage?: number;
 }
 
 export interface Scout {
@@ -255,7 +257,7 @@ export function startScout(deps: ScoutDeps): Scout {
     // A very long page: the full script starts at once (the early script began loading it when the
     // HTML was parsed), since waiting for a probe would hold back its first marks while the browser
     // is busy with the page, and reading it in full costs little beside the page itself.
-    if (startLarge && elements.length > LARGE_PAGE_ELEMENTS) {
+    if (startLarge && elements.length > (deps.largePage ?? LARGE_PAGE_ELEMENTS)) {
       account(t0);
       void wake('long-page').catch(() => undefined);
       return true;

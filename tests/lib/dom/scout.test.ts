@@ -189,6 +189,17 @@ describe('textPieces', () => {
 });
 
 describe('the first look at a page', () => {
+  test('a very long page: the full script starts without a probe', async () => {
+    page('<p>Weather.</p>'.repeat(12));
+    const h = harness({ largePage: 10 });
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await scout.full;
+    expect(h.probes).toEqual([]);
+    expect(h.loads).toBe(1);
+    expect(scout.stats.reason).toBe('long-page');
+  });
+
   test('a long page with a name early on: only its first piece is probed', async () => {
     page(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`);
     const h = harness({ probeElements: 5 });
