@@ -8,8 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
-import { isActiveOn, type Settings } from '../settings/model';
-import { pageHostname } from './page-context';
+import type { Settings } from '../settings/model';
 import { LARGE_PAGE_ELEMENTS } from './full-lens';
 
 /** Where the early script leaves its work: a global of our isolated world, never the page's. */
@@ -39,9 +38,9 @@ export interface EarlyOptions {
  * Runs at document_start. Most pages get one DOMContentLoaded listener and
  * nothing else. A long page (more than LARGE_PAGE_ELEMENTS elements once its
  * HTML is parsed) keeps the browser busy well past document_idle, when every
- * round trip is slow: there the settings read starts at once, and the full
- * script starts loading if Eurasia Lens is on for the site, both for the
- * scout to take over. Idempotent.
+ * round trip is slow: there the settings read and the loading of the full
+ * script start at once, both for the scout to take over (it starts the full
+ * script only where the reader has Eurasia Lens on). Idempotent.
  */
 export function startEarly(options: EarlyOptions = {}): void {
   const holder = globalThis as Holder & { [STARTED]?: true };
@@ -52,12 +51,10 @@ export function startEarly(options: EarlyOptions = {}): void {
     'DOMContentLoaded',
     () => {
       if (document.getElementsByTagName('*').length <= largePage) return;
-      const read = readEarly();
-      // Only where the reader has Eurasia Lens on.
-      if (read && preload)
-        void read.ready.then(() => {
-          if (isActiveOn(settingsFromStored(read.current()), pageHostname())) preload();
-        });
+      readEarly();
+      // At once, not after the settings: until document_idle the page's own work holds every answer
+      // back. It only loads code; the scout starts it only where the reader has Eurasia Lens on.
+      preload?.();
     },
     { once: true },
   );

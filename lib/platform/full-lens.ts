@@ -15,11 +15,11 @@ import type { Settings } from '../settings/model';
 /** The full script's file in the extension (listed as a web-accessible resource). */
 export const FULL_LENS_FILE = 'lens-full.js';
 /**
- * A page with more elements than this is long (~1 MB of text and up): the
+ * A page with more elements than this is long (~250 KB of text and up): the
  * early script loads the full script as soon as the HTML is parsed, and the
  * scout starts it without probing (lib/platform/early.ts, lib/dom/scout.ts).
  */
-export const LARGE_PAGE_ELEMENTS = 20_000;
+export const LARGE_PAGE_ELEMENTS = 5_000;
 
 /** Where the full script leaves its entry point in the isolated world. */
 export const FULL_LENS_KEY = '__eurasiaLensFull';

@@ -55,15 +55,6 @@ describe('the early script', () => {
     await vi.waitFor(() => expect(preload).toHaveBeenCalledTimes(1));
   });
 
-  test('a long page on a site the reader switched off: settings handed over, nothing loaded', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: stored({ enabled: false }) });
-    const preload = vi.fn();
-    startEarly({ preload, largePage: LONG });
-    parsed(LONG * 2);
-    expect((await takeEarlySettings())!.enabled).toBe(false);
-    expect(preload).not.toHaveBeenCalled();
-  });
-
   test('a change made after its read and before the hand-over is the one handed over, and then it stops following', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: stored({ enabled: true }) });
     const added = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener');
