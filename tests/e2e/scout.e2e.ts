@@ -4,37 +4,24 @@
  * may do there still works: content added later with a name is marked, a
  * selection gets the "Save highlight" button, and the popup's request is answered.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { serveStatic, type StaticServer } from './support/server';
+import { extensionSuite } from './support/suite';
 import { waitForPass } from './support/pass';
-import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchExtension();
-  await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 /** Opens a page and records every fetch of the full script made in it. */
 async function open(path: string): Promise<{ page: Page; fullFetches: string[] }> {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await suite.browser.context.newPage();
+  const cdp = await suite.browser.context.newCDPSession(page);
   const fullFetches: string[] = [];
   cdp.on('Network.requestWillBeSent', ({ request, type, redirectResponse }) => {
     // Chromium fetches it under the per-session address, then redirects internally to the extension's own.
     if (request.url.endsWith('/lens-full.js') && type === 'Script' && !redirectResponse) fullFetches.push(request.url);
   });
   await cdp.send('Network.enable');
-  await page.goto(server.url(path));
+  await page.goto(suite.server.url(path));
   await waitForPass(page);
   return { page, fullFetches };
 }
@@ -98,7 +85,7 @@ test("the popup's request on a clear page is answered by the full script", async
   const { page } = await open('/quiet.html?popup');
   const url = page.url();
   // No "tabs" permission: ask every tab and keep the answer that names this page.
-  const status = await browser.serviceWorker.evaluate(async (target) => {
+  const status = await suite.browser.serviceWorker.evaluate(async (target) => {
     for (const tab of await chrome.tabs.query({})) {
       const answer = (await chrome.tabs
         .sendMessage(tab.id!, { type: 'page:status' }, { frameId: 0 })

@@ -4,32 +4,19 @@
  * stopped wakes it through its scan port, and a page whose port closed when
  * the worker stopped opens a new one for its next scan.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { serveStatic, type StaticServer } from './support/server';
+import { expect, test } from 'vitest';
+import { extensionSuite } from './support/suite';
 import { waitForPass } from './support/pass';
-import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchExtension();
-  await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite();
 
 /** Stops every service worker and waits until DevTools reports ours stopped. */
 async function stopServiceWorker(): Promise<void> {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await suite.browser.context.newPage();
+  const cdp = await suite.browser.context.newCDPSession(page);
   const stopped = new Promise<void>((done) =>
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
+      const ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${suite.browser.extensionId}/`));
       if (ours?.runningStatus === 'stopped') done();
     }),
   );
@@ -42,8 +29,8 @@ async function stopServiceWorker(): Promise<void> {
 
 test('a page loaded while the worker is stopped is marked, and so is what it adds after the worker stopped again', async () => {
   await stopServiceWorker();
-  const page = await browser.context.newPage();
-  await page.goto(server.url('/index.html'));
+  const page = await suite.browser.context.newPage();
+  await page.goto(suite.server.url('/index.html'));
   await waitForPass(page);
   const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
   expect(ids).toContain('power-of-siberia-2');
