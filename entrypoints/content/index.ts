@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
 import { takeEarlySettings } from '@/lib/platform/early';
-import { importFullLens, type FullLensEntry } from '@/lib/platform/full-lens';
+import { importFullLens } from '@/lib/platform/full-lens';
 import { listenInPage, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
@@ -32,13 +32,6 @@ export default defineContentScript({
     const onError = (error: unknown) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);
     };
-    let imported: Promise<FullLensEntry> | null = null;
-    const importFull = () => {
-      imported ??= importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js'));
-      // A failed import may be tried again by a later need.
-      imported.catch(() => (imported = null));
-      return imported;
-    };
     const scout = startScout({
       doc: document,
       hostname: pageHostname(),
@@ -54,10 +47,10 @@ export default defineContentScript({
         });
         return !!list?.ok && list.value.length > 0;
       },
-      load: async () => {
-        const entry = await importFull();
+      load: async (latest) => {
+        const entry = await importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js'));
         if (ctx.isInvalid) throw new Error('Extension context invalidated.');
-        return entry.start(ctx, { settings, origin });
+        return entry.start(ctx, { settings: latest(), origin });
       },
       listen: listenInPage,
       isValid: () => ctx.isValid,

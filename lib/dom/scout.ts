@@ -57,8 +57,11 @@ export interface ScoutDeps {
   probe(text: string): Promise<boolean>;
   /** Whether this page has saved highlights (top frame). */
   hasHighlights(): Promise<boolean>;
-  /** Imports and starts the full script. */
-  load(): Promise<FullLens>;
+  /**
+   * Imports and starts the full script, with the settings as they are when it
+   * starts (`settings()`: changes the scout saw while it loaded included).
+   */
+  load(settings: () => Promise<Settings>): Promise<FullLens>;
   /** Listens for the popup's requests (page-messaging's listenInPage); returns the unsubscribe. */
   listen(handlers: PageHandlers): () => void;
   isValid(): boolean;
@@ -212,7 +215,14 @@ export function startScout(deps: ScoutDeps): Scout {
     stats.scout = 'loading';
     stats.reason = reason;
     standDown();
-    const loading = deps.load().then(
+    const loading = deps
+      .load(() => latest)
+      .finally(() => {
+        // The full script follows the settings from its start on.
+        unwatchSettings?.();
+        unwatchSettings = null;
+      });
+    full = loading.then(
       (lens) => {
         stats.scout = 'loaded';
         // A selection made while the full script loaded: its button was not listening yet.
@@ -224,8 +234,7 @@ export function startScout(deps: ScoutDeps): Scout {
         throw error;
       },
     );
-    full = loading;
-    return loading;
+    return full;
   };
 
   /** Probes a text in chunks; true when the full script was asked for. */
@@ -346,6 +355,18 @@ export function startScout(deps: ScoutDeps): Scout {
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   };
 
+  // Followed from the start, so whatever starts the full script starts it with the latest settings.
+  let latest: Promise<Settings> = deps.settings;
+  let settingsKnown = false;
+  let unwatchSettings: (() => void) | null = deps.watchSettings((next) => {
+    latest = Promise.resolve(next);
+    if (!settingsKnown || full) return;
+    const was = active;
+    active = isActiveOn(next, deps.hostname);
+    // Switched on for this page: look at it now (what came while off included).
+    if (active && !was) void lookAtPage().catch(fail);
+  });
+
   const settled = (async () => {
     if (deps.isTop) {
       // The page's one listener for the popup's requests, for as long as the script lives: it
@@ -375,21 +396,16 @@ export function startScout(deps: ScoutDeps): Scout {
 
     let settings: Settings;
     try {
-      settings = await deps.settings;
+      // A change that came while the first read was out is the one that counts.
+      await deps.settings;
+      settings = await latest;
     } catch (error) {
       fail(error);
       return;
     }
+    settingsKnown = true;
     if (!live()) return;
     active = isActiveOn(settings, deps.hostname);
-    cleanups.push(
-      deps.watchSettings((next) => {
-        const was = active;
-        active = isActiveOn(next, deps.hostname);
-        // Switched on for this page: look at it now (what came while off included).
-        if (active && !was) void lookAtPage().catch(fail);
-      }),
-    );
     if (active) await lookAtPage();
   })().catch(fail);
 
@@ -401,6 +417,12 @@ export function startScout(deps: ScoutDeps): Scout {
     settled,
     stop() {
       standDown();
+      try {
+        unwatchSettings?.();
+      } catch {
+        // the extension is gone: the listener went with it
+      }
+      unwatchSettings = null;
       try {
         unlistenRequests?.();
       } catch {

@@ -260,6 +260,24 @@ describe('the first look at a page', () => {
     expect(h.probes).toHaveLength(1);
   });
 
+  test('the full script starts with the settings as they are then, changes seen by the scout included', async () => {
+    page('<p>Nothing here.</p>');
+    let started: Settings | null = null;
+    const h = harness();
+    h.deps.load = async (settings) => {
+      started = await settings();
+      return h.lens;
+    };
+    const scout = startScout(h.deps);
+    await scout.settled;
+    const changed: Settings = { ...DEFAULT_SETTINGS, markStyle: 'tint' };
+    for (const fn of h.settingsListeners) fn(changed);
+    await h.handlers[0]!['page:status']!({ type: 'page:status' });
+    expect(started).toEqual(changed);
+    // From then on the full script follows the settings itself.
+    expect(h.settingsListeners).toHaveLength(0);
+  });
+
   test('a probe that fails leaves the page alone and reports the error', async () => {
     page('<p>Putin arrived.</p>');
     const h = harness({
@@ -326,7 +344,7 @@ describe('other reasons to load the full script', () => {
     let release!: () => void;
     const h = harness();
     const load = h.deps.load;
-    h.deps.load = () => new Promise<void>((done) => (release = done)).then(load);
+    h.deps.load = (settings) => new Promise<void>((done) => (release = done)).then(() => load(settings));
     const scout = startScout(h.deps);
     await scout.settled;
     const first = h.handlers[0]!['page:status']!({ type: 'page:status' });
