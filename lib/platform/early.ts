@@ -6,8 +6,7 @@
  * the same isolated world, takes them over. Settings changed in between are
  * followed, so the value handed over is the latest.
  */
-import { browser } from 'wxt/browser';
-import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
+import { readPageSettings, watchPageSettings } from './page-settings';
 import type { Settings } from '../settings/model';
 import { LARGE_PAGE_ELEMENTS } from './full-lens';
 
@@ -17,10 +16,10 @@ const EARLY = Symbol.for('eurasia-lens.early');
 const STARTED = Symbol.for('eurasia-lens.early-started');
 
 interface Early {
-  /** Resolves once the first read is in. */
-  ready: Promise<void>;
-  /** The stored settings value as it stands now: the first read, or the latest change since. */
-  current(): unknown;
+  /** The first read. */
+  read: Promise<Settings>;
+  /** The latest change since the early script started following, if any. */
+  changed(): Settings | null;
   /** Stops following changes. */
   release(): void;
 }
@@ -60,28 +59,16 @@ export function startEarly(options: EarlyOptions = {}): void {
   );
 }
 
-/** Starts the settings read and follows changes until the scout takes over; null when the extension is gone. */
-function readEarly(): Early | null {
-  const holder = globalThis as Holder;
-  let latest: { value: unknown } | null = null;
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[SETTINGS_STORAGE_KEY];
-    if (area === 'local' && change) latest = { value: change.newValue };
-  };
-  const release = () => browser.storage.onChanged.removeListener(onChanged);
+/** Starts the settings read and follows changes until the scout takes over. */
+function readEarly(): void {
+  let changed: Settings | null = null;
   try {
-    browser.storage.onChanged.addListener(onChanged);
-    const read = browser.storage.local.get(SETTINGS_STORAGE_KEY).then((stored) => {
-      latest ??= { value: stored[SETTINGS_STORAGE_KEY] };
-      return undefined;
+    const release = watchPageSettings((next) => {
+      changed = next;
     });
-    const early: Early = { ready: read, current: () => latest?.value, release };
-    holder[EARLY] = early;
-    return early;
+    (globalThis as Holder)[EARLY] = { read: readPageSettings(), changed: () => changed, release };
   } catch {
     // The extension is going away: the scout will find nothing here and read for itself.
-    release();
-    return null;
   }
 }
 
@@ -95,10 +82,10 @@ export function takeEarlySettings(): Promise<Settings> | null {
   if (!early) return null;
   delete holder[EARLY];
   // The value is taken when the caller resumes, so a change that came after the first read counts.
-  return early.ready.then(
-    () => {
+  return early.read.then(
+    (first) => {
       early.release();
-      return settingsFromStored(early.current());
+      return early.changed() ?? first;
     },
     (error: unknown) => {
       early.release();
