@@ -95,17 +95,28 @@ const QUIET_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'link
  * both), then the text of every open shadow root inside, which it leaves out.
  */
 export function probeText(root: Element | ShadowRoot): string {
-  let text = root.textContent ?? '';
-  const all = root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    const shadow = all[i]!.shadowRoot;
+  return (root.textContent ?? '') + shadowText(root, root.querySelectorAll('*'));
+}
+
+/** The text of the open shadow roots on `root` and on `elements` (its descendants), each read by probeText. */
+function shadowText(root: Element | ShadowRoot, elements: ArrayLike<Element>): string {
+  let text = '';
+  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (own) text += `\n${probeText(own)}`;
+  for (let i = 0; i < elements.length; i++) {
+    const shadow = elements[i]!.shadowRoot;
     if (shadow) text += `\n${probeText(shadow)}`;
   }
-  if (root.nodeType === 1) {
-    const own = (root as Element).shadowRoot;
-    if (own) text += `\n${probeText(own)}`;
-  }
   return text;
+}
+
+/** Runs an undo step that may throw once the extension is gone (nothing is left to undo then). */
+function contained(fn: (() => void) | null): void {
+  try {
+    fn?.();
+  } catch {
+    // the extension is gone: the listener went with it
+  }
 }
 
 /** Pages with more elements than this are read in pieces of this many elements (the first piece may hit). */
@@ -201,13 +212,7 @@ export function startScout(deps: ScoutDeps): Scout {
     pending = [];
     if (timer !== null) deps.clearTimeout(timer);
     timer = null;
-    for (const fn of cleanups.splice(0)) {
-      try {
-        fn();
-      } catch {
-        // the extension is gone: nothing left to undo
-      }
-    }
+    for (const fn of cleanups.splice(0)) contained(fn);
   };
 
   const wake = (reason: WakeReason): Promise<FullLens> => {
@@ -219,7 +224,7 @@ export function startScout(deps: ScoutDeps): Scout {
       .load(() => latest)
       .finally(() => {
         // The full script follows the settings from its start on.
-        unwatchSettings?.();
+        contained(unwatchSettings);
         unwatchSettings = null;
       });
     full = loading.then(
@@ -282,12 +287,7 @@ export function startScout(deps: ScoutDeps): Scout {
     }
     // Open shadow roots: neither textContent nor a range enters them.
     t0 = deps.now();
-    let text = '';
-    if (root.shadowRoot) text += `\n${probeText(root.shadowRoot)}`;
-    for (let i = 0; i < elements.length; i++) {
-      const shadow = elements[i]!.shadowRoot;
-      if (shadow) text += `\n${probeText(shadow)}`;
-    }
+    const text = shadowText(root, elements);
     account(t0);
     return probeAll(text, reason);
   };
@@ -417,18 +417,9 @@ export function startScout(deps: ScoutDeps): Scout {
     settled,
     stop() {
       standDown();
-      try {
-        unwatchSettings?.();
-      } catch {
-        // the extension is gone: the listener went with it
-      }
-      unwatchSettings = null;
-      try {
-        unlistenRequests?.();
-      } catch {
-        // the extension is gone: the listener went with it
-      }
-      unlistenRequests = null;
+      contained(unwatchSettings);
+      contained(unlistenRequests);
+      unwatchSettings = unlistenRequests = null;
       stopped = true;
     },
   };
