@@ -3,7 +3,7 @@ import { listen } from '@/lib/platform/messaging';
 import { factbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
-import { probeText } from '@/lib/detect/scan-service';
+import { holdsCandidate } from '@/lib/detect/scan-service';
 import { acceptScanPorts } from '@/lib/platform/scan-ports';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
@@ -14,7 +14,7 @@ export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
-    'detect:probe': ({ text }) => ({ hit: probeText(text) }),
+    'detect:probe': ({ text }) => ({ hit: holdsCandidate(text) }),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });

@@ -7,6 +7,7 @@
 import type { ResponseFor } from '../messages';
 import { aliasTable } from './bundled-table';
 import { createDetector, type Detector } from './detector';
+import type { ScanResult } from './types';
 
 let shared: Detector | null = null;
 
@@ -26,6 +27,11 @@ export function splitTexts(text: string, lengths: readonly number[]): string[] {
   return texts;
 }
 
+/** Whether one text's scan found anything: a mention, an uncertain candidate or a waiting short form. */
+function foundAny({ mentions, pending, deferred }: ScanResult): boolean {
+  return mentions.length + pending.length + deferred.length > 0;
+}
+
 export function scanTexts(
   texts: readonly string[],
   seen: readonly string[],
@@ -38,8 +44,9 @@ export function scanTexts(
   };
   const found: ResponseFor<'detect:scan'>['found'] = [];
   texts.forEach((text, at) => {
-    const { mentions, pending, deferred } = detector.scan(text, page);
-    if (mentions.length + pending.length + deferred.length === 0) return;
+    const result = detector.scan(text, page);
+    if (!foundAny(result)) return;
+    const { mentions, pending, deferred } = result;
     for (const m of mentions) note(m.id);
     for (const c of pending) note(c.id);
     // A short form waits only for its entity: its context would be dead weight in the answer.
@@ -69,11 +76,8 @@ export function separateRunTogether(text: string): string {
  * cheap way, holds any candidate at all, certain or not. False only when the
  * full pass would find nothing in it either.
  */
-export function probeText(text: string, detector = sharedDetector()): boolean {
-  const holdsAny = (t: string) => {
-    const { mentions, pending, deferred } = detector.scan(t, { seen: new Set() });
-    return mentions.length + pending.length + deferred.length > 0;
-  };
+export function holdsCandidate(text: string, detector = sharedDetector()): boolean {
+  const holdsAny = (t: string) => foundAny(detector.scan(t, { seen: new Set() }));
   if (holdsAny(text)) return true;
   const separated = separateRunTogether(text);
   return separated !== text && holdsAny(separated);

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
-import { probeText, scanTexts, separateRunTogether, splitTexts } from '@/lib/detect/scan-service';
+import { holdsCandidate, scanTexts, separateRunTogether, splitTexts } from '@/lib/detect/scan-service';
 import { answerScanMessage } from '@/lib/platform/scan-ports';
 import type { ScanResult } from '@/lib/detect/types';
 import {
@@ -234,12 +234,12 @@ describe('the scout probe (detect:probe)', () => {
   });
 
   test('a hit for any candidate, certain or not; none for text without names', () => {
-    expect(probeText('Putin arrived in Beijing.')).toBe(true);
+    expect(holdsCandidate('Putin arrived in Beijing.')).toBe(true);
     // A headline without a full stop, run into the next paragraph by textContent.
-    expect(probeText('Weather for the weekendXi Jinping will visit')).toBe(true);
+    expect(holdsCandidate('Weather for the weekendXi Jinping will visit')).toBe(true);
     // Uncertain (needs the resolver) still counts: the full pass decides.
-    expect(probeText('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
-    expect(probeText('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
+    expect(holdsCandidate('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
+    expect(holdsCandidate('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
   });
 
   test('the probe request is bounded', () => {
