@@ -6,7 +6,8 @@
  * the same isolated world, takes them over. Settings changed in between are
  * followed, so the value handed over is the latest.
  */
-import { readPageSettings, watchPageSettings } from './page-settings';
+import { browser } from 'wxt/browser';
+import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
 import type { Settings } from '../settings/model';
 import { LARGE_PAGE_ELEMENTS } from './full-lens';
 
@@ -16,10 +17,10 @@ const EARLY = Symbol.for('eurasia-lens.early');
 const STARTED = Symbol.for('eurasia-lens.early-started');
 
 interface Early {
-  /** The first read. */
-  read: Promise<Settings>;
-  /** The latest change since the early script started following, if any. */
-  changed(): Settings | null;
+  /** Resolves once the first read is in. */
+  ready: Promise<void>;
+  /** The stored settings value as it stands now: the first read, or the latest change since. */
+  current(): unknown;
   /** Stops following changes. */
   release(): void;
 }
@@ -59,16 +60,28 @@ export function startEarly(options: EarlyOptions = {}): void {
   );
 }
 
-/** Starts the settings read and follows changes until the scout takes over. */
-function readEarly(): void {
-  let changed: Settings | null = null;
+/** Starts the settings read and follows changes until the scout takes over; null when the extension is gone. */
+function readEarly(): Early | null {
+  const holder = globalThis as Holder;
+  let latest: { value: unknown } | null = null;
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_STORAGE_KEY];
+    if (area === 'local' && change) latest = { value: change.newValue };
+  };
+  const release = () => browser.storage.onChanged.removeListener(onChanged);
   try {
-    const release = watchPageSettings((next) => {
-      changed = next;
+    browser.storage.onChanged.addListener(onChanged);
+    const read = browser.storage.local.get(SETTINGS_STORAGE_KEY).then((stored) => {
+      latest ??= { value: stored[SETTINGS_STORAGE_KEY] };
+      return undefined;
     });
-    (globalThis as Holder)[EARLY] = { read: readPageSettings(), changed: () => changed, release };
+    const early: Early = { ready: read, current: () => latest?.value, release };
+    holder[EARLY] = early;
+    return early;
   } catch {
     // The extension is going away: the scout will find nothing here and read for itself.
+    release();
+    return null;
   }
 }
 
@@ -82,10 +95,10 @@ export function takeEarlySettings(): Promise<Settings> | null {
   if (!early) return null;
   delete holder[EARLY];
   // The value is taken when the caller resumes, so a change that came after the first read counts.
-  return early.read.then(
-    (first) => {
+  return early.ready.then(
+    () => {
       early.release();
-      return early.changed() ?? first;
+      return settingsFromStored(early.current());
     },
     (error: unknown) => {
       early.release();
