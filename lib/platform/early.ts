@@ -60,8 +60,13 @@ export function startEarly(options: EarlyOptions = {}): void {
   );
 }
 
-/** Starts the settings read and follows changes until the scout takes over; null when the extension is gone. */
-function readEarly(): Early | null {
+/**
+ * Starts the settings read and follows changes until the scout takes over.
+ * It keeps the stored value as it is and parses it once, at the hand-over:
+ * page-settings' watchPageSettings would parse every change, and bring the
+ * settings parser into this script that every page runs.
+ */
+function readEarly(): void {
   const holder = globalThis as Holder;
   let latest: { value: unknown } | null = null;
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -75,13 +80,10 @@ function readEarly(): Early | null {
       latest ??= { value: stored[SETTINGS_STORAGE_KEY] };
       return undefined;
     });
-    const early: Early = { ready: read, current: () => latest?.value, release };
-    holder[EARLY] = early;
-    return early;
+    holder[EARLY] = { ready: read, current: () => latest?.value, release };
   } catch {
     // The extension is going away: the scout will find nothing here and read for itself.
     release();
-    return null;
   }
 }
 
