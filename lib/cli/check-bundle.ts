@@ -15,15 +15,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_BUDGET_BYTES, measureBundle } from './bundle-size';
 
-/** Issue #4: matcher, alias table and card UI together stay under 40 KiB gzipped. */
-export const CONTENT_BUDGET_BYTES = 40 * 1024;
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const PARTS = [
-  { name: 'scout (every page)', path: resolve(REPO_ROOT, '.output/chrome-mv3/content-scripts/content.js') },
-  { name: 'early script (every page)', path: resolve(REPO_ROOT, '.output/chrome-mv3/early.js') },
-  { name: 'full script (pages that need it)', path: resolve(REPO_ROOT, '.output/chrome-mv3/lens-full.js') },
-];
+const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -115,17 +109,18 @@ function breakdown(bundle: string, code: string): void {
 }
 
 function main(): number {
+  let parts;
+  try {
+    parts = measureBundle(EXTENSION_DIR);
+  } catch (error) {
+    console.error(`Error: ${(error as Error).message}`);
+    return 1;
+  }
   let total = 0;
-  for (const part of PARTS) {
-    if (!existsSync(part.path)) {
-      console.error(`Error: ${part.path} not found. Run "npm run build" first.`);
-      return 1;
-    }
-    const raw = readFileSync(part.path);
-    const gzip = gzipSync(raw, { level: 9 }).length;
-    total += gzip;
-    console.log(`${part.name}: ${kib(raw.length)} minified, ${kib(gzip)} gzipped`);
-    if (process.argv.includes('--breakdown')) breakdown(part.path, raw.toString('utf8'));
+  for (const part of parts) {
+    total += part.gzip;
+    console.log(`${part.name}: ${kib(part.raw)} minified, ${kib(part.gzip)} gzipped`);
+    if (process.argv.includes('--breakdown')) breakdown(part.path, part.code.toString('utf8'));
   }
   const line = `content script, all parts: ${kib(total)} gzipped (budget ${kib(CONTENT_BUDGET_BYTES)})`;
   if (total > CONTENT_BUDGET_BYTES) {

@@ -20,21 +20,19 @@
  * Run: `npm run build`, then `npm run bench` (tests/bench/run.ts calls
  * runBrowserBench), or `npx tsx tests/bench/browser.ts` for this part alone.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../e2e/support/chromium';
 import { serveStatic } from '../e2e/support/server';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
+import { CONTENT_BUDGET_BYTES, measureBundle, type PartSize } from '../../lib/cli/bundle-size';
 
 /** Loads per page and mode; the median is reported. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** `BENCH_PAGES="1 MB,5 MB"`: only these pages (by name); all when unset. */
 const ONLY = process.env.BENCH_PAGES?.split(',').map((name) => name.trim());
-/** The content script's budget (minified, gzipped). */
-export const BUNDLE_BUDGET_BYTES = 40 * 1024;
 
 interface PageSpec {
   name: string;
@@ -290,26 +288,6 @@ const ms = (v: number | null) => (v === null ? '—' : `${v.toFixed(v < 10 ? 1 :
 const mb = (v: number | null) => (v === null ? '—' : `${(v / 1024 / 1024).toFixed(2)} MB`);
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
 
-/** The content script's parts (scout and early script in every page, the full script where needed), minified and gzipped. */
-export function contentBundleSize(): { scout: number; full: number; raw: number; gzip: number } | null {
-  const size = (file: string) => {
-    const path = join(EXTENSION_DIR, file);
-    if (!existsSync(path)) return null;
-    const raw = readFileSync(path);
-    return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
-  };
-  const scout = size('content-scripts/content.js');
-  const early = size('early.js');
-  const full = size('lens-full.js');
-  if (!scout || !early || !full) return null;
-  return {
-    scout: scout.gzip + early.gzip,
-    full: full.gzip,
-    raw: scout.raw + early.raw + full.raw,
-    gzip: scout.gzip + early.gzip + full.gzip,
-  };
-}
-
 /**
  * The floor for "added main-thread time": an extension whose content script,
  * injected like ours (all URLs, all frames, document_idle), only publishes
@@ -436,16 +414,23 @@ export async function runBrowserBench(): Promise<void> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const bundle = contentBundleSize();
-  if (bundle) {
-    const ok = bundle.gzip <= BUNDLE_BUDGET_BYTES;
-    console.log(
-      `\nContent script bundle: ${(bundle.raw / 1024).toFixed(1)} KiB minified, ${(bundle.gzip / 1024).toFixed(1)} KiB gzipped ` +
-        `(scout and early script ${(bundle.scout / 1024).toFixed(1)} KiB in every page + full script ${(bundle.full / 1024).toFixed(1)} KiB where needed; ` +
-        `budget ${BUNDLE_BUDGET_BYTES / 1024} KiB for both) ${mark(ok)}`,
-    );
-  } else {
+  let parts: PartSize[] = [];
+  try {
+    parts = measureBundle(EXTENSION_DIR);
+  } catch {
     console.log('\nContent script bundle: not built (run "npm run build").');
+  }
+  if (parts.length > 0) {
+    const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+    const sum = (list: PartSize[], key: 'raw' | 'gzip') => list.reduce((n, p) => n + p[key], 0);
+    const everyPage = parts.filter((p) => p.everyPage);
+    const whereNeeded = parts.filter((p) => !p.everyPage);
+    const gzip = sum(parts, 'gzip');
+    console.log(
+      `\nContent script bundle: ${kib(sum(parts, 'raw'))} KiB minified, ${kib(gzip)} KiB gzipped ` +
+        `(scout and early script ${kib(sum(everyPage, 'gzip'))} KiB in every page + full script ${kib(sum(whereNeeded, 'gzip'))} KiB where needed; ` +
+        `budget ${CONTENT_BUDGET_BYTES / 1024} KiB for both) ${mark(gzip <= CONTENT_BUDGET_BYTES)}`,
+    );
   }
 }
 
