@@ -97,8 +97,9 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The early settings read (entrypoints/early.ts) is a plain script at document_start: as an
-    // unlisted script it has no content-script context of its own to set up in every frame.
+    // The early script (entrypoints/early.ts: on long pages, the settings read and the full script's
+    // import at DOMContentLoaded) runs at document_start in every frame: as an unlisted script it has
+    // no content-script context of its own to set up there.
     'build:manifestGenerated'(_wxt, manifest) {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
@@ -111,8 +112,9 @@ export default defineConfig({
         },
       ];
     },
-    // The content scripts (and the full script they import) go into pages, so they carry no polyfill: its `browser` is the
-    // native promise API (lib/platform/native-browser.ts). Background and pages keep the polyfill.
+    // The content scripts and the unlisted scripts that run in pages carry no polyfill: their
+    // `browser` is the native promise API (lib/platform/native-browser.ts). Background and pages
+    // keep the polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
       const inPage = (e: (typeof entrypoints)[number]) =>
         e.type === 'content-script' || (e.type === 'unlisted-script' && IN_PAGE_SCRIPTS.includes(e.name));
