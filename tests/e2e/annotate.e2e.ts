@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
-import { waitForPass } from './support/pass';
+import { appendLateParagraph, waitForPass } from './support/pass';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 
 let browser: ExtensionBrowser;
@@ -120,13 +120,8 @@ test('appended content is marked within a second; our own writes are not taken f
   await setSettings({});
   const page = await openDemo();
   const before = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = 'Late update: officials also discussed Arctic LNG 2 and the Northern Sea Route.';
-    document.querySelector('article')!.append(p);
-  });
-  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length === 2, undefined, {
+  await appendLateParagraph(page, 'Late update: officials also discussed Arctic LNG 2 and the Northern Sea Route.', {
+    count: 2,
     timeout: 1_000,
   });
   expect(await marks(page)).toEqual(

@@ -7,7 +7,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from './support/suite';
-import { waitForPass } from './support/pass';
+import { appendLateParagraph, waitForPass } from './support/pass';
 
 const suite = extensionSuite();
 
@@ -49,15 +49,7 @@ test('a page with names: the full script is fetched and marks them', async () =>
 
 test('a name added later to a clear page is marked', async () => {
   const { page, fullFetches } = await open('/quiet.html');
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = 'Late news: Xi Jinping will visit Moscow next month.';
-    document.querySelector('article')!.append(p);
-  });
-  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length > 0, undefined, {
-    timeout: 10_000,
-  });
+  await appendLateParagraph(page, 'Late news: Xi Jinping will visit Moscow next month.', { timeout: 10_000 });
   expect(await page.$$eval('#late lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')))).toContain(
     'xi-jinping',
   );

@@ -6,7 +6,7 @@
  */
 import { expect, test } from 'vitest';
 import { extensionSuite } from './support/suite';
-import { waitForPass } from './support/pass';
+import { appendLateParagraph, waitForPass } from './support/pass';
 
 const suite = extensionSuite();
 
@@ -37,15 +37,7 @@ test('a page loaded while the worker is stopped is marked, and so is what it add
   expect(ids).toContain('vladimir-putin');
 
   await stopServiceWorker();
-  await page.evaluate(() => {
-    const p = document.createElement('p');
-    p.id = 'late';
-    p.textContent = 'Later, officials discussed Arctic LNG 2.';
-    document.querySelector('article')!.append(p);
-  });
-  await page.waitForFunction(() => document.querySelectorAll('#late lens-mention').length === 1, undefined, {
-    timeout: 5_000,
-  });
+  await appendLateParagraph(page, 'Later, officials discussed Arctic LNG 2.', { count: 1, timeout: 5_000 });
   expect(await page.$eval('#late lens-mention', (m) => m.getAttribute('data-entity'))).toBe('arctic-lng-2');
   const stats = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
   expect(stats.errors).toBe(0);
