@@ -32,9 +32,9 @@ import type { Settings } from '../settings/model';
 import { translate } from '../platform/i18n';
 import { sendRequest } from '../platform/send';
 
-export const MENTION_SELECTOR = 'lens-mention';
-/** The custom element hosting the card's shadow root. */
-export const CARD_HOST_TAG = 'lens-card-host';
+import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR } from './card-names';
+
+export { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR };
 /** Hold a touch this long on a mention inside a link to open its card instead of following the link. */
 export const LONG_PRESS_MS = 500;
 /** A touch that moves further than this is a scroll, not a press. */
@@ -71,11 +71,6 @@ interface Shown {
   data: CardData;
   key: string;
   via: OpenVia;
-}
-
-/** Whether the Alt+Shift+L navigation shortcut was pressed (by physical key, so layouts and macOS Option work). */
-export function isNavShortcut(e: KeyboardEvent): boolean {
-  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL';
 }
 
 const NEXT_KEYS = new Set(['j', 'ArrowDown', 'ArrowRight']);
