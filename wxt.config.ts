@@ -54,7 +54,7 @@ function lazyCompromise() {
 }
 
 /** Unlisted scripts that run in web pages: built like the content scripts (no polyfill). */
-const IN_PAGE_SCRIPTS = ['lens-full', 'early'];
+const IN_PAGE_SCRIPTS = ['lens-ui', 'early'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -69,12 +69,12 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Eurasia Lens' },
-    // The full content script, imported by the scout only into pages that need it
-    // (lib/platform/full-lens.ts). Chromium gives it a new address each session.
+    // Cards and highlights, imported by the content script only when the reader first needs them
+    // (lib/platform/lens-ui.ts). Chromium gives the file a new address each session.
     web_accessible_resources: [
       browser === 'firefox'
-        ? { resources: ['lens-full.js'], matches: ['<all_urls>'] }
-        : { resources: ['lens-full.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+        ? { resources: ['lens-ui.js'], matches: ['<all_urls>'] }
+        : { resources: ['lens-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],
     // Saves the selection as a highlight (lib/db/highlights-background.ts, SAVE_COMMAND).
     commands: {
@@ -97,8 +97,8 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The early script (entrypoints/early.ts: on long pages, the settings read and the full script's
-    // import at DOMContentLoaded) runs at document_start in every frame: as an unlisted script it has
+    // The early script (entrypoints/early.ts: on long pages, the settings read at DOMContentLoaded)
+    // runs at document_start in every frame: as an unlisted script it has
     // no content-script context of its own to set up there.
     'build:manifestGenerated'(_wxt, manifest) {
       manifest.content_scripts = [

@@ -1,16 +1,11 @@
-import { browser } from 'wxt/browser';
 import { startEarly } from '@/lib/platform/early';
-import { importFullLens } from '@/lib/platform/full-lens';
 
 /**
  * Runs at document_start in every frame (listed in the manifest by
- * wxt.config.ts, so it carries none of WXT's content-script machinery): starts
- * the settings read while the page loads, for the scout to take over at
- * document_idle, and on a very long page the loading of the full script.
+ * wxt.config.ts, so it carries none of WXT's content-script machinery): on a
+ * very long page, starts the settings read as soon as the HTML is parsed, for
+ * the content script to take over at document_idle.
  */
 export default defineUnlistedScript(() => {
-  startEarly({
-    preload: () =>
-      void importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js')).catch(() => undefined),
-  });
+  startEarly();
 });

@@ -1,29 +1,25 @@
-import { startPageLens } from '@/lib/dom/page-lens';
-import { startHighlights } from '@/lib/dom/highlights/start';
-import { registerFullLens } from '@/lib/platform/full-lens';
+import { mountCardHost } from '@/lib/dom/card-host';
+import { saveMentionHighlight, startHighlights } from '@/lib/dom/highlights/start';
+import { registerLensUi } from '@/lib/platform/lens-ui';
 import { answerThroughDispatch, dispatchPageRequest } from '@/lib/platform/page-messaging';
 
 /**
- * The full content script: detection and marking (issue #4), context cards
- * (issue #5), saved highlights (issue #7) and the popup's page requests. The
- * scout (entrypoints/content) imports it into the page's isolated world when
- * the page needs it (lib/platform/full-lens.ts) and starts it with its `ctx`,
- * so everything here is undone when that is invalidated.
+ * The UI script: context cards (issue #5) and saved highlights (issue #7).
+ * The content script imports it into the page's isolated world when the
+ * reader first needs it (lib/platform/lens-ui.ts) and starts it with its
+ * `ctx`, so everything here is undone when that is invalidated.
  */
 export default defineUnlistedScript(() => {
-  // The scout keeps the page's one message listener and hands requests on through dispatch.
+  // The content script keeps the page's one message listener and hands requests on through dispatch.
   answerThroughDispatch();
-  registerFullLens({
-    start(ctx, { settings, origin }) {
-      const ready = startPageLens(ctx, { settings, origin }).catch(() => null);
+  registerLensUi({
+    start(ctx) {
       const checkSelection = startHighlights(ctx);
       return {
-        // The page lens registers its handlers once its settings are known.
-        dispatch: async (request) => {
-          await ready;
-          return dispatchPageRequest(request);
-        },
+        dispatch: dispatchPageRequest,
         checkSelection,
+        mountCardHost: (options) => mountCardHost(ctx, options),
+        saveMentionHighlight,
       };
     },
   });

@@ -1,18 +1,25 @@
 import { browser } from 'wxt/browser';
+import { startPageLens } from '@/lib/dom/page-lens';
 import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
 import { takeEarlySettings } from '@/lib/platform/early';
-import { importFullLens } from '@/lib/platform/full-lens';
-import { listenInPage, sendRequest } from '@/lib/platform/page-messaging';
+import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
+import {
+  answerThroughDispatch,
+  dispatchPageRequest,
+  listenOnRuntime,
+  sendRequest,
+} from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
 
 /**
- * The scout (lib/dom/scout.ts): the only part of Eurasia Lens in a page that
- * names nothing of ours. Detection and marking (issue #4), context cards
- * (issue #5), saved highlights (issue #7) and the popup's page requests live
- * in the full script (entrypoints/lens-full.ts), which the scout loads when
- * the page needs it; everything hangs off ctx and is undone when it is invalidated.
+ * The content script. The scout (lib/dom/scout.ts) looks at every page first;
+ * where the page names something, it starts the page lens (lib/dom/page-lens.ts:
+ * detection in the background, marking here, issue #4). Context cards (issue #5)
+ * and saved highlights (issue #7) live in the UI script (entrypoints/lens-ui.ts),
+ * loaded when the reader first needs them. Everything hangs off ctx and is
+ * undone when it is invalidated.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -26,6 +33,15 @@ export default defineContentScript({
     // Marks the document so the end-to-end suite can see the script ran.
     document.documentElement.setAttribute('data-lens-ready', '');
     ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
+    // The scout keeps the page's one message listener; the page lens's handlers answer through it.
+    answerThroughDispatch();
+
+    let ui: Promise<LensUi> | null = null;
+    const loadUi = () =>
+      (ui ??= importLensUi((path) => browser.runtime.getURL(path as '/lens-ui.js')).then((entry) => {
+        if (ctx.isInvalid) throw new Error('Extension context invalidated.');
+        return entry.start(ctx);
+      }));
 
     // Read at document_start by the early script when it ran (entrypoints/early.ts); otherwise now.
     const settings = takeEarlySettings() ?? readPageSettings();
@@ -47,12 +63,15 @@ export default defineContentScript({
         });
         return !!list?.ok && list.value.length > 0;
       },
-      load: async (latest) => {
-        const entry = await importFullLens((path) => browser.runtime.getURL(path as '/lens-full.js'));
-        if (ctx.isInvalid) throw new Error('Extension context invalidated.');
-        return entry.start(ctx, { settings: latest(), origin });
+      mark: async (latest) => {
+        const first = latest();
+        // Taken again once the first read is in: a change the scout saw meanwhile counts.
+        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi });
+        // Its handlers are registered once its settings are known.
+        return { dispatch: dispatchPageRequest };
       },
-      listen: listenInPage,
+      loadUi,
+      listen: listenOnRuntime,
       isValid: () => ctx.isValid,
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),

@@ -11,9 +11,9 @@ export const CONTENT_BUDGET_BYTES = 40 * 1024;
 
 /** Paths inside the built extension; `everyPage`: injected into every page (else loaded where needed). */
 export const BUNDLE_PARTS = [
-  { name: 'scout (every page)', file: 'content-scripts/content.js', everyPage: true },
+  { name: 'content script: scout and marking (every page)', file: 'content-scripts/content.js', everyPage: true },
   { name: 'early script (every page)', file: 'early.js', everyPage: true },
-  { name: 'full script (pages that need it)', file: 'lens-full.js', everyPage: false },
+  { name: 'cards and highlights (on first use)', file: 'lens-ui.js', everyPage: false },
 ] as const;
 
 export interface PartSize {

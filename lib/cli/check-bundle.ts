@@ -1,9 +1,9 @@
 /**
  * `tsx lib/cli/check-bundle.ts`: prints the size of the built content script,
- * minified by the build, in its parts: the scout and the early script that go
- * into every page (.output/chrome-mv3/content-scripts/content.js, early.js) and
- * the full script the scout loads into pages that need it
- * (.output/chrome-mv3/lens-full.js). Fails when together they are over the
+ * minified by the build, in its parts: the content script and the early script
+ * that go into every page (.output/chrome-mv3/content-scripts/content.js,
+ * early.js) and the cards-and-highlights script it loads on first use
+ * (.output/chrome-mv3/lens-ui.js). Fails when together they are over the
  * gzipped budget. Run after `npm run build`.
  *
  * `--breakdown` also prints where the bytes come from, read from the source

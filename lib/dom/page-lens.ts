@@ -8,10 +8,10 @@
  *   detector (`detect:scan`), so the page never builds or carries the engine and its tables.
  * - Ambiguous candidates: settled in the background (`detect:resolve`), never here.
  * - Settings: read once, then followed (page-settings.ts): every change is applied at once.
- * - Cards: the card host is mounted on the first interaction with a mention
- *   (pointer, click, the navigation shortcut) or a popup reveal, so pages that
- *   are only read get no card host at all; that first interaction is handed
- *   on to the host once it is up.
+ * - Cards: the UI script (lib/platform/lens-ui.ts) is loaded and the card
+ *   host mounted on the first interaction with a mention (pointer, click, the
+ *   navigation shortcut) or a popup reveal, so pages that are only read get
+ *   neither; that first interaction is handed on to the host once it is up.
  * - A lifeline port to the background lets an orphaned script notice a reload
  *   or update at once (lifeline.ts).
  * - Popup requests (`page:status`, `page:reveal`) are answered by the top frame.
@@ -24,8 +24,9 @@ import { changePageSettings, readPageSettings, watchPageSettings } from '../plat
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
 import { backgroundScanner, portTransport } from './background-scanner';
-import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR, mountCardHost, type CardHost } from './card-host';
-import { saveMentionHighlight } from './highlights/start';
+import type { CardHost } from './card-host';
+import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR } from './card-names';
+import type { LensUi } from '../platform/lens-ui';
 import { holdLifeline } from './lifeline';
 import { collectTextBlocks } from './text-blocks';
 
@@ -34,16 +35,15 @@ export interface PageLens {
 }
 
 export interface PageLensOptions {
+  /** Loads and starts the UI script (cards and highlights) once; every call gets the same. */
+  ui: () => Promise<LensUi>;
   /** Settings already being read (the scout's, handed over); otherwise they are read now. */
   settings?: Promise<Settings>;
   /** When the content script started (`performance.now()`): the scout's, so stats count from there. */
   origin?: number;
 }
 
-export async function startPageLens(
-  ctx: ContentScriptContext,
-  options: PageLensOptions = {},
-): Promise<PageLens | null> {
+export async function startPageLens(ctx: ContentScriptContext, options: PageLensOptions): Promise<PageLens | null> {
   const origin = options.origin ?? performance.now();
   const hostname = pageHostname();
   const isTop = window.top === window;
@@ -82,12 +82,16 @@ export async function startPageLens(
     if (cardHost) return Promise.resolve(cardHost);
     if (hostPromise) return hostPromise;
     if (!annotator.active || ctx.isInvalid) return Promise.resolve(null);
-    hostPromise = mountCardHost(ctx, {
-      getMentions: () => annotator.allMentions() as HTMLElement[],
-      settings: () => settings,
-      onHideEntity: (id) => void changePageSettings((s) => hideEntity(s, hostname, id)).catch(() => undefined),
-      onSaveHighlight: (m) => void saveMentionHighlight(m),
-    })
+    hostPromise = options
+      .ui()
+      .then((ui) =>
+        ui.mountCardHost({
+          getMentions: () => annotator.allMentions() as HTMLElement[],
+          settings: () => settings,
+          onHideEntity: (id) => void changePageSettings((s) => hideEntity(s, hostname, id)).catch(() => undefined),
+          onSaveHighlight: (m) => void ui.saveMentionHighlight(m),
+        }),
+      )
       .then((host) => {
         if (ctx.isInvalid || !annotator.active) {
           host.destroy();

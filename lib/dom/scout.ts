@@ -1,23 +1,26 @@
 /**
- * The scout: the part of the content script that goes into every page
- * (lib/platform/full-lens.ts explains the split). Most pages a reader opens
- * name nothing in the fact base; on those the scout is all that runs. It
+ * The scout: what the content script runs first in every page. Most pages a
+ * reader opens name nothing in the fact base; on those the scout is all that
+ * runs. It
  *
  * - reads the page's text the cheap way (the browser's own `textContent`, plus
  *   open shadow roots) and asks the background whether it holds any candidate
- *   at all (`detect:probe`, the same engine as the full pass);
- * - loads the full script on a hit, and also when the page has saved
- *   highlights, the reader selects text (the "Save highlight" button) or the
- *   popup asks the page something;
+ *   at all (`detect:probe`, the same engine as the marking pass);
+ * - on a hit starts the page lens (lib/dom/page-lens.ts), which reads the page
+ *   again block by block with all the rules and marks what it finds; a popup
+ *   request about the page starts it too;
+ * - loads the UI script (cards and highlights, lib/platform/lens-ui.ts) when
+ *   the page has saved highlights, the reader selects text (the "Save
+ *   highlight" button) or asks to save the selection;
  * - otherwise publishes that the page is clear and watches for new content
  *   (one batched observer) and for settings that switch the page on.
  *
- * It marks nothing and adds nothing to the page: the full script reads the
- * page again from the start, block by block, with all the rules.
+ * It marks nothing and adds nothing to the page itself.
  */
 import { MAX_PROBE_CHARS } from '../detect/scan-limits';
-import { LARGE_PAGE_ELEMENTS, type FullLens } from '../platform/full-lens';
+import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
+import { LARGE_PAGE_ELEMENTS } from './long-page';
 import { isActiveOn, type Settings } from '../settings/model';
 
 /** Most characters one probe carries; a longer text goes in several, overlapping by PROBE_OVERLAP. */
@@ -29,12 +32,20 @@ export const SCOUT_BATCH_MS = 150;
 /** Beyond this many added nodes in one batch, the whole page is read again instead. */
 export const MAX_PENDING_NODES = 2000;
 
-/** Why the full script was loaded. */
-export type WakeReason = 'mentions' | 'long-page' | 'highlights' | 'selection' | 'request' | 'new-content';
+/** Why the page lens was started. */
+export type MarkReason = 'mentions' | 'long-page' | 'request' | 'new-content';
+/** Why the UI script was loaded by the scout (the page lens loads it for cards itself). */
+export type UiReason = 'highlights' | 'selection' | 'request';
+
+/** The page lens, started: it answers the popup's requests about the page. */
+export interface Marker {
+  dispatch(request: PageRequest): Promise<unknown> | undefined;
+}
 
 export interface ScoutStats {
-  scout: 'probing' | 'clear' | 'loading' | 'loaded';
-  reason: WakeReason | null;
+  scout: 'probing' | 'clear' | 'marking';
+  reason: MarkReason | null;
+  ui: UiReason | null;
   probes: number;
   /** Our own JS time, in the same sense as the annotator's `sliceMs`. */
   sliceMs: number;
@@ -58,10 +69,12 @@ export interface ScoutDeps {
   /** Whether this page has saved highlights (top frame). */
   hasHighlights(): Promise<boolean>;
   /**
-   * Imports and starts the full script, with the settings as they are when it
-   * starts (`settings()`: changes the scout saw while it loaded included).
+   * Starts the page lens, with the settings as they are when it starts
+   * (`settings()`: changes the scout saw before included). Called once.
    */
-  load(settings: () => Promise<Settings>): Promise<FullLens>;
+  mark(settings: () => Promise<Settings>): Promise<Marker>;
+  /** Loads and starts the UI script; every call gets the same promise. */
+  loadUi(): Promise<LensUi>;
   /** Listens for the popup's requests (page-messaging's listenInPage); returns the unsubscribe. */
   listen(handlers: PageHandlers): () => void;
   isValid(): boolean;
@@ -79,10 +92,12 @@ export interface ScoutDeps {
 }
 
 export interface Scout {
-  /** The full script once it is loading or loaded. */
-  readonly full: Promise<FullLens> | null;
+  /** The page lens once it is starting or started. */
+  readonly marker: Promise<Marker> | null;
+  /** The UI script once the scout asked for it. */
+  readonly ui: Promise<LensUi> | null;
   readonly stats: Readonly<ScoutStats>;
-  /** Resolves when the first look at the page is over (clear, or the full script asked for). */
+  /** Resolves when the first look at the page is over (clear, or the page lens started). */
   readonly settled: Promise<void>;
   stop(): void;
 }
@@ -169,6 +184,7 @@ export function startScout(deps: ScoutDeps): Scout {
   const stats: ScoutStats = {
     scout: 'probing',
     reason: null,
+    ui: null,
     probes: 0,
     sliceMs: 0,
     longestSliceMs: 0,
@@ -179,7 +195,8 @@ export function startScout(deps: ScoutDeps): Scout {
     marks: 0,
   };
   let stopped = false;
-  let full: Promise<FullLens> | null = null;
+  let marker: Promise<Marker> | null = null;
+  let ui: Promise<LensUi> | null = null;
   let active = false;
   let probing = false;
   let observer: MutationObserver | null = null;
@@ -190,7 +207,10 @@ export function startScout(deps: ScoutDeps): Scout {
   let unlistenRequests: (() => void) | null = null;
 
   const fail = (error: unknown) => deps.onError?.(error);
-  const live = () => !stopped && full === null && deps.isValid();
+  /** Whether the scout still probes (the page lens has not started). */
+  const live = () => !stopped && marker === null && deps.isValid();
+  /** Whether the scout still watches for reasons to load the UI script. */
+  const uiLive = () => !stopped && ui === null && deps.isValid();
   const account = (t0: number) => {
     const took = deps.now() - t0;
     stats.sliceMs = round1(stats.sliceMs + took);
@@ -205,32 +225,45 @@ export function startScout(deps: ScoutDeps): Scout {
     }
   };
 
-  /** Lets go of what the scout watches (the full script takes over, or the scout stops). */
-  const standDown = () => {
+  /** Lets go of the page's content (the page lens takes over, or the scout stops). */
+  const standDownProbe = () => {
     observer?.disconnect();
     observer = null;
     pending = [];
     if (timer !== null) deps.clearTimeout(timer);
     timer = null;
+  };
+  /** Lets go of the selection (the UI script takes over, or the scout stops). */
+  const standDownUi = () => {
     for (const fn of cleanups.splice(0)) contained(fn);
   };
 
-  const wake = (reason: WakeReason): Promise<FullLens> => {
-    if (full) return full;
-    stats.scout = 'loading';
+  const wake = (reason: MarkReason): Promise<Marker> => {
+    if (marker) return marker;
+    stats.scout = 'marking';
     stats.reason = reason;
-    standDown();
-    const loading = deps
-      .load(() => latest)
+    standDownProbe();
+    marker = deps
+      .mark(() => latest)
       .finally(() => {
-        // The full script follows the settings from its start on.
+        // The page lens follows the settings from its start on.
         contained(unwatchSettings);
         unwatchSettings = null;
+      })
+      .catch((error: unknown) => {
+        fail(error);
+        throw error;
       });
-    full = loading.then(
+    return marker;
+  };
+
+  const wakeUi = (reason: UiReason): Promise<LensUi> => {
+    if (ui) return ui;
+    stats.ui = reason;
+    standDownUi();
+    ui = deps.loadUi().then(
       (lens) => {
-        stats.scout = 'loaded';
-        // A selection made while the full script loaded: its button was not listening yet.
+        // A selection made while the UI script loaded: its button was not listening yet.
         lens.checkSelection();
         return lens;
       },
@@ -239,11 +272,11 @@ export function startScout(deps: ScoutDeps): Scout {
         throw error;
       },
     );
-    return full;
+    return ui;
   };
 
-  /** Probes a text in chunks; true when the full script was asked for. */
-  const probeAll = async (text: string, reason: WakeReason): Promise<boolean> => {
+  /** Probes a text in chunks; true when the page lens was started. */
+  const probeAll = async (text: string, reason: MarkReason): Promise<boolean> => {
     if (!/\S/.test(text)) return false;
     for (const chunk of probeChunks(text)) {
       if (!live()) return true;
@@ -264,11 +297,11 @@ export function startScout(deps: ScoutDeps): Scout {
     return false;
   };
 
-  /** Probes a subtree: its text piece by piece, then its open shadow roots; true when the full script was asked for. */
-  const probeSubtree = async (root: Element, reason: WakeReason, startLarge = false): Promise<boolean> => {
+  /** Probes a subtree: its text piece by piece, then its open shadow roots; true when the page lens was started. */
+  const probeSubtree = async (root: Element, reason: MarkReason, startLarge = false): Promise<boolean> => {
     let t0 = deps.now();
     const elements = root.querySelectorAll('*');
-    // A very long page: the full script starts at once (the early script began loading it when the
+    // A very long page: the page lens starts at once (the early script read the settings when the
     // HTML was parsed), since waiting for a probe would hold back its first marks while the browser
     // is busy with the page, and reading it in full costs little beside the page itself.
     if (startLarge && elements.length > (deps.largePage ?? LARGE_PAGE_ELEMENTS)) {
@@ -355,12 +388,12 @@ export function startScout(deps: ScoutDeps): Scout {
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   };
 
-  // Followed from the start, so whatever starts the full script starts it with the latest settings.
+  // Followed from the start, so whatever starts the page lens starts it with the latest settings.
   let latest: Promise<Settings> = deps.settings;
   let settingsKnown = false;
   let unwatchSettings: (() => void) | null = deps.watchSettings((next) => {
     latest = Promise.resolve(next);
-    if (!settingsKnown || full) return;
+    if (!settingsKnown || marker) return;
     const was = active;
     active = isActiveOn(next, deps.hostname);
     // Switched on for this page: look at it now (what came while off included).
@@ -370,25 +403,27 @@ export function startScout(deps: ScoutDeps): Scout {
   const settled = (async () => {
     if (deps.isTop) {
       // The page's one listener for the popup's requests, for as long as the script lives: it
-      // loads the full script if need be and hands each request on to it, so none is lost or
-      // answered twice while the full script starts.
-      const answer = (request: PageRequest) => wake('request').then((lens) => lens.dispatch(request)) as Promise<never>;
+      // starts the page lens or loads the UI script if need be and hands each request on to it,
+      // so none is lost or answered twice while they start.
+      const aboutPage = (request: PageRequest) =>
+        wake('request').then((lens) => lens.dispatch(request)) as Promise<never>;
+      const toUi = (request: PageRequest) => wakeUi('request').then((lens) => lens.dispatch(request)) as Promise<never>;
       unlistenRequests = deps.listen({
-        'page:status': answer,
-        'page:reveal': answer,
-        'highlight:save-selection': answer,
+        'page:status': aboutPage,
+        'page:reveal': aboutPage,
+        'highlight:save-selection': toUi,
       });
-      // A selection may be saved as a highlight: the full script shows the button.
+      // A selection may be saved as a highlight: the UI script shows the button.
       const onSelection = () => {
         const selection = doc.getSelection();
-        if (!selection || selection.isCollapsed || !live()) return;
-        void wake('selection').catch(() => undefined);
+        if (!selection || selection.isCollapsed || !uiLive()) return;
+        void wakeUi('selection').catch(() => undefined);
       };
       doc.addEventListener('selectionchange', onSelection);
       cleanups.push(() => doc.removeEventListener('selectionchange', onSelection));
       void deps.hasHighlights().then(
         (has) => {
-          if (has && live()) void wake('highlights').catch(() => undefined);
+          if (has && uiLive()) void wakeUi('highlights').catch(() => undefined);
         },
         (error: unknown) => fail(error),
       );
@@ -410,13 +445,17 @@ export function startScout(deps: ScoutDeps): Scout {
   })().catch(fail);
 
   return {
-    get full() {
-      return full;
+    get marker() {
+      return marker;
+    },
+    get ui() {
+      return ui;
     },
     stats,
     settled,
     stop() {
-      standDown();
+      standDownProbe();
+      standDownUi();
       contained(unwatchSettings);
       contained(unlistenRequests);
       unwatchSettings = unlistenRequests = null;

@@ -1,15 +1,15 @@
 /**
  * What the content script can start before the page is idle, on long pages
  * only (see startEarly): a tiny script at `document_start`
- * (entrypoints/early.ts) reads the reader's settings and loads the full
- * script once the HTML is parsed; the scout, which runs at `document_idle` in
- * the same isolated world, takes them over. Settings changed in between are
- * followed, so the value handed over is the latest.
+ * (entrypoints/early.ts) reads the reader's settings once the HTML is parsed;
+ * the content script, which runs at `document_idle` in the same isolated
+ * world, takes them over. Settings changed in between are followed, so the
+ * value handed over is the latest.
  */
 import { browser } from 'wxt/browser';
 import { SETTINGS_STORAGE_KEY, settingsFromStored } from './page-settings';
 import type { Settings } from '../settings/model';
-import { LARGE_PAGE_ELEMENTS } from './full-lens';
+import { LARGE_PAGE_ELEMENTS } from '../dom/long-page';
 
 /** Where the early script leaves its work: a global of our isolated world, never the page's. */
 const EARLY = Symbol.for('eurasia-lens.early');
@@ -28,8 +28,6 @@ interface Early {
 type Holder = { [EARLY]?: Early };
 
 export interface EarlyOptions {
-  /** Starts importing the full script (not starting it). */
-  preload?: () => void;
   /** More elements than this at DOMContentLoaded make a page long (LARGE_PAGE_ELEMENTS; tests use fewer). */
   largePage?: number;
 }
@@ -38,23 +36,18 @@ export interface EarlyOptions {
  * Runs at document_start. Most pages get one DOMContentLoaded listener and
  * nothing else. A long page (more than LARGE_PAGE_ELEMENTS elements once its
  * HTML is parsed) keeps the browser busy well past document_idle, when every
- * round trip is slow: there the settings read and the loading of the full
- * script start at once, both for the scout to take over (it starts the full
- * script only where the reader has Eurasia Lens on). Idempotent.
+ * round trip is slow: there the settings read starts at once, for the content
+ * script to take over. Idempotent.
  */
 export function startEarly(options: EarlyOptions = {}): void {
   const holder = globalThis as Holder & { [STARTED]?: true };
   if (holder[STARTED]) return;
   holder[STARTED] = true;
-  const { preload, largePage = LARGE_PAGE_ELEMENTS } = options;
+  const { largePage = LARGE_PAGE_ELEMENTS } = options;
   document.addEventListener(
     'DOMContentLoaded',
     () => {
-      if (document.getElementsByTagName('*').length <= largePage) return;
-      readEarly();
-      // At once, not after the settings: until document_idle the page's own work holds every answer
-      // back. It only loads code; the scout starts it only where the reader has Eurasia Lens on.
-      preload?.();
+      if (document.getElementsByTagName('*').length > largePage) readEarly();
     },
     { once: true },
   );

@@ -1,57 +1,52 @@
 /**
- * The content script comes in two parts. The scout (entrypoints/content) goes
- * into every page: it reads the settings, asks the background whether the
- * page's text names anything at all, and otherwise only watches. The full
- * script (entrypoints/lens-full.ts: marking, cards, highlights) is loaded by
- * the scout with a dynamic import when the page needs it: a hit, saved
- * highlights, a selection, or a request from the popup. Both run in the same
- * isolated world, so the full script hands its entry point over through a
- * global of that world, never the page's.
+ * The content script comes in two parts. The content script proper
+ * (entrypoints/content: the scout and the page lens) goes into every page: it
+ * reads the settings, asks the background whether the page's text names
+ * anything at all, and if so marks the mentions. The UI script
+ * (entrypoints/lens-ui.ts: context cards and saved highlights, with Preact) is
+ * loaded with a dynamic import only when the reader needs it: the first
+ * interaction with a mention, saved highlights on the page, a selection, or a
+ * request from the popup. Both run in the same isolated world, so the UI script
+ * hands its entry point over through a global of that world, never the page's.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HighlightResult } from '../messages';
+import type { Highlight } from '../highlights/model';
 import type { PageRequest } from './page-messaging';
-import type { Settings } from '../settings/model';
+import type { CardHost, CardHostOptions } from '../dom/card-host';
 
-/** The full script's file in the extension (listed as a web-accessible resource). */
-export const FULL_LENS_FILE = 'lens-full.js';
-/**
- * A page with more elements than this is long (~250 KB of text and up): the
- * early script loads the full script as soon as the HTML is parsed, and the
- * scout starts it without probing (lib/platform/early.ts, lib/dom/scout.ts).
- */
-export const LARGE_PAGE_ELEMENTS = 5_000;
+/** The UI script's file in the extension (listed as a web-accessible resource). */
+export const LENS_UI_FILE = 'lens-ui.js';
 
-/** Where the full script leaves its entry point in the isolated world. */
-export const FULL_LENS_KEY = '__eurasiaLensFull';
+/** Where the UI script leaves its entry point in the isolated world. */
+export const LENS_UI_KEY = '__eurasiaLensUi';
 
-export interface FullLensStart {
-  /** The settings the scout read (the full script follows their changes itself). */
-  settings: Promise<Settings>;
-  /** When the scout started (`performance.now()`), so the page's stats count from there. */
-  origin: number;
-}
-
-export interface FullLens {
-  /** Answers a request the scout took (it keeps the page's one message listener). */
-  dispatch(request: PageRequest): Promise<unknown>;
-  /** Looks at the current selection (one made while the full script loaded). */
+export interface LensUi {
+  /** Answers a request the content script took (it keeps the page's one message listener). */
+  dispatch(request: PageRequest): Promise<unknown> | undefined;
+  /** Looks at the current selection (one made while the UI script loaded). */
   checkSelection(): void;
+  /** Mounts the context cards' host (lib/dom/card-host.ts). */
+  mountCardHost(options: CardHostOptions): Promise<CardHost>;
+  /** The card's "Save highlight": the mention with its sentence. */
+  saveMentionHighlight(mention: HTMLElement): Promise<HighlightResult<Highlight>>;
 }
 
-export interface FullLensEntry {
-  start(ctx: ContentScriptContext, options: FullLensStart): FullLens;
+export interface LensUiEntry {
+  /** Starts saved highlights (top frame) and returns the UI's handle. */
+  start(ctx: ContentScriptContext): LensUi;
 }
 
-/** Called by the full script as it is evaluated. */
-export function registerFullLens(entry: FullLensEntry): void {
-  (globalThis as Record<string, unknown>)[FULL_LENS_KEY] = entry;
+/** Called by the UI script as it is evaluated. */
+export function registerLensUi(entry: LensUiEntry): void {
+  (globalThis as Record<string, unknown>)[LENS_UI_KEY] = entry;
 }
 
-/** Loads the full script into this isolated world (once) and returns its entry point. */
-export async function importFullLens(getUrl: (path: string) => string): Promise<FullLensEntry> {
+/** Loads the UI script into this isolated world (once) and returns its entry point. */
+export async function importLensUi(getUrl: (path: string) => string): Promise<LensUiEntry> {
   const scope = globalThis as Record<string, unknown>;
-  if (!scope[FULL_LENS_KEY]) await import(/* @vite-ignore */ getUrl(`/${FULL_LENS_FILE}`));
-  const entry = scope[FULL_LENS_KEY] as FullLensEntry | undefined;
-  if (!entry || typeof entry.start !== 'function') throw new Error('The full content script did not load.');
+  if (!scope[LENS_UI_KEY]) await import(/* @vite-ignore */ getUrl(`/${LENS_UI_FILE}`));
+  const entry = scope[LENS_UI_KEY] as LensUiEntry | undefined;
+  if (!entry || typeof entry.start !== 'function') throw new Error('The cards and highlights script did not load.');
   return entry;
 }

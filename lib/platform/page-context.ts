@@ -1,4 +1,4 @@
-/** Facts about the page a content script runs in, shared by the scout and the full script. */
+/** Facts about the page a content script runs in, shared by the content script and the UI script. */
 
 /** Errors that only mean the extension went away (update, reload, disable): not worth a word. */
 export function isContextGone(error: unknown): boolean {

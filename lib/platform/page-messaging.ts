@@ -50,8 +50,23 @@ export type PageHandlers = {
  * Listens for the page's requests. Payloads that fail the guards, or that have
  * no handler here, are ignored so another listener may answer them. A handler
  * that throws answers with nothing (never an error thrown into the page).
+ * After answerThroughDispatch the handlers are only registered for dispatchPageRequest.
  */
 export function listenInPage(handlers: PageHandlers): () => void {
+  registered.add(handlers);
+  if (!runtimeListening) return () => void registered.delete(handlers);
+  const stop = listenOnRuntime(handlers);
+  return () => {
+    registered.delete(handlers);
+    stop();
+  };
+}
+
+/**
+ * Listens on the runtime whatever answerThroughDispatch said, and does not
+ * register for dispatch: the scout's one listener, which hands requests on.
+ */
+export function listenOnRuntime(handlers: PageHandlers): () => void {
   const listener = (raw: unknown, _sender: unknown, sendResponse?: (answer: unknown) => void) => {
     const request = parsePageRequest(raw);
     if (!request) return undefined;
@@ -64,22 +79,17 @@ export function listenInPage(handlers: PageHandlers): () => void {
     answer.then(sendResponse, () => sendResponse(undefined));
     return true;
   };
-  registered.add(handlers);
-  if (!runtimeListening) return () => void registered.delete(handlers);
   browser.runtime.onMessage.addListener(listener);
-  return () => {
-    registered.delete(handlers);
-    browser.runtime.onMessage.removeListener(listener);
-  };
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 let runtimeListening = true;
 
 /**
  * From now on listenInPage only registers its handlers for dispatchPageRequest:
- * the full script calls this, since the scout's one listener takes every
- * request and hands it on (a request is then answered once, even while the
- * full script is still starting).
+ * the content script and the UI script call this, since the scout's one
+ * listener (listenOnRuntime) takes every request and hands it on (a request is
+ * then answered once, even while the page lens or the UI script is starting).
  */
 export function answerThroughDispatch(): void {
   runtimeListening = false;

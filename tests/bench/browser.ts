@@ -428,7 +428,7 @@ export async function runBrowserBench(): Promise<void> {
     const gzip = sum(parts, 'gzip');
     console.log(
       `\nContent script bundle: ${kib(sum(parts, 'raw'))} KiB minified, ${kib(gzip)} KiB gzipped ` +
-        `(scout and early script ${kib(sum(everyPage, 'gzip'))} KiB in every page + full script ${kib(sum(whereNeeded, 'gzip'))} KiB where needed; ` +
+        `(content and early script ${kib(sum(everyPage, 'gzip'))} KiB in every page + cards and highlights ${kib(sum(whereNeeded, 'gzip'))} KiB on first use; ` +
         `budget ${CONTENT_BUDGET_BYTES / 1024} KiB for both) ${mark(gzip <= CONTENT_BUDGET_BYTES)}`,
     );
   }

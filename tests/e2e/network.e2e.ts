@@ -158,13 +158,13 @@ afterAll(async () => {
 });
 
 /**
- * Our own files: the extension's origin, and the full content script under the per-session
+ * Our own files: the extension's origin, and the cards-and-highlights script under the per-session
  * address Chromium gives web-accessible resources marked use_dynamic_url (a random UUID host).
  */
 function isOwnFile(url: string): boolean {
   return (
     url.startsWith(`chrome-extension://${browser.extensionId}/`) ||
-    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/lens-full\.js$/.test(url)
+    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/lens-ui\.js$/.test(url)
   );
 }
 
@@ -207,7 +207,7 @@ describe('zero network', () => {
     // Extension pages may load only their own files.
     const fromExtensionPages = requests.filter((r) => r.frame.startsWith('chrome-extension://') && !isOwnFile(r.url));
     expect(fromExtensionPages).toEqual([]);
-    // Web pages' requests: none may be initiated by a script of ours (the scout loads the full script).
+    // Web pages' requests: none may be initiated by a script of ours (the content script loads its UI script).
     const byOurScripts = cdpRequests.filter(
       (r) => !isOwnFile(r.url) && r.initiatorUrls.some((u) => u.startsWith('chrome-extension://')),
     );

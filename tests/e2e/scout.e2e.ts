@@ -1,8 +1,11 @@
 /**
- * The scout in Chromium (lib/dom/scout.ts): on a page that names nothing it is
- * all that runs (the full script is never fetched), yet everything the reader
- * may do there still works: content added later with a name is marked, a
- * selection gets the "Save highlight" button, and the popup's request is answered.
+ * The content script's parts in Chromium (lib/dom/scout.ts,
+ * lib/platform/lens-ui.ts): on a page that names nothing the scout is all that
+ * runs, and on a page with names the marks come without the UI script (cards
+ * and highlights), which is fetched only when the reader first needs it. Yet
+ * everything the reader may do still works: a hover opens a card, content
+ * added later with a name is marked, a selection gets the "Save highlight"
+ * button, and the popup's request is answered.
  */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,54 +14,58 @@ import { appendLateParagraph, waitForPass } from './support/pass';
 
 const suite = extensionSuite();
 
-/** Opens a page and records every fetch of the full script made in it. */
-async function open(path: string): Promise<{ page: Page; fullFetches: string[] }> {
+/** Opens a page and records every fetch of the UI script made in it. */
+async function open(path: string): Promise<{ page: Page; uiFetches: string[] }> {
   const page = await suite.browser.context.newPage();
   const cdp = await suite.browser.context.newCDPSession(page);
-  const fullFetches: string[] = [];
+  const uiFetches: string[] = [];
   cdp.on('Network.requestWillBeSent', ({ request, type, redirectResponse }) => {
     // Chromium fetches it under the per-session address, then redirects internally to the extension's own.
-    if (request.url.endsWith('/lens-full.js') && type === 'Script' && !redirectResponse) fullFetches.push(request.url);
+    if (request.url.endsWith('/lens-ui.js') && type === 'Script' && !redirectResponse) uiFetches.push(request.url);
   });
   await cdp.send('Network.enable');
   await page.goto(suite.server.url(path));
   await waitForPass(page);
-  return { page, fullFetches };
+  return { page, uiFetches };
 }
 
 const stats = (page: Page) =>
   page.evaluate(() => JSON.parse(document.documentElement.dataset.lensStats ?? 'null') as { scout?: string } | null);
 
-test('a page that names nothing: the scout looks, finds it clear, and the full script is never fetched', async () => {
-  const { page, fullFetches } = await open('/quiet.html');
+test('a page that names nothing: the scout looks, finds it clear, and the UI script is never fetched', async () => {
+  const { page, uiFetches } = await open('/quiet.html');
   expect((await stats(page))?.scout).toBe('clear');
   expect(await page.locator('lens-mention').count()).toBe(0);
-  expect(fullFetches).toEqual([]);
+  expect(uiFetches).toEqual([]);
   await page.close();
 });
 
-test('a page with names: the full script is fetched and marks them', async () => {
-  const { page, fullFetches } = await open('/plain.html');
-  expect(fullFetches).toHaveLength(1);
-  // The full pass published its own stats over the scout's.
+test('a page with names is marked without the UI script; the first hover fetches it once and opens the card', async () => {
+  const { page, uiFetches } = await open('/plain.html');
+  // The marking pass published its own stats over the scout's.
   expect((await stats(page))?.scout).toBeUndefined();
   const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
   expect(ids).toContain('vladimir-putin');
+  expect(uiFetches).toEqual([]);
+  await page.locator('lens-mention[data-entity="vladimir-putin"]').first().hover();
+  const card = page.getByRole('dialog', { name: /Putin/ });
+  await card.waitFor({ state: 'visible', timeout: 10_000 });
+  expect(uiFetches).toHaveLength(1);
   await page.close();
 });
 
-test('a name added later to a clear page is marked', async () => {
-  const { page, fullFetches } = await open('/quiet.html');
+test('a name added later to a clear page is marked, still without the UI script', async () => {
+  const { page, uiFetches } = await open('/quiet.html');
   await appendLateParagraph(page, 'Late news: Xi Jinping will visit Moscow next month.', { timeout: 10_000 });
   expect(await page.$$eval('#late lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')))).toContain(
     'xi-jinping',
   );
-  expect(fullFetches).toHaveLength(1);
+  expect(uiFetches).toEqual([]);
   await page.close();
 });
 
-test('a selection on a clear page gets the "Save highlight" button', async () => {
-  const { page } = await open('/quiet.html');
+test('a selection on a clear page fetches the UI script, which shows the "Save highlight" button', async () => {
+  const { page, uiFetches } = await open('/quiet.html');
   await page.evaluate(() => {
     const p = document.querySelector('article p')!;
     const range = document.createRange();
@@ -70,11 +77,12 @@ test('a selection on a clear page gets the "Save highlight" button', async () =>
   const button = page.locator('lens-highlight-ui button');
   await button.waitFor({ state: 'visible', timeout: 10_000 });
   expect(await button.textContent()).toBe('Save highlight');
+  expect(uiFetches).toHaveLength(1);
   await page.close();
 });
 
-test("the popup's request on a clear page is answered by the full script", async () => {
-  const { page } = await open('/quiet.html?popup');
+test("the popup's request on a clear page is answered by the page lens, without the UI script", async () => {
+  const { page, uiFetches } = await open('/quiet.html?popup');
   const url = page.url();
   // No "tabs" permission: ask every tab and keep the answer that names this page.
   const status = await suite.browser.serviceWorker.evaluate(async (target) => {
@@ -87,5 +95,6 @@ test("the popup's request on a clear page is answered by the full script", async
     return null;
   }, url);
   expect(status).toMatchObject({ url, active: true, entities: [] });
+  expect(uiFetches).toEqual([]);
   await page.close();
 });

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /**
  * The scout over a happy-dom page, with a word-list probe standing in for the
- * background: when it loads the full script (a hit, saved highlights, a
- * selection, a popup request, new content, settings that switch the page on)
- * and when it does not, what it reads, and that it lets go of everything once
- * the full script takes over.
+ * background: when it starts the page lens (a hit, a popup request about the
+ * page, new content, settings that switch the page on), when it loads the UI
+ * script (saved highlights, a selection, a request to save it), and when it
+ * does neither; what it reads, and that it lets go of what each takes over.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
@@ -18,7 +18,8 @@ import {
   textPieces,
   type ScoutDeps,
 } from '@/lib/dom/scout';
-import type { FullLens } from '@/lib/platform/full-lens';
+import type { Marker } from '@/lib/dom/scout';
+import type { LensUi } from '@/lib/platform/lens-ui';
 import type { PageHandlers, PageRequest } from '@/lib/platform/page-messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
@@ -27,8 +28,11 @@ const NAMES = /\b(Putin|Xi Jinping|SCO)\b/;
 interface Harness {
   deps: ScoutDeps;
   probes: string[];
-  loads: number;
-  lens: FullLens & { dispatched: PageRequest[]; selectionChecks: number };
+  /** Times the page lens was started, and the UI script loaded. */
+  marks: number;
+  uiLoads: number;
+  marker: Marker & { dispatched: PageRequest[] };
+  ui: LensUi & { dispatched: PageRequest[]; selectionChecks: number };
   handlers: PageHandlers[];
   unlistened: number;
   settingsListeners: ((s: Settings) => void)[];
@@ -38,21 +42,31 @@ interface Harness {
 function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAULT_SETTINGS): Harness {
   const h: Harness = {
     probes: [],
-    loads: 0,
+    marks: 0,
+    uiLoads: 0,
     handlers: [],
     unlistened: 0,
     settingsListeners: [],
     errors: [],
-    lens: {
+    marker: {
+      dispatched: [],
+      dispatch: async (request) => {
+        h.marker.dispatched.push(request);
+        return { answeredBy: 'page lens' };
+      },
+    },
+    ui: {
       dispatched: [],
       selectionChecks: 0,
       dispatch: async (request) => {
-        h.lens.dispatched.push(request);
-        return { answeredBy: 'full' };
+        h.ui.dispatched.push(request);
+        return { answeredBy: 'ui' };
       },
       checkSelection: () => {
-        h.lens.selectionChecks++;
+        h.ui.selectionChecks++;
       },
+      mountCardHost: () => Promise.reject(new Error('not in these tests')),
+      saveMentionHighlight: () => Promise.reject(new Error('not in these tests')),
     },
     deps: undefined as unknown as ScoutDeps,
   };
@@ -72,9 +86,13 @@ function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAUL
       return NAMES.test(text);
     },
     hasHighlights: async () => false,
-    load: async () => {
-      h.loads++;
-      return h.lens;
+    mark: async () => {
+      h.marks++;
+      return h.marker;
+    },
+    loadUi: async () => {
+      h.uiLoads++;
+      return h.ui;
     },
     listen: (handlers) => {
       h.handlers.push(handlers);
@@ -189,14 +207,14 @@ describe('textPieces', () => {
 });
 
 describe('the first look at a page', () => {
-  test('a very long page: the full script starts without a probe', async () => {
+  test('a very long page: the page lens starts without a probe', async () => {
     page('<p>Weather.</p>'.repeat(12));
     const h = harness({ largePage: 10 });
     const scout = startScout(h.deps);
     await scout.settled;
-    await scout.full;
+    await scout.marker;
     expect(h.probes).toEqual([]);
-    expect(h.loads).toBe(1);
+    expect(h.marks).toBe(1);
     expect(scout.stats.reason).toBe('long-page');
   });
 
@@ -205,46 +223,71 @@ describe('the first look at a page', () => {
     const h = harness({ probeElements: 5 });
     const scout = startScout(h.deps);
     await scout.settled;
-    await scout.full;
+    await scout.marker;
     expect(h.probes).toHaveLength(1);
     expect(h.probes[0]!.length).toBeLessThan(document.body.textContent!.length / 2);
-    expect(h.loads).toBe(1);
+    expect(h.marks).toBe(1);
   });
 
-  test('a page that names nothing: one probe, stats published as clear, no full script', async () => {
+  test('a page that names nothing: one probe, stats published as clear, nothing started or loaded', async () => {
     page('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>');
     const h = harness();
     const scout = startScout(h.deps);
     await scout.settled;
     expect(h.probes).toHaveLength(1);
     expect(h.probes[0]).toContain('Rain in the afternoon');
-    expect(h.loads).toBe(0);
-    expect(scout.full).toBeNull();
+    expect([h.marks, h.uiLoads]).toEqual([0, 0]);
+    expect(scout.marker).toBeNull();
+    expect(scout.ui).toBeNull();
     const stats = JSON.parse(document.documentElement.dataset.lensStats!);
     expect(stats).toMatchObject({ scout: 'clear', marks: 0, probes: 1 });
     expect(stats.passDoneMs).not.toBeNull();
     scout.stop();
   });
 
-  test('a hit loads the full script once; the scout stops watching but keeps handing requests on', async () => {
+  test('a hit starts the page lens once, not the UI; the scout stops probing but keeps handing requests on', async () => {
     page('<p>Putin arrived.</p>');
     const h = harness();
     const scout = startScout(h.deps);
     await scout.settled;
-    await scout.full;
-    expect(h.loads).toBe(1);
-    expect(scout.stats).toMatchObject({ scout: 'loaded', reason: 'mentions' });
-    // The full script follows the settings and the page itself from now on.
+    await scout.marker;
+    expect(h.marks).toBe(1);
+    expect(h.uiLoads).toBe(0);
+    expect(scout.stats).toMatchObject({ scout: 'marking', reason: 'mentions', ui: null });
+    // The page lens follows the settings and the page itself from now on.
     expect(h.settingsListeners).toHaveLength(0);
-    // The page's one request listener stays, and hands requests to the full script.
+    // The page's one request listener stays, and hands requests to the page lens.
     expect(h.handlers).toHaveLength(1);
     await h.handlers[0]!['page:reveal']!({ type: 'page:reveal', id: 'vladimir-putin' });
-    expect(h.lens.dispatched).toEqual([{ type: 'page:reveal', id: 'vladimir-putin' }]);
-    expect(h.loads).toBe(1);
+    expect(h.marker.dispatched).toEqual([{ type: 'page:reveal', id: 'vladimir-putin' }]);
+    expect(h.marks).toBe(1);
     scout.stop();
     expect(h.handlers).toHaveLength(0);
-    // Nothing published as "clear": the full pass publishes its own stats.
+    // Nothing published as "clear": the marking pass publishes its own stats.
     expect(document.documentElement.dataset.lensStats).toBeUndefined();
+  });
+
+  test('after a hit a selection still loads the UI script, and new content is no longer probed', async () => {
+    page('<p id="p">Putin arrived.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    await scout.marker;
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('p')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    await vi.waitFor(() => expect(h.ui.selectionChecks).toBe(1));
+    expect([h.marks, h.uiLoads]).toEqual([1, 1]);
+    vi.useFakeTimers();
+    const p = document.createElement('p');
+    p.textContent = 'Xi Jinping too.';
+    document.body.append(p);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    expect(h.probes).toHaveLength(1);
+    scout.stop();
   });
 
   test('a site the reader switched off is not read at all, until it is switched on', async () => {
@@ -254,19 +297,19 @@ describe('the first look at a page', () => {
     const scout = startScout(h.deps);
     await scout.settled;
     expect(h.probes).toHaveLength(0);
-    expect(h.loads).toBe(0);
+    expect(h.marks).toBe(0);
     for (const fn of h.settingsListeners) fn(DEFAULT_SETTINGS);
-    await vi.waitFor(() => expect(h.loads).toBe(1));
+    await vi.waitFor(() => expect(h.marks).toBe(1));
     expect(h.probes).toHaveLength(1);
   });
 
-  test('the full script starts with the settings as they are then, changes seen by the scout included', async () => {
+  test('the page lens starts with the settings as they are then, changes seen by the scout included', async () => {
     page('<p>Nothing here.</p>');
     let started: Settings | null = null;
     const h = harness();
-    h.deps.load = async (settings) => {
+    h.deps.mark = async (settings) => {
       started = await settings();
-      return h.lens;
+      return h.marker;
     };
     const scout = startScout(h.deps);
     await scout.settled;
@@ -274,7 +317,7 @@ describe('the first look at a page', () => {
     for (const fn of h.settingsListeners) fn(changed);
     await h.handlers[0]!['page:status']!({ type: 'page:status' });
     expect(started).toEqual(changed);
-    // From then on the full script follows the settings itself.
+    // From then on the page lens follows the settings itself.
     expect(h.settingsListeners).toHaveLength(0);
   });
 
@@ -287,24 +330,24 @@ describe('the first look at a page', () => {
     });
     const scout = startScout(h.deps);
     await scout.settled;
-    expect(h.loads).toBe(0);
+    expect(h.marks).toBe(0);
     expect(h.errors.map(String)).toEqual(['Error: Could not establish connection.']);
     scout.stop();
   });
 
-  test('a failed load is reported once, and the scout does not try again in a loop', async () => {
+  test('a page lens that fails to start is reported once, and the scout does not try again in a loop', async () => {
     page('<p>Putin arrived.</p>');
     let loads = 0;
     const h = harness({
-      load: async () => {
+      mark: async () => {
         loads++;
-        throw new Error('import failed');
+        throw new Error('start failed');
       },
     });
     const scout = startScout(h.deps);
     await scout.settled;
-    await expect(scout.full).rejects.toThrow('import failed');
-    expect(h.errors.map(String)).toEqual(['Error: import failed']);
+    await expect(scout.marker).rejects.toThrow('start failed');
+    expect(h.errors.map(String)).toEqual(['Error: start failed']);
     // New content does not start another attempt: the scout stood down.
     vi.useFakeTimers();
     const p = document.createElement('p');
@@ -324,50 +367,107 @@ describe('the first look at a page', () => {
     await scout.settled;
     expect(h.handlers).toHaveLength(0);
     expect(hasHighlights).not.toHaveBeenCalled();
-    expect(h.loads).toBe(0);
+    expect([h.marks, h.uiLoads]).toEqual([0, 0]);
     scout.stop();
   });
 });
 
-describe('other reasons to load the full script', () => {
-  test('saved highlights on the page', async () => {
+describe('reasons to load the UI script, and requests', () => {
+  test('saved highlights on the page load the UI script; the scout goes on probing new content', async () => {
     page('<p>Nothing here.</p>');
     const h = harness({ hasHighlights: async () => true });
     const scout = startScout(h.deps);
     await scout.settled;
-    await vi.waitFor(() => expect(h.loads).toBe(1));
-    expect(scout.stats.reason).toBe('highlights');
+    await vi.waitFor(() => expect(h.uiLoads).toBe(1));
+    expect(scout.stats.ui).toBe('highlights');
+    expect(h.marks).toBe(0);
+    vi.useFakeTimers();
+    const p = document.createElement('p');
+    p.textContent = 'Putin spoke later.';
+    document.body.append(p);
+    await Promise.resolve();
+    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(h.marks).toBe(1));
+    expect(h.uiLoads).toBe(1);
+    scout.stop();
   });
 
-  test('requests that arrive while the full script loads are each answered once, by it', async () => {
-    page('<p>Nothing here.</p>');
-    let release!: () => void;
-    const h = harness();
-    const load = h.deps.load;
-    h.deps.load = (settings) => new Promise<void>((done) => (release = done)).then(() => load(settings));
+  test('a UI script that fails to load is reported once, and a later selection does not try again', async () => {
+    page('<p id="p">Nothing here, but worth saving.</p>');
+    let loads = 0;
+    const h = harness({
+      hasHighlights: async () => true,
+      loadUi: async () => {
+        loads++;
+        throw new Error('import failed');
+      },
+    });
     const scout = startScout(h.deps);
     await scout.settled;
-    const first = h.handlers[0]!['page:status']!({ type: 'page:status' });
-    const second = h.handlers[0]!['highlight:save-selection']!({ type: 'highlight:save-selection' });
-    release();
-    await Promise.all([first, second]);
-    expect(h.loads).toBe(1);
-    expect(h.lens.dispatched).toEqual([{ type: 'page:status' }, { type: 'highlight:save-selection' }]);
+    await vi.waitFor(() => expect(h.errors.map(String)).toEqual(['Error: import failed']));
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('p')!);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    await Promise.resolve();
+    expect(loads).toBe(1);
+    expect(h.errors).toHaveLength(1);
+    scout.stop();
   });
 
-  test('a popup request: the full script answers it', async () => {
+  test('requests that arrive while the page lens and the UI start are each answered once, by their part', async () => {
+    page('<p>Nothing here.</p>');
+    let releaseMark!: () => void;
+    let releaseUi!: () => void;
+    const h = harness();
+    const { mark, loadUi } = h.deps;
+    h.deps.mark = (settings) => new Promise<void>((done) => (releaseMark = done)).then(() => mark(settings));
+    h.deps.loadUi = () => new Promise<void>((done) => (releaseUi = done)).then(() => loadUi());
+    const scout = startScout(h.deps);
+    await scout.settled;
+    const status = h.handlers[0]!['page:status']!({ type: 'page:status' });
+    const save = h.handlers[0]!['highlight:save-selection']!({ type: 'highlight:save-selection' });
+    const again = h.handlers[0]!['page:status']!({ type: 'page:status' });
+    releaseUi();
+    releaseMark();
+    expect(await Promise.all([status, save, again])).toEqual([
+      { answeredBy: 'page lens' },
+      { answeredBy: 'ui' },
+      { answeredBy: 'page lens' },
+    ]);
+    expect([h.marks, h.uiLoads]).toEqual([1, 1]);
+    expect(h.marker.dispatched).toEqual([{ type: 'page:status' }, { type: 'page:status' }]);
+    expect(h.ui.dispatched).toEqual([{ type: 'highlight:save-selection' }]);
+  });
+
+  test('a popup request about the page starts the page lens, which answers it; the UI is not loaded', async () => {
     page('<p>Nothing here.</p>');
     const h = harness();
     const scout = startScout(h.deps);
     await scout.settled;
     expect(h.handlers).toHaveLength(1);
     const answer = await h.handlers[0]!['page:status']!({ type: 'page:status' });
-    expect(answer).toEqual({ answeredBy: 'full' });
-    expect(h.lens.dispatched).toEqual([{ type: 'page:status' }]);
+    expect(answer).toEqual({ answeredBy: 'page lens' });
+    expect(h.marker.dispatched).toEqual([{ type: 'page:status' }]);
     expect(scout.stats.reason).toBe('request');
+    expect(h.uiLoads).toBe(0);
   });
 
-  test('a selection: the full script looks at it (its button was not listening yet)', async () => {
+  test('a request to save the selection loads the UI script, which answers it; the page lens is not started', async () => {
+    page('<p>Nothing here.</p>');
+    const h = harness();
+    const scout = startScout(h.deps);
+    await scout.settled;
+    const answer = await h.handlers[0]!['highlight:save-selection']!({ type: 'highlight:save-selection' });
+    expect(answer).toEqual({ answeredBy: 'ui' });
+    expect(scout.stats.ui).toBe('request');
+    expect(h.marks).toBe(0);
+    scout.stop();
+  });
+
+  test('a selection: the UI script looks at it (its button was not listening yet)', async () => {
     page('<p id="p">Nothing here, but worth saving.</p>');
     const h = harness();
     const scout = startScout(h.deps);
@@ -375,20 +475,22 @@ describe('other reasons to load the full script', () => {
     // A collapsed selection (a click) is not a reason.
     document.getSelection()!.collapse(document.getElementById('p')!.firstChild!, 3);
     document.dispatchEvent(new Event('selectionchange'));
-    expect(h.loads).toBe(0);
+    expect(h.uiLoads).toBe(0);
     const range = document.createRange();
     range.selectNodeContents(document.getElementById('p')!);
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
     document.dispatchEvent(new Event('selectionchange'));
-    await vi.waitFor(() => expect(h.lens.selectionChecks).toBe(1));
-    expect(h.loads).toBe(1);
-    expect(scout.stats.reason).toBe('selection');
+    await vi.waitFor(() => expect(h.ui.selectionChecks).toBe(1));
+    expect(h.uiLoads).toBe(1);
+    expect(h.marks).toBe(0);
+    expect(scout.stats.ui).toBe('selection');
+    scout.stop();
   });
 });
 
 describe('new content', () => {
-  test('content added later is probed in one batch, and a hit loads the full script', async () => {
+  test('content added later is probed in one batch, and a hit starts the page lens', async () => {
     page('<p>Nothing here.</p>');
     const h = harness();
     const scout = startScout(h.deps);
@@ -403,7 +505,7 @@ describe('new content', () => {
     expect(h.probes).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
     vi.useRealTimers();
-    await vi.waitFor(() => expect(h.loads).toBe(1));
+    await vi.waitFor(() => expect(h.marks).toBe(1));
     expect(h.probes).toHaveLength(2);
     // Only the new text, both paragraphs in one probe.
     expect(h.probes[1]).toContain('More weather.');
@@ -426,7 +528,7 @@ describe('new content', () => {
     await Promise.resolve();
     await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
     expect(h.probes).toHaveLength(1);
-    expect(h.loads).toBe(0);
+    expect(h.marks).toBe(0);
     scout.stop();
   });
 
@@ -447,7 +549,7 @@ describe('new content', () => {
     scout.stop();
   });
 
-  test('after stop() nothing is probed or loaded', async () => {
+  test('after stop() nothing is probed, started or loaded', async () => {
     page('<p>Nothing here.</p>');
     const h = harness();
     const scout = startScout(h.deps);
@@ -460,7 +562,7 @@ describe('new content', () => {
     await Promise.resolve();
     await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
     expect(h.probes).toHaveLength(1);
-    expect(h.loads).toBe(0);
+    expect([h.marks, h.uiLoads]).toEqual([0, 0]);
     expect(h.handlers).toHaveLength(0);
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /**
  * The early script (lib/platform/early.ts): on an ordinary page it only
- * listens for DOMContentLoaded; on a long one it reads the settings then and
- * starts loading the full script where Eurasia Lens is on, and the scout takes
- * the settings over (the latest value, changes made in between included).
+ * listens for DOMContentLoaded; on a long one it reads the settings then, and
+ * the content script takes them over (the latest value, changes made in
+ * between included).
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -33,26 +33,25 @@ afterEach(() => {
 });
 
 describe('the early script', () => {
-  test('an ordinary page: no settings read, nothing loaded, the scout reads for itself', async () => {
+  test('an ordinary page: no settings read, the content script reads for itself', async () => {
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const preload = vi.fn();
-    startEarly({ preload, largePage: LONG });
+    startEarly({ largePage: LONG });
     parsed(1); // html, head, body and one paragraph
     expect(get).not.toHaveBeenCalled();
-    expect(preload).not.toHaveBeenCalled();
     expect(takeEarlySettings()).toBeNull();
   });
 
-  test('a long page: the settings read starts at DOMContentLoaded and the full script starts loading', async () => {
+  test('a long page: the settings are read once, at DOMContentLoaded, and handed over once', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_STORAGE_KEY]: stored({ markStyle: 'tint' }) });
-    const preload = vi.fn();
-    startEarly({ preload, largePage: LONG });
-    startEarly({ preload, largePage: LONG }); // a second start changes nothing
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    startEarly({ largePage: LONG });
+    startEarly({ largePage: LONG }); // a second start changes nothing
+    expect(get).not.toHaveBeenCalled();
     parsed(LONG * 2);
+    expect(get).toHaveBeenCalledTimes(1);
     const taken = takeEarlySettings();
     expect(takeEarlySettings()).toBeNull();
     expect((await taken)!.markStyle).toBe('tint');
-    await vi.waitFor(() => expect(preload).toHaveBeenCalledTimes(1));
   });
 
   test('a change made after its read and before the hand-over is the one handed over, and then it stops following', async () => {

@@ -74,7 +74,7 @@ describe('listenInPage', () => {
   });
 });
 
-describe('dispatchPageRequest (requests the scout took before the full script listened)', () => {
+describe('dispatchPageRequest (requests the scout took before their handlers listened)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('the first registered handler for the type answers; none registered: undefined', async () => {
@@ -95,7 +95,7 @@ describe('dispatchPageRequest (requests the scout took before the full script li
   });
 });
 
-describe('answerThroughDispatch (the full script, behind the scout)', () => {
+describe('answerThroughDispatch (the page lens and the UI script, behind the scout)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('handlers are registered for dispatch only: the runtime sees no second listener', async () => {
@@ -108,5 +108,23 @@ describe('answerThroughDispatch (the full script, behind the scout)', () => {
     await expect(messaging.dispatchPageRequest({ type: 'page:reveal', id: 'x' })).resolves.toEqual({ ok: true });
     stop();
     expect(messaging.dispatchPageRequest({ type: 'page:reveal', id: 'x' })).toBeUndefined();
+  });
+
+  test("the scout's listenOnRuntime still listens on the runtime, and is not itself a dispatch target", async () => {
+    vi.resetModules();
+    const messaging = await import('@/lib/platform/page-messaging');
+    messaging.answerThroughDispatch();
+    const scoutStop = messaging.listenOnRuntime({
+      'page:status': () => messaging.dispatchPageRequest({ type: 'page:status' }) as never,
+    });
+    const lensStop = messaging.listenInPage({
+      'page:status': () => ({ url: 'u', hostname: 'h', active: true, entities: [] }),
+    });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'page:status' })).toMatchObject({ hostname: 'h' });
+    lensStop();
+    // Without the page lens nothing answers: the scout's handler is not found by dispatch (no loop).
+    expect(messaging.dispatchPageRequest({ type: 'page:status' })).toBeUndefined();
+    scoutStop();
+    await expect(fakeBrowser.runtime.sendMessage({ type: 'page:status' })).rejects.toThrow('No listeners');
   });
 });
