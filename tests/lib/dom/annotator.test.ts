@@ -187,7 +187,13 @@ describe('first pass', () => {
 
   test('a short first slice is written at once; later marks in batches of at most WRITE_BATCH', async () => {
     // A frozen clock: slices end on their character or block limits alone and no batch waits out MAX_HOLD_MS.
-    const texts = Array.from({ length: 2000 }, (_, i) => `Putin spoke (${i}).`);
+    // Paragraphs long enough for the first slice to end on its character limit, not its block limit.
+    const texts = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `Putin spoke (${i}) about the harvest, the weather and the price of grain in the spring, ` +
+        'as he has done at this time of year for twenty years.',
+    );
     document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
     let writes = 0;
     const sizes: number[] = [];
@@ -215,29 +221,31 @@ describe('first pass', () => {
   });
 
   test('a held mark whose text the page changed before its batch is not written', async () => {
-    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
-    // The short first slice reads 562 paragraphs; the second 1000 more, of which it writes 600 and
-    // holds the rest; while the third slice is scanned, the page rewrites a paragraph whose mark is held.
-    expect(FIRST_SLICE_CHARS).toBe(10_000);
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
+    // Each slice reads 1000 paragraphs (short ones: the block limit ends the first slice too). The
+    // first writes 600 marks and holds 400; the second writes 600 more and holds 1200-1999; while
+    // the third is scanned, the page rewrites paragraph 1300, whose mark is held.
     expect(MAX_SLICE_BLOCKS).toBe(1000);
+    expect(WRITE_BATCH).toBe(600);
+    expect(1000 * 'Putin spoke (2999).'.length).toBeLessThan(FIRST_SLICE_CHARS);
     const target = document.body.children[1300]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1800)', target, 'Nothing here.') });
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(2800)', target, 'Nothing here.') });
     a.update(settings({ density: { mode: 'all', n: 3 } }));
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
     expect(document.body.children[1300]!.innerHTML).toBe('Nothing here.');
-    expect(a.stats.marks).toBe(1999);
+    expect(a.stats.marks).toBe(2999);
     expect(a.stats.errors).toBe(0);
   });
 
   test('a held mark the page rewrote does not keep its entity reserved: the entity is marked when it comes back', async () => {
     // Density "first": each entity may be marked once. The only Putin is rewritten while its mark is held.
-    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>The SCO met (${i}).</p>`);
+    const paragraphs = Array.from({ length: 3000 }, (_, i) => `<p>The SCO met (${i}).</p>`);
     paragraphs[1300] = '<p>Putin spoke.</p>';
     document.body.innerHTML = paragraphs.join('');
     // Held as in the test above: found by the second slice, rewritten while the third is scanned.
     const target = document.body.children[1300]!.firstChild as Text;
-    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(1800)', target, 'Nobody spoke.') });
+    const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(2800)', target, 'Nobody spoke.') });
     a.update(settings());
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     await vi.waitFor(() => expect(a.stats.batches).toBeGreaterThan(0));
