@@ -148,7 +148,7 @@ function markNode(node: Text, requests: MarkRequest[]): Element[] {
 
   // Arrays sized exactly (slice, concat): one built by push or spread keeps room for ~17 entries, and
   // a run lives as long as its marks. On a 5 MB page that spare room came to ~0.3 MB of heap.
-  const replacement = movedIntoMark ? pieces.slice() : [node].concat(pieces);
+  const replacement = movedIntoMark ? pieces.slice() : ([node] as Node[]).concat(pieces);
   // A node marked for the first time (the common case) takes the new array as it is.
   if (index >= 0 && run.nodes.length > 1) run.nodes.splice(index, 1, ...replacement);
   else run.nodes = replacement;
