@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listen } from '@/lib/platform/messaging';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
 import { holdsCandidate } from '@/lib/detect/scan-service';
@@ -13,7 +13,11 @@ import { getSettings } from '@/lib/platform/settings-store';
 export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    'card:get': ({ id }) => buildCardData(id, factbase.byId, factbase.meta),
+    'card:get': ({ id }) => {
+      // Validated on the first card, not when the worker starts for a page's detection.
+      const { byId, meta } = bundledFactbase();
+      return buildCardData(id, byId, meta);
+    },
     'detect:probe': ({ text }) => ({ hit: holdsCandidate(text) }),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),

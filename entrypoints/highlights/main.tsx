@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { HighlightsPage, type EntityInfo, type ExportFormat } from '@/components/highlights/HighlightsPage';
 import { I18nProvider } from '@/components/ui/I18nProvider';
 import { topicLabel } from '@/components/ui/labels';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
 import { exportJson, parseAnnotationJson } from '@/lib/highlights/annotation-json';
 import { exportCsv } from '@/lib/highlights/export-csv';
 import { exportMarkdown } from '@/lib/highlights/export-markdown';
@@ -14,6 +14,8 @@ import { translate } from '@/lib/platform/i18n';
 import { sendRequest } from '@/lib/platform/messaging';
 import '@/components/ui/theme.css';
 import './style.css';
+
+const factbase = bundledFactbase();
 
 /** Unwraps a highlight result, turning a failure into an Error with the reader-facing message. */
 async function value<T>(answer: Promise<HighlightResult<T>>): Promise<T> {

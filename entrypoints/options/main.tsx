@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
 import { I18nProvider } from '@/components/ui/I18nProvider';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
 import { markCss } from '@/lib/dom/mark-styles';
 import { translate } from '@/lib/platform/i18n';
 import { sendRequest } from '@/lib/platform/messaging';
@@ -19,6 +19,8 @@ import type { Settings } from '@/lib/settings/model';
 import { exportFileName, exportSettingsJson, parseSettingsImport } from '@/lib/settings/transfer';
 import '@/components/ui/theme.css';
 import './style.css';
+
+const factbase = bundledFactbase();
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 

@@ -9,7 +9,7 @@ import {
   type PopupHighlight,
   type PopupHighlightActions,
 } from '@/components/popup/Popup';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
 import type { HighlightResult } from '@/lib/messages';
 import { translate } from '@/lib/platform/i18n';
 import { sendRequest, sendToTab } from '@/lib/platform/messaging';
@@ -19,6 +19,8 @@ import { applyPageTheme } from '@/lib/platform/page-theme';
 import { readPageState } from './page-state';
 import '@/components/ui/theme.css';
 import './style.css';
+
+const factbase = bundledFactbase();
 
 /** Content scripts re-apply settings within 500 ms; ask for the page's status again after that. */
 const RESTATUS_AFTER_MS = 600;

@@ -1,7 +1,8 @@
 /**
  * The fact base shipped with the extension: the JSON files under
  * assets/factbase/, imported statically so the bundler inlines them, and
- * validated once when this module is first imported.
+ * validated once, on first use: the background's worker starts for every page
+ * that needs detection, and only cards need the facts.
  */
 import meta from '../../assets/factbase/meta.json';
 import catalogue from '../../assets/factbase/catalogue.json';
@@ -16,4 +17,9 @@ export const BUNDLED_FILES = {
   'extra-2.json': extra2 as unknown,
 } as const;
 
-export const factbase: Factbase = loadFactbase(meta as unknown, BUNDLED_FILES);
+let loaded: Factbase | null = null;
+
+/** The bundled fact base, validated on the first call (a broken bundle throws there, with the file named). */
+export function bundledFactbase(): Factbase {
+  return (loaded ??= loadFactbase(meta as unknown, BUNDLED_FILES));
+}

@@ -8,10 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 import { describe, expect, test } from 'vitest';
-import { factbase } from '../../../lib/factbase/bundled';
+import { bundledFactbase } from '../../../lib/factbase/bundled';
 import { RULE_ORDER, buildAliasTable, readTable, tableAliases } from '../../../lib/detect/alias-table';
 import { ALIAS_RULES } from '../../../lib/factbase/schema';
 import { aliasTable } from '../../../lib/detect/bundled-table';
+
+const factbase = bundledFactbase();
 
 const file = fileURLToPath(new URL('../../../lib/detect/alias-table.generated.json', import.meta.url));
 

@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Translate } from '@/components/i18n';
 import { Popup, type PageState, type PopupProps } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/I18nProvider';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
 import type { Highlight } from '@/lib/highlights/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+
+const factbase = bundledFactbase();
 
 const t: Translate = (key, subs) =>
   subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { foldForSearch, searchEntities } from '@/components/options/entity-search';
 import { markedIndexes, parseSample } from '@/components/options/sample-text';
 import { hostFromInput } from '@/components/options/SitesSection';
-import { factbase } from '@/lib/factbase/bundled';
+import { bundledFactbase } from '@/lib/factbase/bundled';
+
+const factbase = bundledFactbase();
 
 describe('fact-base search finds an entity by any alias in any script', () => {
   test.each([
