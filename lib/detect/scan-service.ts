@@ -78,7 +78,18 @@ export function separateRunTogether(text: string): string {
  */
 export function holdsCandidate(text: string, detector = sharedDetector()): boolean {
   const holdsAny = (t: string) => foundAny(detector.scan(t, { seen: new Set() }));
-  if (holdsAny(text)) return true;
-  const separated = separateRunTogether(text);
-  return separated !== text && holdsAny(separated);
+  // Piece by piece, so a page that names something early is settled without scanning the rest
+  // (on a worker that just started, every scan also builds the matcher parts it meets).
+  for (let at = 0; at < text.length; at += PROBE_PIECE - PROBE_PIECE_OVERLAP) {
+    const piece = text.slice(at, at + PROBE_PIECE);
+    if (holdsAny(piece)) return true;
+    const separated = separateRunTogether(piece);
+    if (separated !== piece && holdsAny(separated)) return true;
+    if (at + PROBE_PIECE >= text.length) break;
+  }
+  return false;
 }
+
+/** Characters the probe scans at a time, and the overlap between pieces (longer than any name). */
+export const PROBE_PIECE = 16_000;
+export const PROBE_PIECE_OVERLAP = 200;

@@ -7,9 +7,18 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
-import { holdsCandidate, scanTexts, separateRunTogether, splitTexts } from '@/lib/detect/scan-service';
+import {
+  holdsCandidate,
+  PROBE_PIECE,
+  PROBE_PIECE_OVERLAP,
+  scanTexts,
+  separateRunTogether,
+  sharedDetector,
+  splitTexts,
+} from '@/lib/detect/scan-service';
 import { answerScanMessage } from '@/lib/platform/scan-ports';
-import type { ScanResult } from '@/lib/detect/types';
+import type { PageState, ScanResult } from '@/lib/detect/types';
+import type { Detector } from '@/lib/detect/detector';
 import {
   backgroundScanner,
   portTransport,
@@ -240,6 +249,25 @@ describe('the scout probe (detect:probe)', () => {
     // Uncertain (needs the resolver) still counts: the full pass decides.
     expect(holdsCandidate('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
     expect(holdsCandidate('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
+  });
+
+  test('a long text is probed piece by piece: a name late, or across a piece boundary, is found; an early name ends it', () => {
+    const filler = (n: number) => 'Rain in the afternoon, clearing later. '.repeat(Math.ceil(n / 39)).slice(0, n);
+    const step = PROBE_PIECE - PROBE_PIECE_OVERLAP;
+    expect(holdsCandidate(filler(5 * PROBE_PIECE))).toBe(false);
+    expect(holdsCandidate(`${filler(4 * PROBE_PIECE)} Xi Jinping spoke.`)).toBe(true);
+    // "Vladimir P|utin" cut by the first piece's end (neither half is a candidate): whole in the second.
+    expect(holdsCandidate(`${filler(PROBE_PIECE - 11)} Vladimir Putin ${filler(PROBE_PIECE)}`)).toBe(true);
+    expect(holdsCandidate(`${filler(step - 3)}NATOPutin${filler(PROBE_PIECE)}`)).toBe(true);
+    const scanned: number[] = [];
+    const detector = {
+      scan: (text: string, page: PageState) => {
+        scanned.push(text.length);
+        return sharedDetector().scan(text, page);
+      },
+    } as unknown as Detector;
+    expect(holdsCandidate(`Putin arrived. ${filler(10 * PROBE_PIECE)}`, detector)).toBe(true);
+    expect(scanned).toEqual([PROBE_PIECE]);
   });
 
   test('the probe request is bounded', () => {
