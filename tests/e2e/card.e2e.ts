@@ -144,6 +144,10 @@ describe('keyboard', () => {
     // Mentions are not in the page's Tab order.
     expect(await p.page.locator('lens-mention[tabindex]').count()).toBe(0);
     await p.page.keyboard.press('Alt+Shift+KeyL');
+    // The first shortcut on a page loads the cards' script, then moves the focus.
+    await p.page.waitForFunction(() => document.activeElement?.localName === 'lens-mention', undefined, {
+      timeout: 10_000,
+    });
     const first = await p.focused();
     expect(first).toMatchObject({ tag: 'lens-mention', entity: 'vladimir-putin' });
     expect(first.text).toBe('Vladimir Putin');
