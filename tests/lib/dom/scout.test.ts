@@ -117,6 +117,34 @@ function page(html: string): void {
   document.body.innerHTML = html;
 }
 
+/** A page, a scout started on it, and its first look over. */
+async function started(html: string, overrides: Partial<ScoutDeps> = {}, settings?: Settings) {
+  page(html);
+  const h = harness(overrides, settings);
+  const scout = startScout(h.deps);
+  await scout.settled;
+  return { h, scout };
+}
+
+/** Appends a paragraph with fake timers on, and lets `wait` pass (by default, the scout's batch delay twice over). */
+async function appendLater(text: string, wait = SCOUT_BATCH_MS * 2): Promise<void> {
+  vi.useFakeTimers();
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  await Promise.resolve(); // the observer's callback
+  await vi.advanceTimersByTimeAsync(wait);
+}
+
+/** Selects an element's whole content, as a reader's drag would, and lets the document say so. */
+function select(el: Element): void {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  document.dispatchEvent(new Event('selectionchange'));
+}
+
 beforeEach(() => {
   document.body.innerHTML = '';
   delete document.documentElement.dataset.lensStats;
@@ -219,10 +247,7 @@ describe('the first look at a page', () => {
   });
 
   test('a long page with a name early on: only its first piece is probed', async () => {
-    page(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`);
-    const h = harness({ probeElements: 5 });
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`, { probeElements: 5 });
     await scout.marker;
     expect(h.probes).toHaveLength(1);
     expect(h.probes[0]!.length).toBeLessThan(document.body.textContent!.length / 2);
@@ -230,10 +255,7 @@ describe('the first look at a page', () => {
   });
 
   test('a page that names nothing: one probe, stats published as clear, nothing started or loaded', async () => {
-    page('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>');
     expect(h.probes).toHaveLength(1);
     expect(h.probes[0]).toContain('Rain in the afternoon');
     expect([h.marks, h.uiLoads]).toEqual([0, 0]);
@@ -246,10 +268,7 @@ describe('the first look at a page', () => {
   });
 
   test('a hit starts the page lens once, not the UI; the scout stops probing but keeps handing requests on', async () => {
-    page('<p>Putin arrived.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Putin arrived.</p>');
     await scout.marker;
     expect(h.marks).toBe(1);
     expect(h.uiLoads).toBe(0);
@@ -268,24 +287,12 @@ describe('the first look at a page', () => {
   });
 
   test('after a hit a selection still loads the UI script, and new content is no longer probed', async () => {
-    page('<p id="p">Putin arrived.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p id="p">Putin arrived.</p>');
     await scout.marker;
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('p')!);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    document.dispatchEvent(new Event('selectionchange'));
+    select(document.getElementById('p')!);
     await vi.waitFor(() => expect(h.ui.selectionChecks).toBe(1));
     expect([h.marks, h.uiLoads]).toEqual([1, 1]);
-    vi.useFakeTimers();
-    const p = document.createElement('p');
-    p.textContent = 'Xi Jinping too.';
-    document.body.append(p);
-    await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    await appendLater('Xi Jinping too.');
     expect(h.probes).toHaveLength(1);
     scout.stop();
   });
@@ -349,12 +356,7 @@ describe('the first look at a page', () => {
     await expect(scout.marker).rejects.toThrow('start failed');
     expect(h.errors.map(String)).toEqual(['Error: start failed']);
     // New content does not start another attempt: the scout stood down.
-    vi.useFakeTimers();
-    const p = document.createElement('p');
-    p.textContent = 'Putin again.';
-    document.body.append(p);
-    await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    await appendLater('Putin again.');
     expect(loads).toBe(1);
     expect(h.probes).toHaveLength(1);
   });
@@ -374,19 +376,11 @@ describe('the first look at a page', () => {
 
 describe('reasons to load the UI script, and requests', () => {
   test('saved highlights on the page load the UI script; the scout goes on probing new content', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness({ hasHighlights: async () => true });
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>', { hasHighlights: async () => true });
     await vi.waitFor(() => expect(h.uiLoads).toBe(1));
     expect(scout.stats.ui).toBe('highlights');
     expect(h.marks).toBe(0);
-    vi.useFakeTimers();
-    const p = document.createElement('p');
-    p.textContent = 'Putin spoke later.';
-    document.body.append(p);
-    await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
+    await appendLater('Putin spoke later.', SCOUT_BATCH_MS);
     vi.useRealTimers();
     await vi.waitFor(() => expect(h.marks).toBe(1));
     expect(h.uiLoads).toBe(1);
@@ -406,11 +400,7 @@ describe('reasons to load the UI script, and requests', () => {
     const scout = startScout(h.deps);
     await scout.settled;
     await vi.waitFor(() => expect(h.errors.map(String)).toEqual(['Error: import failed']));
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('p')!);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    document.dispatchEvent(new Event('selectionchange'));
+    select(document.getElementById('p')!);
     await Promise.resolve();
     expect(loads).toBe(1);
     expect(h.errors).toHaveLength(1);
@@ -443,10 +433,7 @@ describe('reasons to load the UI script, and requests', () => {
   });
 
   test('a popup request about the page starts the page lens, which answers it; the UI is not loaded', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     expect(h.handlers).toHaveLength(1);
     const answer = await h.handlers[0]!['page:status']!({ type: 'page:status' });
     expect(answer).toEqual({ answeredBy: 'page lens' });
@@ -456,10 +443,7 @@ describe('reasons to load the UI script, and requests', () => {
   });
 
   test('a request to save the selection loads the UI script, which answers it; the page lens is not started', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     const answer = await h.handlers[0]!['highlight:save-selection']!({ type: 'highlight:save-selection' });
     expect(answer).toEqual({ answeredBy: 'ui' });
     expect(scout.stats.ui).toBe('request');
@@ -468,19 +452,12 @@ describe('reasons to load the UI script, and requests', () => {
   });
 
   test('a selection: the UI script looks at it (its button was not listening yet)', async () => {
-    page('<p id="p">Nothing here, but worth saving.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p id="p">Nothing here, but worth saving.</p>');
     // A collapsed selection (a click) is not a reason.
     document.getSelection()!.collapse(document.getElementById('p')!.firstChild!, 3);
     document.dispatchEvent(new Event('selectionchange'));
     expect(h.uiLoads).toBe(0);
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('p')!);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    document.dispatchEvent(new Event('selectionchange'));
+    select(document.getElementById('p')!);
     await vi.waitFor(() => expect(h.ui.selectionChecks).toBe(1));
     expect(h.uiLoads).toBe(1);
     expect(h.marks).toBe(0);
@@ -491,10 +468,7 @@ describe('reasons to load the UI script, and requests', () => {
 
 describe('new content', () => {
   test('content added later is probed in one batch, and a hit starts the page lens', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     vi.useFakeTimers();
     const a = document.createElement('p');
     a.textContent = 'More weather.';
@@ -515,10 +489,7 @@ describe('new content', () => {
   });
 
   test('scripts and styles added to the page are not probed', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     vi.useFakeTimers();
     const script = document.createElement('script');
     script.textContent = 'window.x = "Putin";';
@@ -533,10 +504,7 @@ describe('new content', () => {
   });
 
   test('beyond MAX_PENDING_NODES added nodes, the whole page is read again', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     vi.useFakeTimers();
     const frag = document.createDocumentFragment();
     for (let i = 0; i <= MAX_PENDING_NODES; i++) frag.append(document.createTextNode(`w${i} `));
@@ -550,17 +518,9 @@ describe('new content', () => {
   });
 
   test('after stop() nothing is probed, started or loaded', async () => {
-    page('<p>Nothing here.</p>');
-    const h = harness();
-    const scout = startScout(h.deps);
-    await scout.settled;
+    const { h, scout } = await started('<p>Nothing here.</p>');
     scout.stop();
-    vi.useFakeTimers();
-    const p = document.createElement('p');
-    p.textContent = 'Putin spoke later.';
-    document.body.append(p);
-    await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS * 2);
+    await appendLater('Putin spoke later.');
     expect(h.probes).toHaveLength(1);
     expect([h.marks, h.uiLoads]).toEqual([0, 0]);
     expect(h.handlers).toHaveLength(0);
