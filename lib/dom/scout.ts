@@ -75,7 +75,7 @@ export interface ScoutDeps {
   mark(settings: () => Promise<Settings>): Promise<Marker>;
   /** Loads and starts the UI script; every call gets the same promise. */
   loadUi(): Promise<LensUi>;
-  /** Listens for the popup's requests (page-messaging's listenInPage); returns the unsubscribe. */
+  /** Listens for the popup's requests on the runtime (page-messaging's listenOnRuntime); returns the unsubscribe. */
   listen(handlers: PageHandlers): () => void;
   isValid(): boolean;
   setTimeout(fn: () => void, ms: number): number;
