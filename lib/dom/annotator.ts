@@ -63,9 +63,24 @@ export const MAX_SLICE_BLOCKS = 1000;
  * slices: every frame that follows a DOM change walks the whole page for
  * pre-paint and compositing inputs, so fewer, larger writes cost the page
  * much less than one small write per slice (1 MB page: 523 → 362 ms added).
- * A batch this size stays within the per-task goal, layout included.
+ * The frame after a write costs a part that grows with the page (layout of
+ * containers with many children, pre-paint) and a part per mark. On the 1 MB
+ * bench page (18,500 elements) batches of 250 instead of 600 made that frame
+ * 56–58 ms instead of 80–81 at no cost in total (added 293–318 against
+ * 306–350 ms; 2 interleaved runs of 5 loads). On a very large page the first
+ * part alone is over 50 ms, and more frames only add to the total (5 MB page,
+ * 93,500 elements: 1.84–2.03 s at 250 against 1.54–1.68 s at 600), so batches
+ * stay large there (writeBatchFor).
  */
-export const WRITE_BATCH = 600;
+export const WRITE_BATCH = 250;
+export const LARGE_WRITE_BATCH = 600;
+/** Pages with more elements than this are written in batches of LARGE_WRITE_BATCH. */
+export const LARGE_BATCH_ELEMENTS = 50_000;
+
+/** The write batch for a page of this many elements. */
+export function writeBatchFor(elements: number): number {
+  return elements > LARGE_BATCH_ELEMENTS ? LARGE_WRITE_BATCH : WRITE_BATCH;
+}
 /** Found marks wait at most this long for their batch (after the first write, which is immediate). */
 export const MAX_HOLD_MS = 100;
 /** Wait after the first page mutation before handling a batch: coalesces bursts, well within "marked within a second". */
@@ -331,6 +346,7 @@ export class Annotator {
     this.stats.firstMarkMs = this.stats.passDoneMs = this.stats.firstMarkAt = this.stats.passDoneAt = null;
     this.#page = this.#deps.newPageState();
     const doc = this.#deps.doc;
+    this.#batch = writeBatchFor(doc.getElementsByTagName('*').length);
     try {
       this.#observer = new MutationObserver((records) => this.#onRecords(records));
       this.#observer.observe(doc, OBSERVE);
@@ -547,6 +563,8 @@ export class Annotator {
     if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = round1(took);
   }
 
+  /** Marks per write on this page (writeBatchFor), set when a pass starts. */
+  #batch = WRITE_BATCH;
   /** Marks found but not written yet (see WRITE_BATCH), and when the oldest was found. */
   #held: MarkRequest[] = [];
   #heldSince = 0;
@@ -564,10 +582,10 @@ export class Annotator {
     }
     const held = this.#held;
     if (held.length === 0) return false;
-    if (more && this.stats.firstMarkMs !== null && held.length < WRITE_BATCH && now - this.#heldSince < MAX_HOLD_MS)
+    if (more && this.stats.firstMarkMs !== null && held.length < this.#batch && now - this.#heldSince < MAX_HOLD_MS)
       return false;
     // One batch per slice at most (a dense page can find more in one slice); the rest waits for the next.
-    const batch = held.length > WRITE_BATCH ? held.splice(0, WRITE_BATCH) : held;
+    const batch = held.length > this.#batch ? held.splice(0, this.#batch) : held;
     this.#held = batch === held ? [] : held;
     if (this.#held.length > 0) this.#heldSince = now;
     // The page ran between the slices that found these: markRanges writes only what is still there as

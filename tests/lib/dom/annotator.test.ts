@@ -5,7 +5,16 @@
  * filters, restore, mutations and failure containment.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { Annotator, FIRST_SLICE_CHARS, MAX_SLICE_BLOCKS, WRITE_BATCH, type Scanner } from '@/lib/dom/annotator';
+import {
+  Annotator,
+  FIRST_SLICE_CHARS,
+  LARGE_BATCH_ELEMENTS,
+  LARGE_WRITE_BATCH,
+  MAX_SLICE_BLOCKS,
+  WRITE_BATCH,
+  writeBatchFor,
+  type Scanner,
+} from '@/lib/dom/annotator';
 import { collectTextBlocks } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
@@ -192,7 +201,8 @@ describe('first pass', () => {
       { length: 2000 },
       (_, i) =>
         `Putin spoke (${i}) about the harvest, the weather and the price of grain in the spring, ` +
-        'as he has done at this time of year for twenty years.',
+        'as he has done at this time of year for twenty years, and then about the roads, the railways, ' +
+        'the ports of the far east and the long winter that the farmers of the south still remember well.',
     );
     document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
     let writes = 0;
@@ -220,13 +230,20 @@ describe('first pass', () => {
     expect(writes).toBe(1 + Math.ceil((2000 - first) / WRITE_BATCH));
   });
 
+  test('the write batch: small on most pages, large on very large ones (where each frame costs much whatever its size)', () => {
+    expect(writeBatchFor(900)).toBe(WRITE_BATCH);
+    expect(writeBatchFor(LARGE_BATCH_ELEMENTS)).toBe(WRITE_BATCH);
+    expect(writeBatchFor(LARGE_BATCH_ELEMENTS + 1)).toBe(LARGE_WRITE_BATCH);
+    expect(WRITE_BATCH).toBeLessThan(LARGE_WRITE_BATCH);
+  });
+
   test('a held mark whose text the page changed before its batch is not written', async () => {
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>Putin spoke (${i}).</p>`).join('');
     // Each slice reads 1000 paragraphs (short ones: the block limit ends the first slice too). The
-    // first writes 600 marks and holds 400; the second writes 600 more and holds 1200-1999; while
+    // first writes 250 marks and holds 750; the second writes 250 more and holds 500-1999; while
     // the third is scanned, the page rewrites paragraph 1300, whose mark is held.
     expect(MAX_SLICE_BLOCKS).toBe(1000);
-    expect(WRITE_BATCH).toBe(600);
+    expect(WRITE_BATCH).toBe(250);
     expect(1000 * 'Putin spoke (2999).'.length).toBeLessThan(FIRST_SLICE_CHARS);
     const target = document.body.children[1300]!.firstChild as Text;
     const a = makeAnnotator({ now: () => 0, scanner: rewritingScanner('(2800)', target, 'Nothing here.') });
