@@ -4,12 +4,7 @@ import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
 import { takeEarlySettings } from '@/lib/platform/early';
 import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
-import {
-  answerThroughDispatch,
-  dispatchPageRequest,
-  listenOnRuntime,
-  sendRequest,
-} from '@/lib/platform/page-messaging';
+import { dispatchPageRequest, listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
 
@@ -33,8 +28,6 @@ export default defineContentScript({
     // Marks the document so the end-to-end suite can see the script ran.
     document.documentElement.setAttribute('data-lens-ready', '');
     ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
-    // The scout keeps the page's one message listener; the page lens's handlers answer through it.
-    answerThroughDispatch();
 
     let ui: Promise<LensUi> | null = null;
     const loadUi = () =>

@@ -46,25 +46,25 @@ export type PageHandlers = {
   [T in PageRequestType]?: (request: RequestOf<T>) => ResponseFor<T> | Promise<ResponseFor<T>>;
 };
 
+/** The handlers registered in this bundle (listenInPage). */
+const registered = new Set<PageHandlers>();
+
 /**
- * Listens for the page's requests. Payloads that fail the guards, or that have
- * no handler here, are ignored so another listener may answer them. A handler
- * that throws answers with nothing (never an error thrown into the page).
- * After answerThroughDispatch the handlers are only registered for dispatchPageRequest.
+ * Registers handlers for the page's requests, answered through
+ * dispatchPageRequest: the scout's one runtime listener (listenOnRuntime)
+ * takes every request and hands it on, so a request is answered once, even
+ * while the page lens or the UI script is starting.
  */
 export function listenInPage(handlers: PageHandlers): () => void {
   registered.add(handlers);
-  if (!runtimeListening) return () => void registered.delete(handlers);
-  const stop = listenOnRuntime(handlers);
-  return () => {
-    registered.delete(handlers);
-    stop();
-  };
+  return () => void registered.delete(handlers);
 }
 
 /**
- * Listens on the runtime whatever answerThroughDispatch said, and does not
- * register for dispatch: the scout's one listener, which hands requests on.
+ * Listens for the page's requests on the runtime: the scout's one listener.
+ * Payloads that fail the guards, or that have no handler here, are ignored so
+ * another listener may answer them. A handler that throws answers with nothing
+ * (never an error thrown into the page).
  */
 export function listenOnRuntime(handlers: PageHandlers): () => void {
   const listener = (raw: unknown, _sender: unknown, sendResponse?: (answer: unknown) => void) => {
@@ -83,27 +83,12 @@ export function listenOnRuntime(handlers: PageHandlers): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-let runtimeListening = true;
-
-/**
- * From now on listenInPage only registers its handlers for dispatchPageRequest:
- * the content script and the UI script call this, since the scout's one
- * listener (listenOnRuntime) takes every request and hands it on (a request is
- * then answered once, even while the page lens or the UI script is starting).
- */
-export function answerThroughDispatch(): void {
-  runtimeListening = false;
-}
-
 function handlerFor(handlers: PageHandlers, request: PageRequest): ((r: PageRequest) => unknown) | undefined {
   return handlers[request.type] as ((r: PageRequest) => unknown) | undefined;
 }
 
-/** The handlers listening in this bundle, for requests that reached the page before they did. */
-const registered = new Set<PageHandlers>();
-
 /**
- * Answers a request the scout took (see answerThroughDispatch): the first
+ * Answers a request the scout took (see listenInPage): the first
  * registered handler for its type, as the runtime would have chosen;
  * undefined when none answers it here.
  */

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseRequest } from '@/lib/messages';
-import { listenInPage, parsePageRequest } from '@/lib/platform/page-messaging';
+import { listenOnRuntime, parsePageRequest } from '@/lib/platform/page-messaging';
 
 const ACCEPTED = [
   { type: 'page:status' },
@@ -45,11 +45,11 @@ describe('parsePageRequest', () => {
   });
 });
 
-describe('listenInPage', () => {
+describe("listenOnRuntime (the scout's one listener)", () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('answers valid requests it has a handler for, ignores the rest', async () => {
-    const stop = listenInPage({ 'page:reveal': ({ id }) => ({ ok: id === 'a' }) });
+    const stop = listenOnRuntime({ 'page:reveal': ({ id }) => ({ ok: id === 'a' }) });
     expect(await fakeBrowser.runtime.sendMessage({ type: 'page:reveal', id: 'a' })).toEqual({ ok: true });
     expect(await fakeBrowser.runtime.sendMessage({ type: 'page:reveal', id: '' })).toBeUndefined();
     expect(await fakeBrowser.runtime.sendMessage({ type: 'page:status' })).toBeUndefined();
@@ -63,7 +63,7 @@ describe('listenInPage', () => {
       listeners.push(fn);
     }) as typeof original;
     try {
-      listenInPage({ 'page:status': () => ({ url: 'u', hostname: 'h', active: true, entities: [] }) });
+      listenOnRuntime({ 'page:status': () => ({ url: 'u', hostname: 'h', active: true, entities: [] }) });
       const answer = await new Promise((resolve) => {
         expect(listeners[0]!({ type: 'page:status' }, {}, resolve)).toBe(true);
       });
@@ -95,13 +95,12 @@ describe('dispatchPageRequest (requests the scout took before their handlers lis
   });
 });
 
-describe('answerThroughDispatch (the page lens and the UI script, behind the scout)', () => {
+describe('listenInPage (the page lens and the UI script, behind the scout)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   test('handlers are registered for dispatch only: the runtime sees no second listener', async () => {
     vi.resetModules();
     const messaging = await import('@/lib/platform/page-messaging');
-    messaging.answerThroughDispatch();
     const added = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     const stop = messaging.listenInPage({ 'page:reveal': () => ({ ok: true }) });
     expect(added).not.toHaveBeenCalled();
@@ -110,10 +109,9 @@ describe('answerThroughDispatch (the page lens and the UI script, behind the sco
     expect(messaging.dispatchPageRequest({ type: 'page:reveal', id: 'x' })).toBeUndefined();
   });
 
-  test("the scout's listenOnRuntime still listens on the runtime, and is not itself a dispatch target", async () => {
+  test("the scout's listenOnRuntime listens on the runtime, and is not itself a dispatch target", async () => {
     vi.resetModules();
     const messaging = await import('@/lib/platform/page-messaging');
-    messaging.answerThroughDispatch();
     const scoutStop = messaging.listenOnRuntime({
       'page:status': () => messaging.dispatchPageRequest({ type: 'page:status' }) as never,
     });
