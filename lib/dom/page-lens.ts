@@ -20,7 +20,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
-import { changePageSettings, readPageSettings, watchPageSettings } from '../platform/page-settings';
+import { changePageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
 import { backgroundScanner, portTransport } from './background-scanner';
@@ -37,21 +37,21 @@ export interface PageLens {
 export interface PageLensOptions {
   /** Loads and starts the UI script (cards and highlights) once; every call gets the same. */
   ui: () => Promise<LensUi>;
-  /** Settings already being read (the scout's, handed over); otherwise they are read now. */
-  settings?: Promise<Settings>;
+  /** The settings as the scout read them (it follows their changes until the page lens does). */
+  settings: Promise<Settings>;
   /** When the content script started (`performance.now()`): the scout's, so stats count from there. */
-  origin?: number;
+  origin: number;
 }
 
 export async function startPageLens(ctx: ContentScriptContext, options: PageLensOptions): Promise<PageLens | null> {
-  const origin = options.origin ?? performance.now();
+  const { origin } = options;
   const hostname = pageHostname();
   const isTop = window.top === window;
   let settings: Settings = DEFAULT_SETTINGS;
   let cardHost: CardHost | null = null;
 
-  // Start the storage read at once; everything below is synchronous set-up.
-  const settingsRead = options.settings ?? readPageSettings();
+  // The settings are being read already; everything below is synchronous set-up.
+  const settingsRead = options.settings;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
   const scanPort = portTransport();
   const annotator = new Annotator({
