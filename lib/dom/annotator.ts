@@ -117,6 +117,11 @@ export interface BlockPart {
 export interface Block {
   text: string;
   parts: BlockPart[];
+  /**
+   * Set while the block was read whole (`readPlain`) and its text nodes are
+   * not listed yet: `parts` is empty until a scan finds something in it.
+   */
+  unit?: Element;
 }
 
 /**
@@ -142,6 +147,12 @@ export interface AnnotatorDeps {
    * roots it passes, so they are walked without a second traversal.
    */
   collect(root: Node, isOwnUi: (el: Element) => boolean): Block[];
+  /**
+   * A unit's text read in one go when it holds only plain inline content
+   * (`readPlainUnit`), else null; its text nodes are then listed only if a
+   * scan finds something in it. Absent = every unit is walked node by node.
+   */
+  readPlain?(unit: Element): string | null;
   /** Decides ambiguous candidates (the background's NLP); absent = reject them. */
   resolve?(items: Candidate[]): Promise<boolean[]>;
   /** Our own UI (the card host): never read, never observed. */
@@ -174,6 +185,11 @@ export interface AnnotatorStats {
   pageMutations: number;
   ownMutations: number;
   rescans: number;
+  /** Units read whole (`readPlain`), and those of them whose nodes had to be listed. */
+  plainUnits: number;
+  mappedUnits: number;
+  /** Units read whole that changed before their nodes were listed (the observer reads them again). */
+  staleUnits: number;
   resolved: number;
   volatile: number;
   errors: number;
@@ -274,6 +290,9 @@ export class Annotator {
     pageMutations: 0,
     ownMutations: 0,
     rescans: 0,
+    plainUnits: 0,
+    mappedUnits: 0,
+    staleUnits: 0,
     resolved: 0,
     volatile: 0,
     errors: 0,
@@ -544,7 +563,9 @@ export class Annotator {
     const requests: MarkRequest[] = [];
     blocks.forEach((block, i) => {
       const result = results[i];
-      if (result) this.#takeResult(block, result, requests);
+      if (!result) return;
+      if (block.unit && (!this.#wants(result) || !this.#listNodes(block))) return;
+      this.#takeResult(block, result, requests);
     });
     if (this.#shortForms.length > MAX_SHORT_FORMS)
       this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
@@ -723,6 +744,13 @@ export class Annotator {
     // A document in design mode is one big editor: nothing in it is ours to touch.
     if (!unit.isConnected || this.#deps.doc.designMode === 'on') return 0;
     this.stats.units++;
+    const whole = this.#deps.readPlain?.(unit) ?? null;
+    if (whole !== null) {
+      this.stats.plainUnits++;
+      if (!/\S/.test(whole)) return 0;
+      blocks.push({ text: whole, parts: [], unit });
+      return whole.length;
+    }
     let chars = 0;
     for (const block of this.#deps.collect(unit, this.#probe)) {
       if (!block.text || block.parts.length === 0) continue;
@@ -731,6 +759,44 @@ export class Annotator {
     }
     for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
     return chars;
+  }
+
+  /** Whether a scan result holds anything this page may still mark (reserves nothing). */
+  #wants(result: ScanResult): boolean {
+    const settings = this.#settings;
+    if (!settings) return false;
+    const quota = quotaOf(settings);
+    for (const m of result.mentions) if (this.#shown(m.id) && (this.#counts.get(m.id) ?? 0) < quota) return true;
+    if (this.#deps.resolve) for (const c of result.pending) if (this.#shown(c.id)) return true;
+    for (const c of result.deferred) if (this.#shown(c.id)) return true;
+    return false;
+  }
+
+  /**
+   * Lists the text nodes of a block that was read whole. The unit is read
+   * again node by node; if its text is no longer what was scanned, the page
+   * changed it meanwhile and the block is dropped (the observer has queued
+   * the unit, and it is read afresh).
+   */
+  #listNodes(block: Block): boolean {
+    const unit = block.unit!;
+    block.unit = undefined;
+    if (!unit.isConnected) return false;
+    this.stats.mappedUnits++;
+    let fresh: Block[] = [];
+    try {
+      fresh = this.#deps.collect(unit, this.#probe);
+    } catch (error) {
+      this.#fail(error);
+    }
+    for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
+    const only = fresh.length === 1 ? fresh[0]! : null;
+    if (!only || only.text !== block.text) {
+      this.stats.staleUnits++;
+      return false;
+    }
+    block.parts = only.parts;
+    return true;
   }
 
   /** One block's scan result: mark requests, candidates for the resolver, short forms that wait. */

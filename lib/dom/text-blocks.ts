@@ -106,6 +106,29 @@ export function isSkippedElement(el: Element, isOwnUi?: (el: Element) => boolean
   return isOwnUi ? isOwnUi(el) : false;
 }
 
+/**
+ * Inline elements that extraction reads straight through: not skipped, not a
+ * boundary, not ours, and (but for `span`) unable to host a shadow root.
+ */
+const PLAIN_INLINE = 'a,abbr,b,bdi,bdo,cite,data,del,dfn,em,font,i,ins,mark,q,s,small,span,strong,sub,sup,time,u,var';
+/** Any descendant that is not plain inline text, or is editable. */
+const NOT_PLAIN = `:not(${PLAIN_INLINE}),[contenteditable]`;
+
+/**
+ * The text `collectTextBlocks(el)` would read, when `el` holds nothing but
+ * text and plain inline elements; null otherwise. Native calls only (a
+ * selector match and `textContent`, plus a look at each `span`, the one plain
+ * element that can host a shadow root), so a long page's paragraphs are read
+ * without touching each of their nodes from script; the caller lists the
+ * nodes only of the paragraphs whose text turns out to hold a mention.
+ */
+export function readPlainUnit(el: Element): string | null {
+  if (isSkippedElement(el) || el.shadowRoot || el.querySelector(NOT_PLAIN) !== null) return null;
+  const spans = el.getElementsByTagName('span');
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.shadowRoot) return null;
+  return el.textContent;
+}
+
 /** Exit marker on the walk stack: the block element whose children were all visited. */
 const EXIT_BLOCK = null;
 

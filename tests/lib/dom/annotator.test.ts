@@ -15,7 +15,7 @@ import {
   writeBatchFor,
   type Scanner,
 } from '@/lib/dom/annotator';
-import { collectTextBlocks } from '@/lib/dom/text-blocks';
+import { collectTextBlocks, readPlainUnit } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
@@ -98,6 +98,7 @@ function makeAnnotator(overrides: Partial<ConstructorParameters<typeof Annotator
     scanner,
     newPageState: () => ({ seen: new Set() }),
     collect,
+    readPlain: readPlainUnit,
     isOwnUi: (el) => el.localName === 'lens-card-host',
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
@@ -324,6 +325,51 @@ describe('shadow DOM', () => {
   });
 });
 
+describe('units read whole (readPlain)', () => {
+  const MIXED = `
+    <h1>Putin hosts <span>Xi Jinping</span></h1>
+    <p>Nothing to see in this paragraph.</p>
+    <p>The <a href="#">SCO</a> met; <em>Putin</em> spoke.<br>Then the S-400.</p>
+    <div><p>Xi arrived. <code>SCO</code> in code.</p><p>Plain again, <b>no names</b>.</p></div>
+    <p>Mir payment system <x-tag>Putin</x-tag></p>`;
+
+  test('marks the same as the node-by-node walk', async () => {
+    const results: string[][] = [];
+    for (const readPlain of [readPlainUnit, undefined]) {
+      document.body.innerHTML = MIXED;
+      const a = makeAnnotator({ readPlain });
+      a.update(settings({ density: { mode: 'all', n: 3 } }));
+      await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+      results.push(marked());
+      a.stop();
+    }
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]).toContain('s-400:S-400');
+    expect(results[0]).toContain('xi-jinping:Xi Jinping');
+  });
+
+  test('only units whose text holds something still to mark have their nodes listed', async () => {
+    document.body.innerHTML =
+      '<p>Nothing here.</p><p>Putin spoke <a href="#">first</a>.</p><p>Nor here.</p><p>Putin again.</p>';
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+    expect(a.stats.plainUnits).toBe(4);
+    // The second "Putin" is past the default density of one: its paragraph is not walked either.
+    expect(a.stats.mappedUnits).toBe(1);
+  });
+
+  test('a shadow root on a span inside a paragraph without names is still walked', async () => {
+    document.body.innerHTML = '<p>The talks with <span id="c"></span> went on.</p>';
+    document.getElementById('c')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Xi Jinping</b>';
+    const a = makeAnnotator();
+    a.update(settings());
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['xi-jinping:Xi Jinping']);
+  });
+});
+
 describe('settings', () => {
   test('a topic switched off loses its marks; switched on again they come back', async () => {
     const a = makeAnnotator();
@@ -546,6 +592,21 @@ describe('a scanner that answers later (the background)', () => {
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
     expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']);
     expect(document.querySelector('p')!.innerHTML).toBe('Nobody spoke.');
+  });
+
+  test('a paragraph read whole that the page changes before the answer is read again, not marked stale', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p>';
+    const later = laterScanner();
+    const a = makeAnnotator({ scanner: later.scanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    (document.querySelector('p')!.firstChild as Text).data = 'The SCO spoke.';
+    later.answer();
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    expect(later.waiting[0]!.texts).toEqual(['The SCO spoke.']);
+    later.answer();
+    await vi.waitFor(() => expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']));
+    expect(a.stats.staleUnits).toBe(1);
   });
 
   test('an answer that comes after stop() changes nothing', async () => {

@@ -9,7 +9,7 @@ import { createDetector, newPageState } from '../../../lib/detect/detector';
 import { resolveWithNlp } from '../../../lib/detect/nlp-resolve';
 import type { Candidate } from '../../../lib/detect/types';
 import { detectBlocks, withinOneNode } from '../../../lib/dom/detect-blocks';
-import { collectTextBlocks } from '../../../lib/dom/text-blocks';
+import { collectTextBlocks, readPlainUnit } from '../../../lib/dom/text-blocks';
 
 const detector = createDetector(aliasTable);
 const nlp = async (p: Candidate[]) => resolveWithNlp(p);
@@ -82,6 +82,73 @@ describe('collectTextBlocks', () => {
     root.append(document.createTextNode('  \n '), document.createElement('p'));
     root.querySelector('p')!.textContent = 'Russia';
     expect(collectTextBlocks(root).map((b) => b.text)).toEqual(['Russia']);
+  });
+});
+
+describe('readPlainUnit', () => {
+  /** One unit (a div with text of its own), read both ways. */
+  function both(html: string): { whole: string | null; walked: string } {
+    setBody(`<div id="u">${html}</div>`);
+    const unit = document.getElementById('u')!;
+    return {
+      whole: readPlainUnit(unit),
+      walked: collectTextBlocks(unit)
+        .map((b) => b.text)
+        .join('|'),
+    };
+  }
+
+  test.each([
+    ['plain text', 'Vladimir Putin met Xi Jinping.'],
+    [
+      'inline elements, nested',
+      'Chinese leader <b>Xi <i>Jinping</i></b> met <a href="#">Putin</a> in <span>the <em>Kremlin</em></span>.',
+    ],
+    [
+      'Cyrillic and Han, entities and a comment',
+      'Путин &amp; 习近平 <!-- note --><q>встретились</q>&nbsp;в&nbsp;Москве',
+    ],
+    [
+      'dates, marks and sub/superscripts',
+      '<time>2023</time> <mark>Power of Siberia</mark> <sup>1</sup><small>x</small>',
+    ],
+    ['white space only', ' \n '],
+  ])('reads what the walk reads: %s', (_, html) => {
+    const { whole, walked } = both(html);
+    expect(whole).not.toBeNull();
+    // The walk drops a block of white space only; the annotator skips such text either way.
+    expect(whole!.trim() === '' ? '' : whole).toBe(walked);
+  });
+
+  test.each([
+    ['a line break (ends a block)', 'Moscow<br>Beijing'],
+    ['an image (ends a block)', 'Moscow <img alt="x"> Beijing'],
+    ['code', 'Run <code>Putin()</code> now'],
+    ['keyboard input', 'Press <kbd>SCO</kbd>'],
+    ['a form field', 'Name <input value="Putin">'],
+    ['an editable span', 'Say <span contenteditable="true">Putin</span>'],
+    ['our mark', 'Met <lens-mention data-entity="vladimir-putin">Putin</lens-mention>'],
+    ['a custom element', 'Met <x-name>Putin</x-name>'],
+    ['a script', 'Met <script>var Putin</script>him'],
+    ['a block inside', 'Lead <div>Putin</div>'],
+  ])('leaves the walk to anything that is not plain inline text: %s', (_, html) => {
+    expect(both(html).whole).toBeNull();
+  });
+
+  test('a shadow root on the unit or on a span inside it sends the unit to the walk (which notes the root)', () => {
+    setBody('<p id="a">Text <span id="s">here</span>.</p><p id="b">Own root</p>');
+    const a = document.getElementById('a')!;
+    expect(readPlainUnit(a)).toBe('Text here.');
+    document.getElementById('s')!.attachShadow({ mode: 'open' }).innerHTML = '<b>Xi Jinping</b>';
+    expect(readPlainUnit(a)).toBeNull();
+    const b = document.getElementById('b')!;
+    b.attachShadow({ mode: 'open' });
+    expect(readPlainUnit(b)).toBeNull();
+  });
+
+  test('a unit that is itself skipped is not read', () => {
+    setBody('<pre id="u">Putin</pre>');
+    expect(readPlainUnit(document.getElementById('u')!)).toBeNull();
   });
 });
 
