@@ -124,8 +124,10 @@ const NOT_PLAIN = `:not(${PLAIN_INLINE}),[contenteditable]`;
  */
 export function readPlainUnit(el: Element): string | null {
   if (isSkippedElement(el) || el.shadowRoot || el.querySelector(NOT_PLAIN) !== null) return null;
-  const spans = el.getElementsByTagName('span');
-  for (let i = 0; i < spans.length; i++) if (spans[i]!.shadowRoot) return null;
+  // Most paragraphs have no span: one more selector match, and no list object for them.
+  if (el.querySelector('span') !== null) {
+    for (const span of el.querySelectorAll('span')) if (span.shadowRoot) return null;
+  }
   return el.textContent;
 }
 
