@@ -193,7 +193,10 @@ export interface AnnotatorStats {
   resolved: number;
   volatile: number;
   errors: number;
-  /** From the content script's start (`deps.origin`) to the first mark / the end of the first pass. */
+  /**
+   * From the content script's start (`deps.origin`) to the first mark / the end of the first
+   * pass (everything read and written, its uncertain names settled by the resolver).
+   */
   firstMarkMs: number | null;
   passDoneMs: number | null;
   /** The same moments on the page's `performance.now()` clock. */
@@ -277,6 +280,8 @@ export class Annotator {
   /** Short forms waiting for their entity's full name on this page (`ScanResult.deferred`). */
   #shortForms: Deferred[] = [];
   #resolveTimer: number | null = null;
+  /** Resolver requests of this generation under way (a new set on stop: older ones end unseen). */
+  #resolving = new Set<object>();
   #startedAt = 0;
   readonly #yieldToPage = createPageYield();
 
@@ -385,6 +390,7 @@ export class Annotator {
     if (this.#resolveTimer !== null) this.#deps.clearTimeout(this.#resolveTimer);
     this.#batchTimer = null;
     this.#resolveTimer = null;
+    this.#resolving = new Set();
     this.#queue.length = 0;
     this.#units = [];
     this.#unitIndex = 0;
@@ -489,11 +495,7 @@ export class Annotator {
       } finally {
         if (generation === this.#generation) {
           this.#pumping = false;
-          if (this.stats.passDoneMs === null && this.#running) {
-            const at = this.#now();
-            this.stats.passDoneMs = Math.round(at - this.#startedAt);
-            this.stats.passDoneAt = round1(at);
-          }
+          this.#finishPass();
           this.#publish();
           if (this.#running) this.#deps.onIdle?.();
         }
@@ -1133,6 +1135,21 @@ export class Annotator {
   }
 
   async #flushResolve(generation: number): Promise<void> {
+    const resolving = this.#resolving;
+    const token = {};
+    resolving.add(token);
+    try {
+      await this.#resolveAll(generation);
+    } finally {
+      resolving.delete(token);
+      if (generation === this.#generation) {
+        this.#finishPass();
+        this.#publish();
+      }
+    }
+  }
+
+  async #resolveAll(generation: number): Promise<void> {
     while (this.#deferred.length > 0 && generation === this.#generation) {
       const batch = this.#deferred.splice(0, RESOLVE_BATCH);
       // As in detectBlocks: a candidate whose entity the page has named in full needs no resolver
@@ -1164,6 +1181,19 @@ export class Annotator {
       this.#write(requests);
       this.#publish();
     }
+  }
+
+  /**
+   * Ends the first pass once every unit has been read and written and the
+   * uncertain names it found are settled (short forms that wait for a full
+   * name do not hold it up).
+   */
+  #finishPass(): void {
+    if (this.stats.passDoneMs !== null || !this.#running || this.#pumping) return;
+    if (this.#deferred.length > 0 || this.#resolveTimer !== null || this.#resolving.size > 0) return;
+    const at = this.#now();
+    this.stats.passDoneMs = Math.round(at - this.#startedAt);
+    this.stats.passDoneAt = round1(at);
   }
 
   // ── housekeeping ──────────────────────────────────────────────────────

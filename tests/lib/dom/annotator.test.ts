@@ -519,6 +519,34 @@ describe('ambiguous candidates', () => {
     expect(document.querySelectorAll('p')[1]!.innerHTML).toBe('The Mir station.');
   });
 
+  test('the first pass ends only once the resolver has answered, with its marks written', async () => {
+    document.body.innerHTML = '<p>Paid with a Mir card.</p><p>Putin spoke.</p>';
+    let answer: (() => void) | null = null;
+    const a = makeAnnotator({
+      resolve: (items) =>
+        new Promise<boolean[]>((done) => {
+          answer = () => done(items.map(() => true));
+        }),
+    });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    // Everything is read and written, but the uncertain name is still with the resolver.
+    await vi.waitFor(() => expect(answer).not.toBeNull());
+    await vi.waitFor(() => expect(a.busy).toBe(false));
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+    expect(a.stats.passDoneMs).toBeNull();
+    answer!();
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['mir-payment-system:Mir', 'vladimir-putin:Putin']);
+  });
+
+  test('a failing resolver does not keep the first pass open', async () => {
+    document.body.innerHTML = '<p>Paid with a Mir card.</p><p>Putin spoke.</p>';
+    const a = makeAnnotator({ resolve: () => Promise.reject(new Error('The background is gone.')) });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+  });
+
   test('need no resolver when the page names their entity in full', async () => {
     document.body.innerHTML = '<p>Paid with a Mir card.</p><p>The Mir payment system grew.</p>';
     const asked: string[] = [];
