@@ -595,12 +595,18 @@ describe('a scanner that answers later (the background)', () => {
     return { scanner: s, waiting, answer };
   }
 
-  test('marks what the answer finds, and nothing before it comes', async () => {
-    document.body.innerHTML = '<p>Putin met the SCO.</p>';
+  /** An annotator on the test page whose first request waits in `later`. */
+  async function startWaiting() {
     const later = laterScanner();
     const a = makeAnnotator({ scanner: later.scanner });
     a.update(settings());
     await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    return { later, a };
+  }
+
+  test('marks what the answer finds, and nothing before it comes', async () => {
+    document.body.innerHTML = '<p>Putin met the SCO.</p>';
+    const { later, a } = await startWaiting();
     expect(later.waiting[0]!.texts).toEqual(['Putin met the SCO.']);
     expect(marked()).toEqual([]);
     later.answer();
@@ -611,10 +617,7 @@ describe('a scanner that answers later (the background)', () => {
 
   test('text the page changes while the scan is under way is not marked; the rest is', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p><p>The SCO met.</p>';
-    const later = laterScanner();
-    const a = makeAnnotator({ scanner: later.scanner });
-    a.update(settings());
-    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    const { later, a } = await startWaiting();
     (document.querySelector('p')!.firstChild as Text).data = 'Nobody spoke.';
     later.answer();
     await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
@@ -624,10 +627,7 @@ describe('a scanner that answers later (the background)', () => {
 
   test('a paragraph read whole that the page changes before the answer is read again, not marked stale', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p>';
-    const later = laterScanner();
-    const a = makeAnnotator({ scanner: later.scanner });
-    a.update(settings());
-    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    const { later, a } = await startWaiting();
     (document.querySelector('p')!.firstChild as Text).data = 'The SCO spoke.';
     later.answer();
     await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
@@ -639,10 +639,7 @@ describe('a scanner that answers later (the background)', () => {
 
   test('an answer that comes after stop() changes nothing', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p>';
-    const later = laterScanner();
-    const a = makeAnnotator({ scanner: later.scanner });
-    a.update(settings());
-    await vi.waitFor(() => expect(later.waiting).toHaveLength(1));
+    const { later, a } = await startWaiting();
     a.stop();
     later.answer();
     // The answer is handled in a microtask: let it run, then check the page is as it was.
