@@ -50,7 +50,7 @@ const PAGES: PageSpec[] = [
   { name: '50 KB', bytes: 50_000, mentions: true, addedGoalMs: 30 },
   { name: '1 MB', bytes: 1_000_000, mentions: true, addedGoalMs: 300 },
   { name: '5 MB', bytes: 5_000_000, mentions: true, addedGoalMs: 1500 },
-  { name: '50 KB, no mentions', bytes: 50_000, mentions: false, addedGoalMs: 5 },
+  { name: '50 KB without mentions', bytes: 50_000, mentions: false, addedGoalMs: 5 },
 ].filter((spec) => !ONLY || ONLY.includes(spec.name));
 
 const GOALS = {
