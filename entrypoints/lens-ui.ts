@@ -12,8 +12,8 @@ import { dispatchPageRequest } from '@/lib/platform/page-messaging';
  */
 export default defineUnlistedScript(() => {
   registerLensUi({
-    start(ctx) {
-      const checkSelection = startHighlights(ctx);
+    start(ctx, known) {
+      const checkSelection = startHighlights(ctx, known?.savedHighlights);
       return {
         dispatch: dispatchPageRequest,
         checkSelection,

@@ -7,6 +7,8 @@ import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
 import { dispatchPageRequest, listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
+import type { Highlight } from '@/lib/highlights/model';
+import type { HighlightResult } from '@/lib/messages';
 
 /**
  * The content script. The scout (lib/dom/scout.ts) looks at every page first;
@@ -30,10 +32,18 @@ export default defineContentScript({
     ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
 
     let ui: Promise<LensUi> | null = null;
+    // The scout's question "does this page have saved highlights?" fetches them: the UI script,
+    // which it then loads, restores from that answer if the page is still at the same address.
+    let saved: { href: string; answer: Promise<HighlightResult<Highlight[]>> } | null = null;
+    const takeSaved = () => {
+      const known = saved?.href === location.href ? saved.answer : undefined;
+      saved = null;
+      return known;
+    };
     const loadUi = () =>
       (ui ??= importLensUi((path) => browser.runtime.getURL(path as '/lens-ui.js')).then((entry) => {
         if (ctx.isInvalid) throw new Error('Extension context invalidated.');
-        return entry.start(ctx);
+        return entry.start(ctx, { savedHighlights: takeSaved() });
       }));
 
     // Read at document_start by the early script when it ran (entrypoints/early.ts); otherwise now.
@@ -49,11 +59,9 @@ export default defineContentScript({
       watchSettings: (fn) => watchPageSettings((next) => ctx.isValid && fn(next)),
       probe: async (text) => (await sendRequest({ type: 'detect:probe', text })).hit,
       hasHighlights: async () => {
-        const list = await sendRequest({
-          type: 'highlight:list-for-page',
-          url: location.href,
-          canonical: canonicalHref(),
-        });
+        const answer = sendRequest({ type: 'highlight:list-for-page', url: location.href, canonical: canonicalHref() });
+        saved = { href: location.href, answer };
+        const list = await answer;
         return !!list?.ok && list.value.length > 0;
       },
       mark: async (latest) => {

@@ -32,9 +32,19 @@ export interface LensUi {
   saveMentionHighlight(mention: HTMLElement): Promise<HighlightResult<Highlight>>;
 }
 
+/** What the content script already knows when it starts the UI script. */
+export interface LensUiStart {
+  /**
+   * This page's saved highlights, when the content script has just asked for
+   * them (that is what made it load the UI): the UI restores from this answer
+   * instead of asking again.
+   */
+  savedHighlights?: Promise<HighlightResult<Highlight[]>>;
+}
+
 export interface LensUiEntry {
   /** Starts saved highlights (top frame) and returns the UI's handle. */
-  start(ctx: ContentScriptContext): LensUi;
+  start(ctx: ContentScriptContext, known?: LensUiStart): LensUi;
 }
 
 /** Called by the UI script as it is evaluated. */

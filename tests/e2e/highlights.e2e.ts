@@ -104,9 +104,19 @@ test('select text, save with the selection button, reload: painted again', async
   const style = await page.evaluate(() => getComputedStyle(document.querySelector('lens-highlight')!).backgroundColor);
   expect(style).not.toBe('rgba(0, 0, 0, 0)');
 
+  // Count the page's requests for its highlights from here on (a second listener only looks).
+  await browser.serviceWorker.evaluate(() => {
+    const scope = globalThis as { listAsked?: number };
+    scope.listAsked = 0;
+    chrome.runtime.onMessage.addListener((message) => {
+      if ((message as { type?: string } | null)?.type === 'highlight:list-for-page') scope.listAsked!++;
+    });
+  });
   await page.reload();
   await page.waitForSelector('lens-highlight', { state: 'attached', timeout: 10_000 });
   expect(fold(await paintedText(page))).toBe(QUOTE);
+  // The content script's question (are there any?) fetched them; the UI script restored from that answer.
+  expect(await browser.serviceWorker.evaluate(() => (globalThis as { listAsked?: number }).listAsked)).toBe(1);
   await page.close();
 });
 

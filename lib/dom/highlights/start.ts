@@ -61,10 +61,10 @@ class HighlightsController {
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
-  async start(): Promise<void> {
+  async start(saved?: Promise<HighlightResult<Highlight[]>>): Promise<void> {
     this.#unlisten = listenInPage({ 'highlight:save-selection': () => this.saveSelection() });
     this.#button = mountSelectionButton(this.ctx, translate, (range) => void this.saveRange(range));
-    await this.restore();
+    await this.restore(saved);
   }
 
   checkSelection(): void {
@@ -83,9 +83,10 @@ class HighlightsController {
     this.#button = this.#restorer = this.#unlisten = null;
   }
 
-  async restore(): Promise<void> {
-    const list = await ask(() =>
-      sendRequest({ type: 'highlight:list-for-page', url: location.href, canonical: canonicalHref() }),
+  /** Restores this page's highlights, from `saved` when the content script already asked for them. */
+  async restore(saved?: Promise<HighlightResult<Highlight[]>>): Promise<void> {
+    const list = await ask(
+      () => saved ?? sendRequest({ type: 'highlight:list-for-page', url: location.href, canonical: canonicalHref() }),
     );
     if (this.#stopped) return;
     if (!list.ok) {
@@ -170,7 +171,7 @@ let active: HighlightsController | null = null;
  * Starts saved highlights in this page (top frame only). Call once per content script.
  * Returns a check of the current selection (for one made before the button listened).
  */
-export function startHighlights(ctx: ContentScriptContext): () => void {
+export function startHighlights(ctx: ContentScriptContext, saved?: Promise<HighlightResult<Highlight[]>>): () => void {
   if (window !== window.top || !document.body) return () => undefined;
   const controller = new HighlightsController(ctx);
   active = controller;
@@ -178,7 +179,7 @@ export function startHighlights(ctx: ContentScriptContext): () => void {
     controller.stop();
     if (active === controller) active = null;
   });
-  void controller.start();
+  void controller.start(saved);
   return () => controller.checkSelection();
 }
 

@@ -3,7 +3,10 @@
  * extension-page callbacks in the end-to-end suite (they run in the browser).
  */
 declare const chrome: {
-  runtime: { getManifest(): { manifest_version: number; name: string; version: string; [key: string]: unknown } };
+  runtime: {
+    getManifest(): { manifest_version: number; name: string; version: string; [key: string]: unknown };
+    onMessage: { addListener(fn: (message: unknown) => void): void };
+  };
   storage: {
     local: {
       get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
