@@ -153,6 +153,8 @@ export interface AnnotatorDeps {
    * scan finds something in it. Absent = every unit is walked node by node.
    */
   readPlain?(unit: Element): string | null;
+  /** The text nodes of a unit `readPlain` read whole (`listPlainUnit`); null when it is no longer plain. */
+  listPlain?(unit: Element): Block | null;
   /** Decides ambiguous candidates (the background's NLP); absent = reject them. */
   resolve?(items: Candidate[]): Promise<boolean[]>;
   /** Our own UI (the card host): never read, never observed. */
@@ -787,7 +789,8 @@ export class Annotator {
     this.stats.mappedUnits++;
     let fresh: Block[] = [];
     try {
-      fresh = this.#deps.collect(unit, this.#probe);
+      const plain = this.#deps.listPlain?.(unit);
+      fresh = plain ? [plain] : this.#deps.collect(unit, this.#probe);
     } catch (error) {
       this.#fail(error);
     }

@@ -28,7 +28,7 @@ import type { CardHost } from './card-host';
 import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR } from './card-names';
 import type { LensUi } from '../platform/lens-ui';
 import { holdLifeline } from './lifeline';
-import { collectTextBlocks, readPlainUnit } from './text-blocks';
+import { collectTextBlocks, listPlainUnit, readPlainUnit } from './text-blocks';
 
 export interface PageLens {
   annotator: Annotator;
@@ -61,6 +61,7 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     newPageState,
     collect: (root, ownUi) => collectTextBlocks(root, { isOwnUi: ownUi }),
     readPlain: readPlainUnit,
+    listPlain: listPlainUnit,
     resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
     isOwnUi,
     // Plain timers (ctx.setTimeout adds an abort listener per call, which would pile up on busy

@@ -123,12 +123,35 @@ const NOT_PLAIN = `:not(${PLAIN_INLINE}),[contenteditable]`;
  * nodes only of the paragraphs whose text turns out to hold a mention.
  */
 export function readPlainUnit(el: Element): string | null {
-  if (isSkippedElement(el) || el.shadowRoot || el.querySelector(NOT_PLAIN) !== null) return null;
+  return isPlainUnit(el) ? el.textContent : null;
+}
+
+function isPlainUnit(el: Element): boolean {
+  if (isSkippedElement(el) || el.shadowRoot || el.querySelector(NOT_PLAIN) !== null) return false;
   // Most paragraphs have no span: one more selector match, and no list object for them.
   if (el.querySelector('span') !== null) {
-    for (const span of el.querySelectorAll('span')) if (span.shadowRoot) return null;
+    for (const span of el.querySelectorAll('span')) if (span.shadowRoot) return false;
   }
-  return el.textContent;
+  return true;
+}
+
+/**
+ * The block `collectTextBlocks(el)` would return for a unit that `readPlainUnit`
+ * reads whole: its text nodes, listed by a native walker over text nodes only.
+ * Null when the unit no longer holds only plain inline content, or no text.
+ */
+export function listPlainUnit(el: Element): TextBlock | null {
+  if (!isPlainUnit(el)) return null;
+  const parts: TextBlock['parts'] = [];
+  let text = '';
+  const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.length === 0) continue;
+    parts.push({ node: node as Text, start: text.length, end: text.length + data.length });
+    text += data;
+  }
+  return parts.length > 0 ? { text, parts } : null;
 }
 
 /** Exit marker on the walk stack: the block element whose children were all visited. */

@@ -15,7 +15,7 @@ import {
   writeBatchFor,
   type Scanner,
 } from '@/lib/dom/annotator';
-import { collectTextBlocks, readPlainUnit } from '@/lib/dom/text-blocks';
+import { collectTextBlocks, listPlainUnit, readPlainUnit } from '@/lib/dom/text-blocks';
 import { findMentions } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
@@ -99,6 +99,7 @@ function makeAnnotator(overrides: Partial<ConstructorParameters<typeof Annotator
     newPageState: () => ({ seen: new Set() }),
     collect,
     readPlain: readPlainUnit,
+    listPlain: listPlainUnit,
     isOwnUi: (el) => el.localName === 'lens-card-host',
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
@@ -286,13 +287,21 @@ describe('first pass', () => {
     }
   });
 
-  test('one failing subtree does not stop the others, and nothing is thrown', async () => {
+  test.each([
+    ['walked node by node', { readPlain: undefined, listPlain: undefined }],
+    ['read whole', {}],
+  ])('one failing subtree (%s) does not stop the others, and nothing is thrown', async (_, mode) => {
     const errors: unknown[] = [];
+    const failOnH1 =
+      <T>(fn: (el: Element) => T) =>
+      (el: Element): T => {
+        if (el.localName === 'h1') throw new Error('bad subtree');
+        return fn(el);
+      };
     const a = makeAnnotator({
-      collect: (root, isOwnUi) => {
-        if ((root as Element).localName === 'h1') throw new Error('bad subtree');
-        return collect(root, isOwnUi);
-      },
+      collect: (root, isOwnUi) => failOnH1(() => collect(root, isOwnUi))(root as Element),
+      listPlain: failOnH1(listPlainUnit),
+      ...mode,
       onError: (e) => errors.push(e),
     });
     a.update(settings());
@@ -337,7 +346,7 @@ describe('units read whole (readPlain)', () => {
     const results: string[][] = [];
     for (const readPlain of [readPlainUnit, undefined]) {
       document.body.innerHTML = MIXED;
-      const a = makeAnnotator({ readPlain });
+      const a = makeAnnotator({ readPlain, listPlain: readPlain && listPlainUnit });
       a.update(settings({ density: { mode: 'all', n: 3 } }));
       await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
       results.push(marked());

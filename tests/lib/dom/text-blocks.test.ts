@@ -9,7 +9,7 @@ import { createDetector, newPageState } from '../../../lib/detect/detector';
 import { resolveWithNlp } from '../../../lib/detect/nlp-resolve';
 import type { Candidate } from '../../../lib/detect/types';
 import { detectBlocks, withinOneNode } from '../../../lib/dom/detect-blocks';
-import { collectTextBlocks, readPlainUnit } from '../../../lib/dom/text-blocks';
+import { collectTextBlocks, listPlainUnit, readPlainUnit } from '../../../lib/dom/text-blocks';
 
 const detector = createDetector(aliasTable);
 const nlp = async (p: Candidate[]) => resolveWithNlp(p);
@@ -144,6 +144,23 @@ describe('readPlainUnit', () => {
     const b = document.getElementById('b')!;
     b.attachShadow({ mode: 'open' });
     expect(readPlainUnit(b)).toBeNull();
+  });
+
+  test('listPlainUnit lists the same text nodes and offsets as the walk, and gives up once the unit is not plain', () => {
+    setBody(
+      '<div id="u">Chinese leader <b>Xi <i>Jinping</i></b> met <a href="#">Putin</a><!-- c --> in <span>Moscow</span>.</div>',
+    );
+    const unit = document.getElementById('u')!;
+    const listed = listPlainUnit(unit)!;
+    const [walked] = collectTextBlocks(unit);
+    expect(listed.text).toBe(walked!.text);
+    expect(listed.parts.map((p) => [p.node, p.start, p.end])).toEqual(
+      walked!.parts.map((p) => [p.node, p.start, p.end]),
+    );
+    unit.append(document.createElement('br'), 'After.');
+    expect(listPlainUnit(unit)).toBeNull();
+    setBody('<div id="e"><b></b></div>');
+    expect(listPlainUnit(document.getElementById('e')!)).toBeNull();
   });
 
   test('a unit that is itself skipped is not read', () => {
