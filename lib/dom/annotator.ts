@@ -767,13 +767,9 @@ export class Annotator {
 
   /** Whether a scan result holds anything this page may still mark (reserves nothing). */
   #wants(result: ScanResult): boolean {
-    const settings = this.#settings;
-    if (!settings) return false;
-    const quota = quotaOf(settings);
-    for (const m of result.mentions) if (this.#shown(m.id) && (this.#counts.get(m.id) ?? 0) < quota) return true;
-    if (this.#deps.resolve) for (const c of result.pending) if (this.#shown(c.id)) return true;
-    for (const c of result.deferred) if (this.#shown(c.id)) return true;
-    return false;
+    if (result.mentions.some((m) => this.#hasRoom(m.id))) return true;
+    if (this.#deps.resolve && result.pending.some((c) => this.#shown(c.id))) return true;
+    return result.deferred.some((c) => this.#shown(c.id));
   }
 
   /**
@@ -787,12 +783,14 @@ export class Annotator {
     block.unit = undefined;
     if (!unit.isConnected) return false;
     this.stats.mappedUnits++;
-    let fresh: Block[] = [];
+    let fresh: Block[];
     try {
       const plain = this.#deps.listPlain?.(unit);
       fresh = plain ? [plain] : this.#deps.collect(unit, this.#probe);
     } catch (error) {
+      // A failing listing is contained like a failing read; the unit is not stale.
       this.#fail(error);
+      return false;
     }
     for (const sr of this.#shadowsMet.splice(0)) this.#enqueue(sr, false);
     const only = fresh.length === 1 ? fresh[0]! : null;
@@ -861,11 +859,15 @@ export class Annotator {
 
   /** Density and filters: whether one more mark of this entity may go on the page. Reserves it. */
   #admit(id: string): boolean {
-    if (!this.#settings || !this.#shown(id)) return false;
-    const count = this.#counts.get(id) ?? 0;
-    if (count >= quotaOf(this.#settings)) return false;
-    this.#counts.set(id, count + 1);
+    if (!this.#hasRoom(id)) return false;
+    this.#counts.set(id, (this.#counts.get(id) ?? 0) + 1);
     return true;
+  }
+
+  /** Whether one more mark of this entity may go on the page (reserves nothing; see `admit`). */
+  #hasRoom(id: string): boolean {
+    const settings = this.#settings;
+    return !!settings && this.#shown(id) && (this.#counts.get(id) ?? 0) < quotaOf(settings);
   }
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */

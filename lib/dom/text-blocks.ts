@@ -144,7 +144,7 @@ export function listPlainUnit(el: Element): TextBlock | null {
   if (!isPlainUnit(el)) return null;
   const parts: TextBlock['parts'] = [];
   let text = '';
-  const walker = (el.ownerDocument ?? document).createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length === 0) continue;
