@@ -291,10 +291,43 @@ export async function entitiesMarkedTwice(target: Target): Promise<string[]> {
 }
 
 /**
+ * Browser side of the mark clock: stamps `window.__lensT0` and, once per
+ * document, starts a main-world observer that notes when each
+ * `<lens-mention>` was inserted (in the document and in the open shadow roots
+ * there at that moment). "Marked" is the moment the mark entered the DOM: a
+ * poll would add its own delay, since on a heavy page the browser may render a
+ * frame (hundreds of ms on the 100,000-node table) before the poll runs.
+ */
+const MARK_CLOCK_SOURCE = String.raw`(() => {
+  if (!window.__lensMarkTimes) {
+    const times = (window.__lensMarkTimes = new WeakMap());
+    const note = (records) => {
+      const at = performance.now();
+      for (const r of records)
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          const marks = n.localName === 'lens-mention' ? [n] : n.querySelectorAll('lens-mention');
+          for (const m of marks) if (!times.has(m)) times.set(m, at);
+        }
+    };
+    const observer = new MutationObserver(note);
+    observer.observe(document, { childList: true, subtree: true });
+    for (const el of document.querySelectorAll('*'))
+      if (el.shadowRoot) observer.observe(el.shadowRoot, { childList: true, subtree: true });
+  }
+  window.__lensT0 = performance.now();
+})()`;
+
+/** Starts the clock `msUntilMarked` reads (see MARK_CLOCK_SOURCE). */
+export async function startMarkClock(target: Target): Promise<void> {
+  await target.evaluate(MARK_CLOCK_SOURCE);
+}
+
+/**
  * Waits for a mark of `id` inside the element `selector` names (looked up in the
  * open shadow root of `shadowHost` when given), and returns how long after the
- * last `addContent` (its `performance.now()`, kept in the page) it appeared,
- * polled every 10 ms in the page.
+ * last `startMarkClock` it entered the DOM. A mark the clock did not see
+ * inserted counts as found when the wait saw it (polled every 10 ms).
  */
 export async function msUntilMarked(
   target: Target,
@@ -309,18 +342,20 @@ export async function msUntilMarked(
       const el = scope?.querySelector(selector);
       const mark = el?.querySelector(`lens-mention[data-entity="${id}"]`);
       if (!mark) return false;
-      const w = window as unknown as { __lensT0?: number };
-      return performance.now() - (w.__lensT0 ?? 0);
+      const w = window as unknown as { __lensT0?: number; __lensMarkTimes?: WeakMap<Element, number> };
+      const at = w.__lensMarkTimes?.get(mark) ?? performance.now();
+      return { ms: at - (w.__lensT0 ?? 0) };
     },
     args,
     { timeout, polling: 10 },
   );
-  return (await handle.jsonValue()) as number;
+  return ((await handle.jsonValue()) as { ms: number }).ms;
 }
 
-/** Runs page-side code that adds content, after stamping the time it starts. */
+/** Runs page-side code that adds content, after starting the mark clock. */
 export async function addContent(target: Target, code: string): Promise<void> {
-  await target.evaluate(`window.__lensT0 = performance.now(); ${code}`);
+  await startMarkClock(target);
+  await target.evaluate(code);
 }
 
 /**
