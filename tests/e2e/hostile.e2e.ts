@@ -24,6 +24,7 @@ import {
   mentionsIn,
   msUntilMarked,
   openFixture,
+  pageFrameMs,
   startMarkClock,
   stats,
   waitForFirstPass,
@@ -657,7 +658,10 @@ describe('100,000-node table', () => {
       `{ const tr = document.createElement('tr'); tr.id = 'late'; tr.innerHTML = '<td>Huawei row</td>'; document.querySelector('#big tbody').append(tr); }`,
       { selector: '#late', id: 'huawei' },
     );
-    expect(ms, `${Math.round(ms)} ms`).toBeLessThan(WITHIN_A_SECOND_MS);
+    const frame = await pageFrameMs(page);
+    expect(ms, `${Math.round(ms)} ms; the page's own frame took ${Math.round(frame ?? NaN)} ms`).toBeLessThan(
+      WITHIN_A_SECOND_MS,
+    );
     await expectHealthy(fixture);
     await page.close();
   });

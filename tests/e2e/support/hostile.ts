@@ -315,7 +315,10 @@ const MARK_CLOCK_SOURCE = String.raw`(() => {
     for (const el of document.querySelectorAll('*'))
       if (el.shadowRoot) observer.observe(el.shadowRoot, { childList: true, subtree: true });
   }
-  window.__lensT0 = performance.now();
+  const t0 = (window.__lensT0 = performance.now());
+  // When the page's next frame (the one that renders its own change) is over, for failure messages.
+  window.__lensFrameMs = undefined;
+  requestAnimationFrame(() => setTimeout(() => (window.__lensFrameMs = performance.now() - t0), 0));
 })()`;
 
 /** Starts the clock `msUntilMarked` reads (see MARK_CLOCK_SOURCE). */
@@ -350,6 +353,11 @@ export async function msUntilMarked(
     { timeout, polling: 10 },
   );
   return ((await handle.jsonValue()) as { ms: number }).ms;
+}
+
+/** How long after the last `startMarkClock` the page's next frame was over (undefined until then). */
+export async function pageFrameMs(target: Target): Promise<number | undefined> {
+  return target.evaluate(() => (window as unknown as { __lensFrameMs?: number }).__lensFrameMs);
 }
 
 /** Runs page-side code that adds content, after starting the mark clock. */
