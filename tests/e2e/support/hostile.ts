@@ -315,11 +315,14 @@ const MARK_CLOCK_SOURCE = String.raw`(() => {
     for (const el of document.querySelectorAll('*'))
       if (el.shadowRoot) observer.observe(el.shadowRoot, { childList: true, subtree: true });
   }
-  const t0 = (window.__lensT0 = performance.now());
-  // When the page's next frame (the one that renders its own change) is over, for failure messages.
+  window.__lensT0 = performance.now();
   window.__lensFrameMs = undefined;
-  requestAnimationFrame(() => setTimeout(() => (window.__lensFrameMs = performance.now() - t0), 0));
 })()`;
+
+/** Run right after the page's change: notes when the frame that renders it is over. */
+const FRAME_TIMER_SOURCE = String.raw`requestAnimationFrame(() =>
+  setTimeout(() => (window.__lensFrameMs = performance.now() - window.__lensT0), 0),
+);`;
 
 /** Starts the clock `msUntilMarked` reads (see MARK_CLOCK_SOURCE). */
 export async function startMarkClock(target: Target): Promise<void> {
@@ -355,7 +358,7 @@ export async function msUntilMarked(
   return ((await handle.jsonValue()) as { ms: number }).ms;
 }
 
-/** How long after the last `startMarkClock` the page's next frame was over (undefined until then). */
+/** How long after the last `addContent` the frame that rendered its change was over (undefined until then). */
 export async function pageFrameMs(target: Target): Promise<number | undefined> {
   return target.evaluate(() => (window as unknown as { __lensFrameMs?: number }).__lensFrameMs);
 }
@@ -363,7 +366,7 @@ export async function pageFrameMs(target: Target): Promise<number | undefined> {
 /** Runs page-side code that adds content, after starting the mark clock. */
 export async function addContent(target: Target, code: string): Promise<void> {
   await startMarkClock(target);
-  await target.evaluate(code);
+  await target.evaluate(`${code};\n${FRAME_TIMER_SOURCE}`);
 }
 
 /**
