@@ -143,15 +143,17 @@ function isPlainUnit(el: Element): boolean {
 export function listPlainUnit(el: Element): TextBlock | null {
   if (!isPlainUnit(el)) return null;
   const parts: TextBlock['parts'] = [];
-  let text = '';
+  let length = 0;
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    if (data.length === 0) continue;
-    parts.push({ node: node as Text, start: text.length, end: text.length + data.length });
-    text += data;
+    // Only lengths here: the block's text is the unit's textContent, the same text nodes' data
+    // in the same order, built natively in one call instead of one string per node.
+    const n = (node as Text).length;
+    if (n === 0) continue;
+    parts.push({ node: node as Text, start: length, end: length + n });
+    length += n;
   }
-  return parts.length > 0 ? { text, parts } : null;
+  return parts.length > 0 ? { text: el.textContent ?? '', parts } : null;
 }
 
 /** Exit marker on the walk stack: the block element whose children were all visited. */
