@@ -13,10 +13,9 @@ import { annotateHtml } from '../../lib/cli/annotate';
 import { aliasTable } from '../../lib/detect/bundled-table';
 import { createDetector } from '../../lib/detect/detector';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
-import { REPO_ROOT } from './support/chromium';
+import { launchExtension, REPO_ROOT } from './support/chromium';
 import { waitForPass } from './support/pass';
 import { serveStatic } from './support/server';
-import { launchExtension } from './support/chromium';
 
 const DEV_SET = resolve(REPO_ROOT, 'tests/fixtures/dev-set');
 const DEMO = resolve(REPO_ROOT, 'assets/demo');
