@@ -9,6 +9,7 @@ import { russianForms } from './russian-forms';
 import { ALIAS_RULES, TOPIC_IDS, type AliasRule, type Entity } from '../factbase/schema';
 import { shapeString } from './normalize';
 import { ENTITY_CONTEXT, TEAM_TYPES } from './context-rules';
+import { TIER } from './rules';
 import { FIELD_SEPARATOR, ID_FROM_ALIAS, RULE_MARK, slugOf, type AliasTable, type RuleCode } from './table-format';
 
 export {
@@ -31,6 +32,7 @@ export interface EntityLine {
   id: string;
   topicBits: number;
   team: boolean;
+  context: boolean;
   related: readonly number[];
   aliases: readonly (readonly [alias: string, rule: RuleCode])[];
 }
@@ -46,7 +48,7 @@ export function encodeEntity(line: EntityLine): string {
   }
   const fields = [
     id,
-    ((line.topicBits << 1) | (line.team ? 1 : 0)).toString(36),
+    ((line.topicBits << 2) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
     line.related.map((r) => r.toString(36)).join(','),
   ];
   for (const [alias, rule] of line.aliases) {
@@ -62,7 +64,7 @@ export function encodeEntity(line: EntityLine): string {
 export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
-  const table: AliasTable = { version: 2, topics: [...TOPIC_IDS], entities: [] };
+  const table: AliasTable = { version: 3, topics: [...TOPIC_IDS], entities: [] };
   for (const e of sorted) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.
@@ -90,6 +92,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         id: e.id,
         topicBits: e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0),
         team: TEAM_TYPES.has(e.type),
+        context: TIER[e.id] === 'context',
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
         aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),

@@ -10,92 +10,12 @@
  * The first element must be a literal (or a choice of literals): these
  * trigger words go into the matcher's trie, so a pattern is only tried where
  * its first word occurs. Possessive 's is its own token ("xi 's visit").
- * Pure module.
+ * The patterns themselves are data (assets/detection/rules.json). Pure module.
  */
 import { CLASS_APOS, CLASS_IGNORE, CLASS_SPACE, CLASS_WORD, charClass, foldChar, foldString } from './normalize';
+import type { ParaphraseSpec } from './rules';
 
-export interface ParaphraseSpec {
-  id: string;
-  pattern: string;
-}
-
-/** The paraphrases recognised, tied to fact-base entity ids. */
-export const PARAPHRASES: readonly ParaphraseSpec[] = [
-  {
-    id: 'china-russia-trade',
-    pattern:
-      '(trade|commerce) (turnover|volume)? between (russia|china|moscow|beijing) and (russia|china|moscow|beijing)',
-  },
-  {
-    id: 'china-russia-trade',
-    pattern: '(bilateral|two-way) trade between (russia|china|moscow|beijing) and (russia|china|moscow|beijing)',
-  },
-  { id: 'china-russia-trade', pattern: "(russia|china) 's (bilateral)? trade with (china|russia)" },
-  {
-    id: 'sino-soviet-border-conflict',
-    pattern: '(border|frontier) (clashes|clash|conflict|skirmishes|war|fighting) (of|in) 1969',
-  },
-  {
-    id: 'sino-soviet-border-conflict',
-    pattern: '1969 (border|frontier) (clashes|clash|conflict|skirmishes|war|fighting)',
-  },
-  {
-    id: 'sino-soviet-border-conflict',
-    pattern: '1969 (clashes|clash|skirmishes|fighting) (on|at|near|over) (damansky|zhenbao) (island)?',
-  },
-  {
-    id: 'sino-soviet-border-conflict',
-    pattern: '(sino-soviet|soviet-chinese|chinese-soviet) (border|frontier) (clashes|clash|skirmishes|war|fighting)',
-  },
-  {
-    id: 'xi-state-visit-moscow-2023',
-    pattern: "xi (jinping)? 's (state)? (visit|trip) to (moscow|russia) in march 2023",
-  },
-  { id: 'xi-state-visit-moscow-2023', pattern: "xi (jinping)? 's march 2023 (state)? (visit|trip) to (moscow|russia)" },
-  { id: 'xi-state-visit-moscow-2023', pattern: 'state (visit|trip) to (moscow|russia) in march 2023' },
-  { id: 'xi-state-visit-moscow-2023', pattern: 'state (visit|trip) in march 2023' },
-  { id: 'joint-statement-feb-2022', pattern: 'february #Day? 2022 joint statement' },
-  { id: 'joint-statement-feb-2022', pattern: '(4|4th) february 2022 joint statement' },
-  {
-    id: 'joint-statement-feb-2022',
-    pattern: 'joint statement (issued|signed|released|adopted)? on february #Day 2022',
-  },
-  {
-    id: 'joint-statement-feb-2022',
-    pattern: 'joint statement (issued|signed|released|adopted)? on #Day february 2022',
-  },
-  { id: 'joint-statement-feb-2022', pattern: 'joint statement of february 2022' },
-  { id: 'russian-oil-exports-to-china', pattern: "russia 's (oil|crude) (exports|shipments|sales) to china" },
-  { id: 'russian-oil-exports-to-china', pattern: 'russian (oil|crude) (exports|shipments|sales|supplies) to china' },
-  { id: 'chinese-car-exports-to-russia', pattern: 'chinese (car|auto|vehicle) (exports|sales|shipments) to russia' },
-  { id: 'nixon-visit-to-china', pattern: "nixon 's 1972? (trip|visit) to (china|beijing)" },
-  { id: 'pelosi-taiwan-visit', pattern: "pelosi 's august? 2022? (trip|visit) to taiwan" },
-  { id: 'annexation-of-crimea', pattern: "(russia|moscow) 's (2014)? (annexation|seizure) of crimea" },
-  { id: 'annexation-of-crimea', pattern: '(russia|moscow) annexed crimea' },
-  {
-    id: 'china-nuclear-buildup',
-    pattern:
-      "(china|beijing) 's (rapid|fast|growing|ongoing|massive|accelerating|unprecedented) nuclear (buildup|build-up|expansion)",
-  },
-  { id: 'china-russia-trade', pattern: '(chinese|russian) trade with (russia|china)' },
-  {
-    id: 'china-russia-trade',
-    pattern: '(товарооборот|торговля) между (россией|китаем|москвой|пекином) и (россией|китаем|москвой|пекином)',
-  },
-  {
-    id: 'russian-invasion-of-ukraine',
-    pattern:
-      "(putin|russia|moscow) 's (full-scale)? (war|onslaught|assault|aggression|offensive) (against|on|in) ukraine",
-  },
-  { id: 'us-export-controls-2022', pattern: 'export controls (targeting|against) (china|beijing)' },
-  { id: 'western-sanctions-on-russia', pattern: 'western (economic|financial|trade) sanctions' },
-  { id: 'pivot-to-the-east', pattern: '(pivoted|pivoting) to the east' },
-  {
-    id: 'china-russia-relations',
-    pattern:
-      '(sino-russian|russia-china|china-russia|chinese-russian|russian-chinese) (relationship|ties|partnership|alignment|tandem|rapprochement)',
-  },
-];
+export { PARAPHRASES, type ParaphraseSpec } from './rules';
 
 const MONTHS = new Set([
   'january',

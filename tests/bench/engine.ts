@@ -130,16 +130,25 @@ export function syntheticTable(n: number, seed = 5): AliasTable {
   for (let i = 0; i < n; i++) {
     const alias = Array.from({ length: 2 + Math.floor(rnd() * 2) }, word).join(' ');
     entities.push(
-      encodeEntity({ id: `synthetic-${i}`, topicBits: 1, team: false, related: [], aliases: [[alias, 0]] }),
+      encodeEntity({
+        id: `synthetic-${i}`,
+        topicBits: 1,
+        team: false,
+        context: false,
+        related: [],
+        aliases: [[alias, 0]],
+      }),
     );
   }
   // The real table's aliases too, so both matchers find the same mentions in the text.
   const real = readTable(aliasTable);
   real.ids.forEach((id, e) => {
     const aliases = real.aliases[e]!.map((a, k) => [a, real.rules[e]![k]!] as const);
-    entities.push(encodeEntity({ id, topicBits: 1, team: real.team[e]!, related: [], aliases }));
+    entities.push(
+      encodeEntity({ id, topicBits: 1, team: real.team[e]!, context: real.context[e]!, related: [], aliases }),
+    );
   });
-  return { version: 2, topics: aliasTable.topics, entities };
+  return { version: 3, topics: aliasTable.topics, entities };
 }
 
 /** A garbage collection on demand, for the memory figures. */

@@ -1,0 +1,121 @@
+/**
+ * The schema of the detection rules (`assets/detection/rules.json`): what the
+ * engine knows about each entity beyond its aliases — its relevance tier, the
+ * words that support or rule out an ambiguous name, the names of other things
+ * that contain it, the descriptive phrases that name it, and the phrases that
+ * name it only around a date. The engine is generic; a new entity with its
+ * rules is a change to this file alone. Pure module; used by the data tests
+ * and the fact-base command, not at run time (the bundled file is trusted
+ * once its tests pass, so waking the background costs no validation).
+ */
+import * as v from 'valibot';
+
+/**
+ * `core`: about Russia, China or their relations (the two countries, their
+ * leaders, institutions, places, projects and history). `context`: a third
+ * party that matters in that context (the United States, the EU, India, the
+ * UN, …), marked only on pages that are about Russia or China.
+ */
+export const TIERS = ['core', 'context'] as const;
+export type Tier = (typeof TIERS)[number];
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const word = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.check((w) => w === w.trim() && !/\s{2}/.test(w), 'no stray white space'),
+);
+/** A word list entry: a lower-case word or phrase, or `@name` of a shared vocabulary. */
+const listEntry = v.pipe(
+  word,
+  v.check((w) => w.startsWith('@') || w === w.toLowerCase(), 'words are lower case (matching ignores case)'),
+);
+const wordList = v.pipe(v.array(listEntry), v.minLength(1));
+
+/** A date or month, ISO: the bounds of a dated phrase. */
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD'));
+
+/**
+ * Phrases that name an event only in its time: "Xi's visit" on a page
+ * published (or a sentence dated) between `from` and `to`.
+ */
+export const DatedSchema = v.strictObject({
+  /** Paraphrase patterns (see lib/detect/paraphrase.ts for the syntax). */
+  patterns: v.pipe(v.array(word), v.minLength(1)),
+  from: isoDay,
+  to: isoDay,
+});
+
+export const EntityRulesSchema = v.strictObject({
+  tier: v.picklist(TIERS),
+  /** Phrases in the sentence or its neighbours that show another sense (the match is rejected). */
+  not: v.optional(wordList),
+  /** Phrases in the sentence that support the entity; with such a list, an ambiguous name needs them. */
+  yes: v.optional(wordList),
+  /** A `proper-noun` alias that also needs the domain nearby ("Xi"). */
+  domain: v.optional(v.literal(true)),
+  /** Capitalised words right after the match make it part of another name ("Arctic Monkeys"). */
+  notBeforeName: v.optional(v.literal(true)),
+  /** Words right before the match that show another sense ("fine china", "Inner Mongolia"). */
+  notAfter: v.optional(wordList),
+  /** Words right after the match that show another sense ("Peking duck"). */
+  notBefore: v.optional(wordList),
+  /** Descriptive phrases that name the entity ("trade between Russia and China"). */
+  paraphrases: v.optional(v.pipe(v.array(word), v.minLength(1))),
+  /** Phrases that name the entity only around a date (the page's or the sentence's). */
+  dated: v.optional(v.pipe(v.array(DatedSchema), v.minLength(1))),
+});
+export type EntityRules = v.InferOutput<typeof EntityRulesSchema>;
+
+export const RulesSchema = v.strictObject({
+  /** Shared word lists, referred to as `@name` in entity lists. */
+  vocabularies: v.record(v.pipe(v.string(), v.regex(/^[a-z]+$/)), wordList),
+  /** Rules per entity id: every entity of the fact base has an entry (its tier at least). */
+  entities: v.record(v.pipe(v.string(), v.regex(ID)), EntityRulesSchema),
+  /** Names of other things that contain one of ours ("China Daily"): matched, then dropped. */
+  otherNames: v.array(word),
+  /** Words that show a sentence is about this domain: support for ambiguous names. */
+  domainWords: wordList,
+  /** Words of sports reporting: with two of them near a country's name, it is a team. */
+  sportsWords: wordList,
+  /** Entity types whose names are also names of national teams. */
+  teamTypes: v.array(v.string()),
+  /** Words that make a following Roman numeral a numeral ("Louis XI", "Super Bowl XI"). */
+  numeralLeads: wordList,
+  /** How many core mentions make a page about Russia or China (context entities are marked only there). */
+  relevance: v.strictObject({ minCoreMentions: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+});
+export type RulesData = v.InferOutput<typeof RulesSchema>;
+
+export class RulesError extends Error {}
+
+/** Validates the rules against their schema and the fact base's ids; throws naming the first problem. */
+export function parseRules(data: unknown, entityIds: ReadonlySet<string>, entityTypes: ReadonlySet<string>): RulesData {
+  const result = v.safeParse(RulesSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '(rules)';
+    throw new RulesError(`rules.json, field "${path}": ${issue.message}`);
+  }
+  const rules = result.output;
+  for (const id of Object.keys(rules.entities)) {
+    if (!entityIds.has(id)) throw new RulesError(`rules.json: rules for "${id}", which is not in the fact base`);
+  }
+  for (const id of entityIds) {
+    if (!(id in rules.entities)) throw new RulesError(`rules.json: the fact-base entity "${id}" has no rules (tier)`);
+  }
+  for (const t of rules.teamTypes) {
+    if (!entityTypes.has(t)) throw new RulesError(`rules.json: team type "${t}" is not an entity type`);
+  }
+  const lists = Object.entries(rules.entities).flatMap(([id, e]) =>
+    [e.not, e.yes, e.notAfter, e.notBefore].map((l) => [id, l] as const),
+  );
+  for (const [id, list] of lists) {
+    for (const w of list ?? []) {
+      if (w.startsWith('@') && !(w.slice(1) in rules.vocabularies)) {
+        throw new RulesError(`rules.json: "${id}" refers to an unknown vocabulary ${w}`);
+      }
+    }
+  }
+  return rules;
+}

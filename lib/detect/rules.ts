@@ -1,0 +1,66 @@
+/**
+ * The bundled detection rules (assets/detection/rules.json), read into the
+ * shapes the engine uses: shared vocabularies expanded, paraphrases listed
+ * with their entity. The file is validated by the data tests
+ * (tests/lib/detect/rules-data.test.ts), not here. Pure module.
+ */
+import data from '../../assets/detection/rules.json';
+import type { EntityRules, RulesData, Tier } from './rules-schema';
+
+const rules = data as unknown as RulesData;
+
+export type { Tier };
+
+/** What the context rules read of an entity: its lists with the `@vocabularies` expanded. */
+export interface EntityContext {
+  not?: readonly string[];
+  yes?: readonly string[];
+  domain?: boolean;
+  notBeforeName?: boolean;
+  notAfter?: readonly string[];
+  notBefore?: readonly string[];
+}
+
+export interface ParaphraseSpec {
+  id: string;
+  pattern: string;
+  /** The phrase names the entity only when the page or sentence is dated within [from, to]. */
+  from?: string;
+  to?: string;
+}
+
+function expand(list: readonly string[] | undefined): readonly string[] | undefined {
+  if (!list) return undefined;
+  return list.flatMap((w) => (w.startsWith('@') ? (rules.vocabularies[w.slice(1)] ?? []) : [w]));
+}
+
+function contextOf(e: EntityRules): EntityContext {
+  const c: EntityContext = {};
+  if (e.not) c.not = expand(e.not);
+  if (e.yes) c.yes = expand(e.yes);
+  if (e.notAfter) c.notAfter = expand(e.notAfter);
+  if (e.notBefore) c.notBefore = expand(e.notBefore);
+  if (e.domain) c.domain = true;
+  if (e.notBeforeName) c.notBeforeName = true;
+  return c;
+}
+
+export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = Object.fromEntries(
+  Object.entries(rules.entities).map(([id, e]) => [id, contextOf(e)]),
+);
+
+export const PARAPHRASES: readonly ParaphraseSpec[] = Object.entries(rules.entities).flatMap(([id, e]) => [
+  ...(e.paraphrases ?? []).map((pattern) => ({ id, pattern })),
+  ...(e.dated ?? []).flatMap((d) => d.patterns.map((pattern) => ({ id, pattern, from: d.from, to: d.to }))),
+]);
+
+export const TIER: Readonly<Record<string, Tier>> = Object.fromEntries(
+  Object.entries(rules.entities).map(([id, e]) => [id, e.tier]),
+);
+
+export const OTHER_NAMES: readonly string[] = rules.otherNames;
+export const DOMAIN_WORDS: readonly string[] = rules.domainWords;
+export const SPORTS_WORDS: readonly string[] = rules.sportsWords;
+export const NUMERAL_LEADS: readonly string[] = rules.numeralLeads;
+export const TEAM_TYPES: ReadonlySet<string> = new Set(rules.teamTypes);
+export const MIN_CORE_MENTIONS: number = rules.relevance.minCoreMentions;

@@ -1,0 +1,72 @@
+/**
+ * Data tests for the detection rules (assets/detection/rules.json): valid by
+ * their schema, every id a fact-base entity and every entity tiered, every
+ * vocabulary reference resolved, every paraphrase compiles, and the file in
+ * canonical form (entities sorted by id, prettier's JSON layout).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { format } from 'prettier';
+import { describe, expect, test } from 'vitest';
+import { bundledFactbase } from '../../../lib/factbase/bundled';
+import { ENTITY_TYPES } from '../../../lib/factbase/schema';
+import { compileParaphrase } from '../../../lib/detect/paraphrase';
+import { PARAPHRASES, TIER } from '../../../lib/detect/rules';
+import { RulesError, parseRules, type RulesData } from '../../../lib/detect/rules-schema';
+
+const file = fileURLToPath(new URL('../../../assets/detection/rules.json', import.meta.url));
+const text = readFileSync(file, 'utf8');
+const raw = JSON.parse(text) as RulesData;
+const ids = new Set(bundledFactbase().entities.map((e) => e.id));
+const types = new Set<string>(ENTITY_TYPES);
+const clone = (): RulesData => JSON.parse(text) as RulesData;
+
+describe('detection rules data', () => {
+  test('is valid against its schema and the fact base', () => {
+    expect(() => parseRules(raw, ids, types)).not.toThrow();
+  });
+
+  test('every fact-base entity has a tier, and both tiers are used', () => {
+    for (const id of ids) expect(['core', 'context'], id).toContain(TIER[id]);
+    const tiers = Object.values(TIER);
+    expect(tiers.filter((t) => t === 'core').length).toBeGreaterThan(tiers.filter((t) => t === 'context').length);
+    expect(tiers).toContain('context');
+  });
+
+  test.each([
+    [
+      'rules for an unknown id',
+      (r: RulesData) => (r.entities['no-such-entity'] = { tier: 'core' }),
+      /not in the fact base/,
+    ],
+    ['an entity without rules', (r: RulesData) => delete r.entities['china'], /"china" has no rules/],
+    [
+      'an unknown vocabulary',
+      (r: RulesData) => (r.entities['china']!.not = ['@nonsense']),
+      /unknown vocabulary @nonsense/,
+    ],
+    ['an unknown tier', (r: RulesData) => ((r.entities['china'] as { tier: string }).tier = 'maybe'), /tier/],
+    ['capitals in a word list', (r: RulesData) => (r.entities['china']!.yes = ['Porcelain']), /lower case/],
+    ['an unknown team type', (r: RulesData) => r.teamTypes.push('planet'), /team type "planet"/],
+    ['an unknown field', (r: RulesData) => ((r.entities['china'] as Record<string, unknown>)['maybe'] = 1), /china/],
+  ])('refuses %s, naming it', (_, spoil, message) => {
+    const r = clone();
+    spoil(r);
+    expect(() => parseRules(r, ids, types)).toThrow(RulesError);
+    expect(() => parseRules(r, ids, types)).toThrow(message);
+  });
+
+  test('every paraphrase and dated phrase compiles, and dated ranges run forwards', () => {
+    expect(PARAPHRASES.length).toBeGreaterThan(20);
+    for (const spec of PARAPHRASES) {
+      expect(() => compileParaphrase(spec), spec.pattern).not.toThrow();
+      if (spec.from !== undefined) expect(spec.from <= spec.to!, spec.pattern).toBe(true);
+    }
+  });
+
+  test('is in canonical form: entities sorted by id, prettier layout', async () => {
+    const keys = Object.keys(raw.entities);
+    expect(keys).toEqual([...keys].sort());
+    expect(text).toBe(await format(text, { parser: 'json', printWidth: 120 }));
+  });
+});
