@@ -4,7 +4,10 @@
  * scripts), extracts text with the same `collectTextBlocks`, detects with the
  * same `detectBlocks` and detector, and resolves uncertain candidates with
  * `resolveWithNlp` in-process (the background does the same for the page).
- * Prints every mention, whatever the density setting; offsets are into
+ * Prints every mention the extension would mark, whatever the density
+ * setting, plus the names nested in descriptive phrases (which overlap them);
+ * on a page that is not about Russia or China, only what the relevance rule
+ * lets through (`--any-page`: everything). Offsets are into
  * `document.body.textContent`.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,12 +16,16 @@ import { Window } from 'happy-dom';
 import { aliasTable } from '../detect/bundled-table';
 import { createDetector, newPageState, type Detector } from '../detect/detector';
 import { resolveWithNlp } from '../detect/nlp-resolve';
+import { filterByRelevance } from '../detect/relevance';
+import { MIN_CORE_MENTIONS } from '../detect/rules';
 import type { Mention } from '../detect/types';
 import { detectBlocks } from '../dom/detect-blocks';
 import { collectTextBlocks } from '../dom/text-blocks';
 
 export interface FileResult {
+  /** Every entity mentioned, nested mentions included, sorted. */
   entities: string[];
+  /** By start, a phrase before the names nested in it (flagged `nested`). */
   mentions: Mention[];
 }
 
@@ -39,8 +46,20 @@ function textOffsets(root: Node): Map<Text, number> {
   return offsets;
 }
 
-/** Annotates one HTML document given as text. */
-export async function annotateHtml(html: string, detector: Detector): Promise<FileResult> {
+export interface AnnotateOptions {
+  /** Every mention, even on a page that is not about Russia or China (as the popup's "mark anyway"). */
+  anyPage?: boolean;
+}
+
+/**
+ * Annotates one HTML document given as text: the mentions the extension finds
+ * on it, nested ones included, after the relevance rule (lib/detect/relevance.ts).
+ */
+export async function annotateHtml(
+  html: string,
+  detector: Detector,
+  options: AnnotateOptions = {},
+): Promise<FileResult> {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -61,11 +80,13 @@ export async function annotateHtml(html: string, detector: Detector): Promise<Fi
     for (const { block, mention } of found) {
       const part = block.parts.find((p) => p.start <= mention.start && mention.end <= p.end)!;
       const base = offsets.get(part.node)! + (mention.start - part.start);
-      mentions.push({ id: mention.id, text: mention.text, start: base, end: base + (mention.end - mention.start) });
+      const at = { id: mention.id, text: mention.text, start: base, end: base + (mention.end - mention.start) };
+      mentions.push(mention.nested ? { ...at, nested: true } : at);
     }
-    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-    const entities = [...new Set(mentions.map((m) => m.id))].sort();
-    return { entities, mentions };
+    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    const shown = filterByRelevance(mentions, (id) => detector.tierOf(id), MIN_CORE_MENTIONS, options.anyPage);
+    const entities = [...new Set(shown.map((m) => m.id))].sort();
+    return { entities, mentions: shown };
   } finally {
     await window.happyDOM.close();
   }
@@ -73,9 +94,10 @@ export async function annotateHtml(html: string, detector: Detector): Promise<Fi
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
+  const anyPage = argv.includes('--any-page');
+  const files = argv.filter((a) => a !== '--json' && a !== '--any-page');
   if (files.length === 0) {
-    process.stderr.write('usage: npm run annotate -- [--json] FILE.html ...\n');
+    process.stderr.write('usage: npm run annotate -- [--json] [--any-page] FILE.html ...\n');
     return 2;
   }
   const detector = createDetector(aliasTable);
@@ -90,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const result = await annotateHtml(html, detector);
+    const result = await annotateHtml(html, detector, { anyPage });
     results[basename(file)] = result;
     if (!json) {
       process.stdout.write(`${file}: ${result.mentions.length} mentions of ${result.entities.length} entities\n`);
@@ -100,7 +122,15 @@ async function main(argv: string[]): Promise<number> {
       }
     }
   }
-  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (json) {
+    // The shared interface: four keys per mention; a nested one is told apart by overlapping its phrase.
+    const plain = (r: FileResult) => ({
+      entities: r.entities,
+      mentions: r.mentions.map(({ id, text, start, end }) => ({ id, text, start, end })),
+    });
+    const out = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, plain(r)]));
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  }
   return failed ? 1 : 0;
 }
 

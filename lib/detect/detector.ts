@@ -15,6 +15,7 @@
  * the NLP resolver (nlp-resolve.ts), which never runs in the page.
  */
 import type { TopicId } from '../factbase/schema';
+import type { Tier } from './rules-schema';
 import { readTable, ruleOf, topicsOfIndex, type AliasTable, type RuleCode, type TableData } from './table-format';
 import {
   ENTITY_CONTEXT,
@@ -47,6 +48,8 @@ export interface Detector {
   /** Finds mentions in `text`; updates `page.seen`. Sync, fast, pure apart from `page`. */
   scan(text: string, page: PageState): ScanResult;
   topicsOf(id: string): readonly TopicId[];
+  /** The relevance tier of an entity (`core` for an id the table does not hold). */
+  tierOf(id: string): Tier;
   ids(): readonly string[];
 }
 
@@ -118,6 +121,25 @@ const NAME_CONTINUATIONS = new Set([
 ]);
 
 const NUMERAL_RE = /^[ivxlcdm]+$/;
+/** Lower-case words that proper names hold ("Treaty of Beijing", "Bank of the Russia"). */
+const PARTICLES = new Set([
+  'of',
+  'the',
+  'and',
+  'de',
+  'la',
+  'le',
+  'du',
+  'von',
+  'van',
+  'for',
+  'on',
+  'in',
+  'at',
+  'to',
+  'a',
+  'an',
+]);
 /** Word lists and patterns of the rules, made on first use (loading the module costs nothing). */
 let lazyRules: { numeralLead: RegExp; sportsWords: PhraseSet; domainWords: PhraseSet } | null = null;
 function rules() {
@@ -183,6 +205,12 @@ class Engine implements Detector {
   /** The table's aliases by first folded code unit (all from ROOT_DIRECT up under ROOT_DIRECT). */
   private readonly groups = new Map<number, Entry[]>();
   private readonly depthPos = new Int32Array(MAX_DEPTH);
+  /**
+   * Set while the names inside a phrase are matched: paraphrases and the
+   * phrase's own entity would only find the phrase again.
+   */
+  private namesOnly = false;
+  private outerEntity = -1;
   /** Entity index of OTHER_NAMES: one past the table's entities. */
   private readonly otherNames: number;
   private readonly idIndex: Map<string, number>;
@@ -296,6 +324,11 @@ class Engine implements Detector {
     return this.data.ids;
   }
 
+  tierOf(id: string): Tier {
+    const i = this.idIndex.get(id);
+    return i !== undefined && this.data.context[i] ? 'context' : 'core';
+  }
+
   topicsOf(id: string): readonly TopicId[] {
     const i = this.idIndex.get(id);
     return i === undefined ? [] : topicsOfIndex(this.table, i);
@@ -307,7 +340,8 @@ class Engine implements Detector {
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
     const deferred: Candidate[] = [];
-    if (raws.length === 0) return { mentions, pending, deferred };
+    const nested: Mention[] = [];
+    if (raws.length === 0) return { mentions, pending, deferred, nested };
     const accepted = new Array<boolean>(raws.length).fill(false);
     // Unambiguous matches first (they support ambiguous ones on either side).
     raws.forEach((r, k) => {
@@ -330,6 +364,7 @@ class Engine implements Detector {
       const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
       if (verdict === 'accept') {
         mentions.push(mention);
+        if (this.options.rules && this.descriptive(text, r)) this.scanInside(text, r, page, nested, (later ??= []));
         // Named by a name with no rule, or by an ambiguous one with support: short forms anywhere may follow.
         if (!r.paraphrase && this.options.rules) page.seen.add(id);
       } else if (verdict === 'defer') {
@@ -352,7 +387,69 @@ class Engine implements Detector {
     const uncertain: Candidate[] = [];
     if (pending.length > 0) settle(pending, uncertain);
     if (merged) mentions.sort((a, b) => a.start - b.start);
-    return { mentions, pending: uncertain, deferred };
+    if (nested.length > 1) nested.sort((a, b) => a.start - b.start);
+    // A nested short form settled by a full name in this text is a nested mention, not a mark.
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.nested) {
+        mentions.splice(k, 1);
+        nested.push(m);
+        nested.sort((a, b) => a.start - b.start);
+      }
+    }
+    return { mentions, pending: uncertain, deferred, nested };
+  }
+
+  /**
+   * Whether a match is a descriptive phrase rather than a proper name: a
+   * paraphrase, or a name with a lower-case word other than a particle
+   * ("Xi's state visit to Moscow", "invasion of Ukraine"; not "Treaty of
+   * Beijing", "Power of Siberia" or "the Kremlin"). The names inside a
+   * descriptive phrase are mentions too; inside a proper name they are not.
+   */
+  private descriptive(text: string, r: Raw): boolean {
+    if (r.paraphrase) return true;
+    const words = text.slice(r.start, r.end).match(/\p{L}[\p{L}\p{M}]*/gu);
+    if (!words || words.length < 3) return false;
+    return words.some((w, k) => k > 0 && /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+  }
+
+  /**
+   * The names inside the descriptive phrase `outer`: matched on its own text,
+   * judged in the whole text's context like any other match. Accepted ones go
+   * to `nested`, short forms waiting for their full name to `deferred`, both
+   * flagged; uncertain ones are left out (the resolver is for marks).
+   */
+  private scanInside(text: string, outer: Raw, page: PageState, nested: Mention[], deferred: Candidate[]): void {
+    this.namesOnly = true;
+    this.outerEntity = outer.entity;
+    let found: Raw[];
+    try {
+      found = this.matchAll(text.slice(outer.start, outer.end));
+    } finally {
+      this.namesOnly = false;
+      this.outerEntity = -1;
+    }
+    const inner = found.filter((r) => r.entity !== this.otherNames && r.entity !== outer.entity);
+    if (inner.length === 0) return;
+    for (const r of inner) {
+      r.start += outer.start;
+      r.end += outer.start;
+    }
+    const accepted = inner.map((r) => r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r));
+    inner.forEach((r, k) => {
+      const verdict: Verdict =
+        r.rule === 0 ? (accepted[k] ? 'accept' : 'reject') : this.decide(text, r, page, inner, accepted);
+      const id = this.data.ids[r.entity]!;
+      const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end), nested: true };
+      if (verdict === 'accept') {
+        nested.push(mention);
+        page.seen.add(id);
+      } else if (verdict === 'defer') {
+        const [cs, ce] = windowAround(text, r.start, r.end);
+        deferred.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
+      }
+    });
   }
 
   /** All raw matches, leftmost-longest, not overlapping. */
@@ -488,11 +585,12 @@ class Engine implements Detector {
         if (term < patterns.length) {
           if (best && best.end >= j) continue; // an earlier term at this node already passed
           const p = patterns[term]!;
+          if (p >>> 4 === this.outerEntity) continue;
           if ((p & ENDS_WORD) !== 0 && !this.endBoundary(text, j)) continue;
           if (!this.caseMatches(text, part.shapes[term]!, depth)) continue;
           const rule = ((p >>> 2) & 3) as RuleCode;
           best = { start, end: j, entity: p >>> 4, rule, numeral: (p & NUMERAL) !== 0, paraphrase: false };
-        } else {
+        } else if (!this.namesOnly) {
           const trigger = part.triggers[term - patterns.length]!;
           if (trigger.compiled === null) {
             trigger.compiled = trigger.specs.map(compileParaphrase);

@@ -46,13 +46,15 @@ export function scanTexts(
   texts.forEach((text, at) => {
     const result = detector.scan(text, page);
     if (!foundAny(result)) return;
-    const { mentions, pending, deferred } = result;
+    const { mentions, pending, deferred, nested } = result;
     for (const m of mentions) note(m.id);
     for (const c of pending) note(c.id);
+    for (const m of nested) note(m.id);
     // A short form waits only for its entity: its context would be dead weight in the answer.
-    const waiting = deferred.map((c) => ({ ...c, context: '', contextStart: 0 }));
+    // Nested short forms stay here: the page marks outer phrases only.
+    const waiting = deferred.filter((c) => !c.nested).map((c) => ({ ...c, context: '', contextStart: 0 }));
     for (const c of waiting) note(c.id);
-    found.push({ at, mentions, pending, deferred: waiting });
+    found.push({ at, mentions, pending, deferred: waiting, nested });
   });
   return { found, seen: [...page.seen], topics };
 }

@@ -11,6 +11,12 @@ export interface Mention {
   start: number;
   end: number;
   text: string;
+  /**
+   * Set on a name inside a longer descriptive phrase that is itself a mention
+   * ("Ukraine" in "Russia's invasion of Ukraine"): it may overlap the outer
+   * mention, which alone carries the mark on a page.
+   */
+  nested?: true;
 }
 
 /** What detection remembers about the page being scanned. */
@@ -45,6 +51,12 @@ export interface ScanResult {
    * has been scanned, so the result does not depend on the scanning order.
    */
   deferred: Candidate[];
+  /**
+   * Accepted names inside descriptive phrases of `mentions` (see
+   * `Mention.nested`), sorted by start. Their uncertain short forms wait in
+   * `deferred` like any other, flagged `nested`.
+   */
+  nested: Mention[];
 }
 
 /** Decides the pending candidates: one boolean per candidate, true = accept. */

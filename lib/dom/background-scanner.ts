@@ -148,8 +148,8 @@ export function backgroundScanner(send: ScanSend): Scanner {
         });
         for (const id of answer.seen) page.seen.add(id);
         for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
-        for (const { at, mentions, pending, deferred } of answer.found) {
-          if (at >= 0 && at < group.texts.length) results[group.first + at] = { mentions, pending, deferred };
+        for (const { at, mentions, pending, deferred, nested } of answer.found) {
+          if (at >= 0 && at < group.texts.length) results[group.first + at] = { mentions, pending, deferred, nested };
         }
       }
       return results;

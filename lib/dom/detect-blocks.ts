@@ -3,7 +3,9 @@
  * all uncertain candidates to the resolver in one batch, and keeps only
  * mentions that lie inside one text node, since a mark never crosses an
  * element boundary. Deferred short forms are settled once every block has
- * been scanned. Shared by the content script and the command-line tool.
+ * been scanned. Names nested in a descriptive phrase come out too, flagged
+ * `nested` (they overlap their phrase). Shared by the content script and the
+ * command-line tool.
  */
 import { settleDeferred, type Detector } from '../detect/detector';
 import type { Candidate, Mention, PageState, Resolver } from '../detect/types';
@@ -42,6 +44,7 @@ export async function detectBlocks(
   blocks.forEach((block, index) => {
     const result = detector.scan(block.text, page);
     for (const mention of result.mentions) perBlock[index]!.push({ block, mention });
+    for (const mention of result.nested) perBlock[index]!.push({ block, mention });
     for (const candidate of result.pending) pending.push({ index, block, candidate });
     for (const candidate of result.deferred) {
       deferred.push(candidate);
@@ -51,8 +54,9 @@ export async function detectBlocks(
   // Short forms count once the full name is anywhere on the page, before or after them.
   for (const candidate of settleDeferred(deferred, page)) {
     const index = deferredAt.get(candidate)!;
-    const { id, start, end, text } = candidate;
-    perBlock[index]!.push({ block: blocks[index]!, mention: { id, start, end, text } });
+    const { id, start, end, text, nested } = candidate;
+    const mention: Mention = nested ? { id, start, end, text, nested } : { id, start, end, text };
+    perBlock[index]!.push({ block: blocks[index]!, mention });
   }
   // An uncertain candidate whose entity is named in full anywhere on the page needs no resolver.
   const supported = new Set(
@@ -78,7 +82,7 @@ export async function detectBlocks(
   }
   const out: BlockMention[] = [];
   for (const list of perBlock) {
-    list.sort((a, b) => a.mention.start - b.mention.start);
+    list.sort((a, b) => a.mention.start - b.mention.start || b.mention.end - a.mention.end);
     for (const bm of list) if (withinOneNode(bm.block, bm.mention.start, bm.mention.end)) out.push(bm);
   }
   return out;

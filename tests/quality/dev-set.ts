@@ -88,6 +88,13 @@ export function occurrenceOf(body: string, text: string, start: number): number 
   return n;
 }
 
+/**
+ * What the tool finds in a document, without the names nested in longer
+ * phrases: this set was labelled before they were mentions ("a name inside a
+ * longer labelled name or paraphrase is not labelled separately").
+ */
 export async function annotateDocument(doc: DevDocument, detector: Detector): Promise<FileResult> {
-  return annotateHtml(doc.html, detector);
+  const result = await annotateHtml(doc.html, detector);
+  const mentions = result.mentions.filter((m) => !m.nested);
+  return { entities: [...new Set(mentions.map((m) => m.id))].sort(), mentions };
 }

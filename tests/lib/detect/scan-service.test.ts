@@ -38,7 +38,7 @@ const TEXTS = [
 
 /** The answer's results, one per text (texts where nothing was found are left out of the answer). */
 function perText(answer: ResponseFor<'detect:scan'>, count: number): ScanResult[] {
-  const out: ScanResult[] = Array.from({ length: count }, () => ({ mentions: [], pending: [], deferred: [] }));
+  const out: ScanResult[] = Array.from({ length: count }, () => ({ mentions: [], pending: [], deferred: [], nested: [] }));
   for (const { at, ...result } of answer.found) out[at] = result;
   return out;
 }

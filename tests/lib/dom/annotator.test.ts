@@ -64,7 +64,7 @@ function scanOne(text: string, page: PageState): ScanResult {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    return { mentions, pending, deferred };
+    return { mentions, pending, deferred, nested: [] };
   }
 }
 

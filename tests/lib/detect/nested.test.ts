@@ -1,0 +1,47 @@
+/** Names inside descriptive phrases are mentions too; names inside other proper names are not. */
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState } from '../../../lib/detect/detector';
+import { annotateHtml } from '../../../lib/cli/annotate';
+
+const detector = createDetector(aliasTable);
+const scan = (text: string) => detector.scan(text, newPageState());
+const ids = (list: { id: string; text: string }[]) => list.map((x) => `${x.id}:${x.text}`);
+
+describe('nested mentions', () => {
+  test.each([
+    ["Russia's invasion of Ukraine began in 2022.", ['russia:Russia', 'ukraine:Ukraine']],
+    ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
+    ["Nancy Pelosi's visit to Taiwan in 2022 angered Beijing.", ['nancy-pelosi:Nancy Pelosi', 'taiwan:Taiwan']],
+  ])('%s', (text, inner) => {
+    const r = scan(text);
+    expect(r.mentions.length).toBeGreaterThan(0);
+    expect(ids(r.nested)).toEqual(inner);
+    for (const n of r.nested) {
+      expect(n.nested).toBe(true);
+      // Inside an outer mention, which alone is a mark.
+      expect(r.mentions.some((o) => o.start <= n.start && n.end <= o.end && o.id !== n.id)).toBe(true);
+    }
+  });
+
+  test.each([
+    'The Treaty of Beijing was signed in 1860.',
+    'Gas flows through the Power of Siberia pipeline.',
+    'Tensions rose in the South China Sea.',
+    'The Kremlin said so.',
+  ])('no nested names inside a proper name: %s', (text) => {
+    expect(scan(text).nested).toEqual([]);
+  });
+
+  test('annotate lists nested mentions and their entities; --json keeps four keys per mention', async () => {
+    const html = "<p>Russia's invasion of Ukraine was condemned in Kyiv and in Beijing.</p>";
+    const r = await annotateHtml(html, detector);
+    expect(r.entities).toEqual(expect.arrayContaining(['russia', 'ukraine', 'russian-invasion-of-ukraine']));
+    const outer = r.mentions.find((x) => x.id === 'russian-invasion-of-ukraine')!;
+    const inner = r.mentions.filter((x) => x.nested);
+    expect(inner.map((x) => x.id)).toEqual(['russia', 'ukraine']);
+    for (const n of inner) expect(outer.start <= n.start && n.end <= outer.end).toBe(true);
+    // A phrase comes before the names inside it.
+    expect(r.mentions.indexOf(outer)).toBeLessThan(r.mentions.indexOf(inner[0]!));
+  });
+});
