@@ -1,26 +1,42 @@
-/** One fact's provenance: its as-of date and its source (a web page or the seed essay). */
+/**
+ * One fact's provenance: its as-of date and its source, named as readers know
+ * it — a web page's headline and publisher, or the founding essay's title,
+ * publication and date.
+ */
 import type { Source } from '../../lib/factbase/schema';
-import { formatAsOf, SEED_ESSAY_PUBLICATION, SEED_ESSAY_TITLE, sourceHost } from '../../lib/card/view-model';
+import { ESSAY_PUBLICATION, ESSAY_TITLE, formatAsOf, sourceLabel } from '../../lib/card/view-model';
 import { useT } from '../i18n';
 
 export function SourceLink({ source }: { source: Source }) {
   const t = useT();
   if (source.kind === 'web') {
-    const host = sourceHost(source);
+    const { headline, publisher } = sourceLabel(source);
     return (
       <>
         {/* Opens only when the reader clicks it, in a new tab that cannot reach back to this page. */}
         <a class="lc-link" href={source.url} target="_blank" rel="noopener noreferrer" lang="en">
-          {source.title}
+          {headline}
         </a>
-        {host ? ` (${host})` : ''}
+        {publisher !== null && (
+          <>
+            {' ('}
+            <span class="lc-publisher" lang="en">
+              {publisher}
+            </span>
+            {')'}
+          </>
+        )}
       </>
     );
   }
   return (
     <>
-      <cite lang="en">{SEED_ESSAY_TITLE}</cite>
-      {` (${SEED_ESSAY_PUBLICATION}, ${t('card_seed_essay')})`}
+      <cite lang="en">{ESSAY_TITLE}</cite>
+      {' ('}
+      <span class="lc-publisher" lang="en">
+        {ESSAY_PUBLICATION}
+      </span>
+      {`, ${t('card_source_essay_date')})`}
     </>
   );
 }

@@ -4,11 +4,17 @@
  * chart scaling. Pure module.
  */
 import type { Entity, Meta, Series, Source } from '../factbase/schema';
+import { splitSourceTitle } from '../factbase/sources';
 
-/** The essay every `seed` source refers to (its title as published). */
-export const SEED_ESSAY_TITLE = 'Why the West Won’t Be Able to Drive a Wedge Between Russia and China';
-/** Where the essay appeared. */
-export const SEED_ESSAY_PUBLICATION = 'Foreign Affairs';
+/**
+ * The founding essay every `seed` source refers to, named as readers know it:
+ * its title as published, where and when it appeared. The internal source kind
+ * stays `seed`; no reader ever sees that word.
+ */
+export const ESSAY_TITLE = 'Why the West Won’t Be Able to Drive a Wedge Between Russia and China';
+export const ESSAY_PUBLICATION = 'Foreign Affairs';
+/** Month of publication (online, April 2024); cards show it through the `card_source_essay_date` message. */
+export const ESSAY_PUBLISHED = '2024-04';
 
 /** What the background answers to `card:get`: one entity plus what its card needs around it. */
 export interface CardData {
@@ -74,14 +80,27 @@ export function formatAsOf(asOf: string, locale = 'en'): string {
   return asOf.replace(/(\d)-(\d)/g, '$1–$2').replace(/s-(\d)/g, 's–$1');
 }
 
-/** The host name of a web source, shown next to its title ("www.latimes.com" → "latimes.com"). */
+/** The host name of a web source ("www.latimes.com" → "latimes.com"); null for the essay. */
 export function sourceHost(source: Source): string | null {
   if (source.kind !== 'web') return null;
   try {
-    return new URL(source.url).hostname.replace(/^www\./, '');
+    return new URL(source.url).hostname.replace(/^www\./, '').replace(/\.$/, '');
   } catch {
     return null;
   }
+}
+
+/** How a source is named on a card: a headline and the publisher readers know. */
+export interface SourceLabel {
+  headline: string;
+  /** The publisher: the title's parenthesised outlet, else the host; the essay's publication for the essay. */
+  publisher: string | null;
+}
+
+export function sourceLabel(source: Source): SourceLabel {
+  if (source.kind !== 'web') return { headline: ESSAY_TITLE, publisher: ESSAY_PUBLICATION };
+  const { headline, publisher } = splitSourceTitle(source.title);
+  return { headline, publisher: publisher ?? sourceHost(source) };
 }
 
 /** Position of one mention among the page's mentions of the same entity. */

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { ContextCard, type ContextCardProps } from '../../../components/ContextCard';
 import type { Translate } from '../../../components/i18n';
 import { I18nProvider } from '../../../components/ui/I18nProvider';
-import { formatAsOf, SEED_ESSAY_TITLE } from '../../../lib/card/view-model';
+import { ESSAY_PUBLICATION, ESSAY_TITLE, formatAsOf, sourceLabel } from '../../../lib/card/view-model';
 import type { CardData } from '../../../lib/card/view-model';
 import { byId, cardData, meta, TEST_SERIES } from './fixtures';
 
@@ -84,9 +84,15 @@ describe('content', () => {
         expect(link.getAttribute('href')).toBe(fact.source.url);
         expect(link.getAttribute('target')).toBe('_blank');
         expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-        expect(text(link)).toBe(fact.source.title);
+        // The headline is the link; the publisher readers know follows it, and together they read as the title.
+        const { headline, publisher } = sourceLabel(fact.source);
+        expect(text(link)).toBe(headline);
+        expect(text(item.querySelector('.lc-publisher'))).toBe(publisher);
+        expect(text(item.querySelector('.lc-source'))).toContain(fact.source.title);
       } else {
-        expect(text(item.querySelector('cite'))).toBe(SEED_ESSAY_TITLE);
+        expect(text(item.querySelector('cite'))).toBe(ESSAY_TITLE);
+        expect(text(item.querySelector('.lc-publisher'))).toBe(ESSAY_PUBLICATION);
+        expect(text(item.querySelector('.lc-source'))).toContain(`(${ESSAY_PUBLICATION}, card_source_essay_date)`);
         expect(item.querySelector('a')).toBeNull();
       }
     });
@@ -137,7 +143,7 @@ describe('chart', () => {
     expect(svg.querySelector('path')!.getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+( L[\d.]+ [\d.]+){2}$/);
     const caption = dialog.querySelector('figcaption')!;
     expect(caption.querySelectorAll('a')).toHaveLength(1);
-    expect(text(caption.querySelector('cite'))).toBe(SEED_ESSAY_TITLE);
+    expect(text(caption.querySelector('cite'))).toBe(ESSAY_TITLE);
   });
 });
 

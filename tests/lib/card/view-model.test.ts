@@ -8,7 +8,10 @@ import {
   niceStep,
   seriesSources,
   sourceHost,
+  sourceLabel,
   stepIndex,
+  ESSAY_PUBLICATION,
+  ESSAY_TITLE,
 } from '../../../lib/card/view-model';
 import { parseEntities, parseMeta, type Series } from '../../../lib/factbase/schema';
 import catalogue from '../../../assets/factbase/catalogue.json';
@@ -146,4 +149,40 @@ describe('chart layout', () => {
 test('sourceHost strips www. and ignores seed sources', () => {
   expect(sourceHost({ kind: 'web', url: 'https://www.latimes.com/x', title: 't', quote: 'q' })).toBe('latimes.com');
   expect(sourceHost({ kind: 'seed', quote: 'q' })).toBeNull();
+});
+
+describe('sourceLabel', () => {
+  test('a web source shows its headline and the publisher named in its title', () => {
+    const source = {
+      kind: 'web' as const,
+      url: 'https://www.themoscowtimes.com/2019/12/02/x',
+      title: 'Russia Launches Power of Siberia Gas Exports to China (The Moscow Times)',
+      quote: 'q',
+    };
+    expect(sourceLabel(source)).toEqual({
+      headline: 'Russia Launches Power of Siberia Gas Exports to China',
+      publisher: 'The Moscow Times',
+    });
+  });
+
+  test('a title without a publisher falls back to the host', () => {
+    const source = {
+      kind: 'web' as const,
+      url: 'https://www.latimes.com/x',
+      title: 'Treaty of Kyakhta (1727)',
+      quote: 'q',
+    };
+    expect(sourceLabel(source)).toEqual({ headline: 'Treaty of Kyakhta (1727)', publisher: 'latimes.com' });
+  });
+
+  test('the founding essay is named by its title and publication, never by its internal kind', () => {
+    const label = sourceLabel({ kind: 'seed', quote: 'q' });
+    expect(label).toEqual({ headline: ESSAY_TITLE, publisher: ESSAY_PUBLICATION });
+    expect(JSON.stringify(label)).not.toMatch(/seed/i);
+  });
+
+  test('every source of the catalogue gets a publisher', () => {
+    const sources = entities.flatMap((e) => e.facts.map((f) => f.source));
+    expect(sources.filter((s) => sourceLabel(s).publisher === null)).toEqual([]);
+  });
 });
