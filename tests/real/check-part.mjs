@@ -9,39 +9,55 @@ import { execFileSync } from 'node:child_process';
 
 const file = process.argv[2];
 const part = JSON.parse(readFileSync(file, 'utf8'));
-const ids = new Set(JSON.parse(readFileSync(new URL('../../.cache-factbase.json', import.meta.url), 'utf8')).map((e) => e.id));
+const ids = new Set(
+  JSON.parse(readFileSync(new URL('../../.cache-factbase.json', import.meta.url), 'utf8')).map((e) => e.id),
+);
 const word = /[\p{L}\p{N}]/u;
 const isCjk = (c) => /[\p{Script=Han}]/u.test(c);
 let problems = 0;
-const bad = (m) => { problems++; console.log('  ✗ ' + m); };
+const bad = (m) => {
+  problems++;
+  console.log('  ✗ ' + m);
+};
 
 function occurrences(text, needle) {
   const out = [];
   let at = text.indexOf(needle);
   while (at >= 0) {
-    const before = text[at - 1] ?? ' ', after = text[at + needle.length] ?? ' ';
+    const before = text[at - 1] ?? ' ',
+      after = text[at + needle.length] ?? ' ';
     const cjk = isCjk(needle[0]) || isCjk(needle[needle.length - 1]);
     const ok = cjk || (!word.test(before) && !word.test(after));
-    if (ok) { out.push(at); at = text.indexOf(needle, at + needle.length); } else at = text.indexOf(needle, at + 1);
+    if (ok) {
+      out.push(at);
+      at = text.indexOf(needle, at + needle.length);
+    } else at = text.indexOf(needle, at + 1);
   }
   return out;
 }
 
 for (const d of part.documents) {
   const path = new URL(`texts/${d.id}.txt`, import.meta.url);
-  if (!existsSync(path)) { bad(`${d.id}: no text file tests/real/texts/${d.id}.txt`); continue; }
+  if (!existsSync(path)) {
+    bad(`${d.id}: no text file tests/real/texts/${d.id}.txt`);
+    continue;
+  }
   const text = readFileSync(path, 'utf8');
   for (const k of ['id', 'url', 'found', 'lang', 'kind', 'topic', 'genre']) if (!d[k]) bad(`${d.id}: missing ${k}`);
   if (!['en', 'ru', 'zh-Hans', 'zh-Hant'].includes(d.lang)) bad(`${d.id}: lang ${d.lang}`);
   if (!['topic', 'offtopic'].includes(d.kind)) bad(`${d.id}: kind ${d.kind}`);
-  try { execFileSync('node', [new URL('../../../shared/eval/reserved-check.mjs', import.meta.url).pathname, d.url]); }
-  catch { bad(`${d.id}: ${d.url} is RESERVED (or a bad address) — drop this document`); }
+  try {
+    execFileSync('node', [new URL('../../../shared/eval/reserved-check.mjs', import.meta.url).pathname, d.url]);
+  } catch {
+    bad(`${d.id}: ${d.url} is RESERVED (or a bad address) — drop this document`);
+  }
   for (const l of d.labels ?? []) {
     const [id, t, n, opt] = l;
     if (!ids.has(id)) bad(`${d.id}: unknown entity id ${id} (${JSON.stringify(t)})`);
     if (opt !== undefined && opt !== 'optional') bad(`${d.id}: 4th field must be "optional": ${JSON.stringify(l)}`);
     const occ = occurrences(text, t);
-    if (occ.length < n) bad(`${d.id}: label ${JSON.stringify(l)} — only ${occ.length} whole-word occurrence(s) of that text`);
+    if (occ.length < n)
+      bad(`${d.id}: label ${JSON.stringify(l)} — only ${occ.length} whole-word occurrence(s) of that text`);
   }
   for (const tr of d.traps ?? []) {
     const [t, n, id] = tr;
@@ -49,7 +65,9 @@ for (const d of part.documents) {
     if (occurrences(text, t).length < n) bad(`${d.id}: trap ${JSON.stringify(tr)} not found`);
   }
   const sha = createHash('sha256').update(text, 'utf8').digest('hex');
-  console.log(`${d.id}: ${d.lang} ${d.kind} ${d.topic} — ${text.length} chars, ${(d.labels ?? []).length} labels, sha256 ${sha.slice(0, 12)}`);
+  console.log(
+    `${d.id}: ${d.lang} ${d.kind} ${d.topic} — ${text.length} chars, ${(d.labels ?? []).length} labels, sha256 ${sha.slice(0, 12)}`,
+  );
 }
 console.log(problems ? `${problems} problem(s)` : `ok: ${part.documents.length} documents`);
 process.exit(problems ? 1 : 0);

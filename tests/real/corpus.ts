@@ -63,15 +63,17 @@ export function readText(doc: RealDocument): TextState {
 const DATE_PREFIX = /^\s*date (\d{4}-\d{2}-\d{2}) /;
 
 /**
- * The excerpt as a page: its date (if it opens with one) as the
+ * The excerpt as a page: its date (if it opens with one, or else the recipe's) as the
  * `article:published_time` meta tag, and each line a paragraph, so that
  * `body.textContent` is the text itself with the lines joined by newlines.
  */
-export function pageOf(text: string): { html: string; body: string } {
+export function pageOf(text: string, date: string | null = null): { html: string; body: string } {
   const m = DATE_PREFIX.exec(text);
   const body = m ? text.slice(m[0].length) : text;
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const head = m ? `<meta property="article:published_time" content="${m[1]}">` : '';
+  // The date the page carries: the excerpt's own, else the one its address or byline showed the labeller.
+  const published = m?.[1] ?? date;
+  const head = published ? `<meta property="article:published_time" content="${published}">` : '';
   const paragraphs = body.split('\n').map((line) => `<p>${escape(line)}</p>`);
   return { html: `<!doctype html><html><head>${head}</head><body>${paragraphs.join('\n')}</body></html>`, body };
 }

@@ -40,7 +40,7 @@ export function goldOf(doc: RealDocument, body: string): Gold[] {
 
 /** Scores one document by the labelling standard's rules (optional labels neither reward nor penalise). */
 export async function scoreDocument(doc: RealDocument, text: string, detector: Detector): Promise<DocOutcome> {
-  const { html, body } = pageOf(text);
+  const { html, body } = pageOf(text, doc.date);
   const gold = goldOf(doc, body);
   const { mentions } = await annotateHtml(html, detector);
   const used = new Set<number>();
