@@ -3,7 +3,7 @@ import { listen } from '@/lib/platform/messaging';
 import { bundledFactbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
 import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
-import { holdsCandidate } from '@/lib/detect/scan-service';
+import { probeAnswer } from '@/lib/detect/scan-service';
 import { acceptScanPorts } from '@/lib/platform/scan-ports';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
 import { acceptLifelines } from '@/lib/dom/lifeline';
@@ -18,7 +18,7 @@ export default defineBackground(() => {
       const { byId, meta } = bundledFactbase();
       return buildCardData(id, byId, meta);
     },
-    'detect:probe': ({ text }) => ({ hit: holdsCandidate(text) }),
+    'detect:probe': ({ text }) => probeAnswer(text),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });

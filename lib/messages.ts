@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
 import type { ScanResult } from './detect/types';
+import type { RelevanceRule } from './detect/relevance';
 import { MAX_PROBE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
 import {
   AnchorSchema,
@@ -56,6 +57,8 @@ export const RequestSchema = v.variant('type', [
       text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
       lengths: v.pipe(v.array(Offset), v.maxLength(MAX_SCAN_TEXTS)),
       seen: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_SEEN_IDS)),
+      /** The page's publication date (lib/dom/page-date.ts): dated phrases are read against it. */
+      date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/))),
     }),
     v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
   ),
@@ -137,9 +140,14 @@ export interface Responses {
     found: (ScanResult & { at: number })[];
     seen: string[];
     topics: Record<string, readonly string[]>;
+    /** The entities of the results that are of the context tier (marked only on pages about Russia or China). */
+    context: string[];
   };
-  /** true: the page should be read in full (a candidate, however uncertain, was found). */
-  'detect:probe': { hit: boolean };
+  /**
+   * `hit`: the text holds a candidate, however uncertain. `core`: its mentions of core entities
+   * per id, which the page adds up over its probes and judges by `rule` (lib/detect/relevance.ts).
+   */
+  'detect:probe': { hit: boolean; core: Record<string, number>; rule: RelevanceRule };
   /** One decision per item, in order: true = a mention. */
   'detect:resolve': { accept: boolean[] };
   /** null for an unknown entity id. */

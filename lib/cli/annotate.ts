@@ -16,10 +16,13 @@ import { Window } from 'happy-dom';
 import { aliasTable } from '../detect/bundled-table';
 import { createDetector, newPageState, type Detector } from '../detect/detector';
 import { resolveWithNlp } from '../detect/nlp-resolve';
-import { filterByRelevance } from '../detect/relevance';
-import { MIN_CORE_MENTIONS } from '../detect/rules';
+import { addCounts, admitted, relevanceFromCounts } from '../detect/relevance';
+import { coreCounts } from '../detect/scan-service';
+import { probeTexts } from '../dom/scout';
+import { RELEVANCE } from '../detect/rules';
 import type { Mention } from '../detect/types';
 import { detectBlocks } from '../dom/detect-blocks';
+import { readPageDate } from '../dom/page-date';
 import { collectTextBlocks } from '../dom/text-blocks';
 
 export interface FileResult {
@@ -47,6 +50,8 @@ function textOffsets(root: Node): Map<Text, number> {
 }
 
 export interface AnnotateOptions {
+  /** The page's address, for the date it may hold (a local file has none). */
+  url?: string;
   /** Every mention, even on a page that is not about Russia or China (as the popup's "mark anyway"). */
   anyPage?: boolean;
 }
@@ -74,7 +79,10 @@ export async function annotateHtml(
     const body = doc.body as unknown as Node | null;
     if (!body) return { entities: [], mentions: [] };
     const blocks = collectTextBlocks(body);
-    const found = await detectBlocks(blocks, detector, newPageState(), async (p) => resolveWithNlp(p));
+    const page = newPageState();
+    const date = readPageDate(doc as unknown as Document, options.url ?? '');
+    if (date) page.date = date.date;
+    const found = await detectBlocks(blocks, detector, page, async (p) => resolveWithNlp(p));
     const offsets = textOffsets(body);
     const mentions: Mention[] = [];
     for (const { block, mention } of found) {
@@ -84,7 +92,13 @@ export async function annotateHtml(
       mentions.push(mention.nested ? { ...at, nested: true } : at);
     }
     mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-    const shown = filterByRelevance(mentions, (id) => detector.tierOf(id), MIN_CORE_MENTIONS, options.anyPage);
+    // Relevance is judged as the page lens judges it: from the texts the scout probes.
+    const counts: Record<string, number> = {};
+    const root = body as unknown as Element;
+    for (const text of probeTexts(root, root.querySelectorAll('*'))) addCounts(counts, coreCounts(text, detector));
+    const relevance = relevanceFromCounts(counts, RELEVANCE);
+    const tierOf = (id: string) => detector.tierOf(id);
+    const shown = options.anyPage ? mentions : mentions.filter((m) => admitted(m.id, relevance, tierOf));
     const entities = [...new Set(shown.map((m) => m.id))].sort();
     return { entities, mentions: shown };
   } finally {

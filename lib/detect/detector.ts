@@ -81,6 +81,8 @@ interface Raw {
   rule: RuleCode;
   numeral: boolean;
   paraphrase: boolean;
+  /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime`. */
+  dated?: { from: string; to: string };
 }
 
 /** `defer`: rejected only because the entity is not yet in `page.seen`. */
@@ -346,7 +348,9 @@ class Engine implements Detector {
     // Unambiguous matches first (they support ambiguous ones on either side).
     raws.forEach((r, k) => {
       if (r.rule === 0) {
-        accepted[k] = !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
+        accepted[k] = r.dated
+          ? inTime(text, r, page.date)
+          : !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
       }
     });
     const candidate = (r: Raw, mention: Mention): Candidate => {
@@ -410,8 +414,8 @@ class Engine implements Detector {
   private descriptive(text: string, r: Raw): boolean {
     if (r.paraphrase) return true;
     const words = text.slice(r.start, r.end).match(/\p{L}[\p{L}\p{M}]*/gu);
-    if (!words || words.length < 3) return false;
-    return words.some((w, k) => k > 0 && /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+    if (!words || words.length < 2) return false;
+    return words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
   }
 
   /**
@@ -601,6 +605,8 @@ class Engine implements Detector {
           if (para && para.end > j && (!best || para.end > best.end)) {
             const entity = this.idIndex.get(para.id)!;
             best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
+            const { from, to } = para.pattern;
+            if (from !== undefined && to !== undefined) best.dated = { from, to };
           }
         }
       }
@@ -663,7 +669,8 @@ class Engine implements Detector {
     while (k < n && this.cls(text.charCodeAt(k)) === CLASS_IGNORE) k++;
     if (k >= n) return true;
     const cls = this.cls(text.charCodeAt(k));
-    if (cls === CLASS_WORD) return false;
+    // A model number takes a plural: "Su-35s", "S-400s".
+    if (cls === CLASS_WORD) return isPluralAfterDigit(text, k);
     if (cls !== CLASS_APOS) return true;
     const k2 = k + 1;
     if (k2 >= n || this.cls(text.charCodeAt(k2)) !== CLASS_WORD) return true;
@@ -785,6 +792,35 @@ class Engine implements Detector {
       !NAME_CONTINUATIONS.has(after.toLowerCase())
     );
   }
+}
+
+/** Whether `k` starts a lone plural "s" right after a digit ("Su-35s"). */
+function isPluralAfterDigit(text: string, k: number): boolean {
+  const before = text.charCodeAt(k - 1);
+  if (before < 0x30 || before > 0x39 || text.charCodeAt(k) !== 0x73) return false;
+  return k + 1 >= text.length || !isWordChar(text.charCodeAt(k + 1));
+}
+
+/** Years 1900–2099 written as numbers. */
+const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
+
+/**
+ * Whether a dated phrase ("Xi's visit", "the joint statement") names its
+ * event here. A year in its sentence decides: one within the event's years
+ * accepts, only others refuse. With no year nearby, the page's date decides;
+ * with neither, the phrase is refused (it could be any visit or statement).
+ */
+function inTime(text: string, r: Raw, date: string | undefined): boolean {
+  const { from, to } = r.dated!;
+  const [ss, se] = sentenceAround(text, r.start, r.end);
+  const years = text.slice(ss, se).match(YEAR);
+  if (years) {
+    const first = Number(from.slice(0, 4));
+    const last = Number(to.slice(0, 4));
+    return years.some((y) => Number(y) >= first && Number(y) <= last);
+  }
+  if (date === undefined) return false;
+  return date >= from && date.slice(0, to.length) <= to;
 }
 
 /**

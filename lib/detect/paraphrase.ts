@@ -54,6 +54,9 @@ interface Element {
 export interface CompiledParaphrase {
   id: string;
   elements: Element[];
+  /** The dates between which the phrase names the entity (see ParaphraseSpec). */
+  from?: string;
+  to?: string;
 }
 
 /** Folds a pattern word the way the token reader folds text. */
@@ -78,7 +81,7 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
   if (!first || !first.words || first.optional) {
     throw new Error(`paraphrase "${spec.pattern}": the first element must be a required literal`);
   }
-  return { id: spec.id, elements };
+  return spec.from === undefined ? { id: spec.id, elements } : { id: spec.id, elements, from: spec.from, to: spec.to };
 }
 
 /**
@@ -221,14 +224,14 @@ export function matchParaphrases(
   list: readonly CompiledParaphrase[],
   text: string,
   start: number,
-): { id: string; end: number } | null {
+): { id: string; end: number; pattern: CompiledParaphrase } | null {
   const tokens = new Tokens(text, start);
-  let best: { id: string; end: number } | null = null;
+  let best: { id: string; end: number; pattern: CompiledParaphrase } | null = null;
   for (const p of list) {
     const used = matchFrom(p.elements, 0, tokens, 0);
     if (used <= 0) continue;
     const end = tokens.ends[used - 1]!;
-    if (!best || end > best.end) best = { id: p.id, end };
+    if (!best || end > best.end) best = { id: p.id, end, pattern: p };
   }
   return best;
 }

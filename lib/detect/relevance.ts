@@ -1,18 +1,28 @@
 /**
  * Relevance: a lens for pages about Russia and China. Core entities are about
  * Russia, China or their relations; context entities (the United States, the
- * EU, India, …) matter only in that context. A page whose text names no core
- * entity gets no marks at all; context entities are marked only where the
- * page names core entities at least `minCore` times. Counting is over every
- * mention the page's detection found, nested ones included, so the verdict
- * does not depend on density settings or on which marks are on screen.
- * Pure module.
+ * EU, India, …) matter only in that context. A page shows marks only when it
+ * names enough different core entities (one place name alone — a Moscow
+ * council in Idaho, a restaurant called Peking — does not make a page about
+ * Russia or China), and its context entities only when core mentions are
+ * frequent too. Counting is over every mention the page's detection found,
+ * nested ones included, so the verdict does not depend on density settings or
+ * on which marks are on screen. Pure module.
  */
 import type { Tier } from './rules-schema';
+
+export interface RelevanceRule {
+  minCoreEntities: number;
+  minCoreMentions: number;
+}
 
 export interface Relevance {
   /** Mentions of core entities on the page. */
   core: number;
+  /** Different core entities named on the page. */
+  coreEntities: number;
+  /** Whether the page is for this lens at all: marks are shown. */
+  shown: boolean;
   /** Whether the page is about Russia or China: context entities are marked too. */
   about: boolean;
 }
@@ -20,16 +30,40 @@ export interface Relevance {
 export function relevanceOf(
   mentions: Iterable<{ id: string }>,
   tierOf: (id: string) => Tier,
-  minCore: number,
+  rule: RelevanceRule,
 ): Relevance {
   let core = 0;
-  for (const m of mentions) if (tierOf(m.id) === 'core') core++;
-  return { core, about: core >= minCore };
+  const entities = new Set<string>();
+  for (const m of mentions) {
+    if (tierOf(m.id) !== 'core') continue;
+    core++;
+    entities.add(m.id);
+  }
+  const shown = entities.size >= rule.minCoreEntities;
+  return { core, coreEntities: entities.size, shown, about: shown && core >= rule.minCoreMentions };
+}
+
+/** Mentions of core entities counted per id (as the probe answers them), judged by `rule`. */
+export function relevanceFromCounts(counts: Readonly<Record<string, number>>, rule: RelevanceRule): Relevance {
+  let core = 0;
+  let coreEntities = 0;
+  for (const n of Object.values(counts)) {
+    if (n <= 0) continue;
+    core += n;
+    coreEntities++;
+  }
+  const shown = coreEntities >= rule.minCoreEntities;
+  return { core, coreEntities, shown, about: shown && core >= rule.minCoreMentions };
+}
+
+/** Adds `more` into `into` (counts of several probes of one page). */
+export function addCounts(into: Record<string, number>, more: Readonly<Record<string, number>>): void {
+  for (const [id, n] of Object.entries(more)) into[id] = (into[id] ?? 0) + n;
 }
 
 /** Whether a mention of `id` may be marked on a page judged `relevance`. */
 export function admitted(id: string, relevance: Relevance, tierOf: (id: string) => Tier): boolean {
-  if (relevance.core === 0) return false;
+  if (!relevance.shown) return false;
   return relevance.about || tierOf(id) === 'core';
 }
 
@@ -37,10 +71,10 @@ export function admitted(id: string, relevance: Relevance, tierOf: (id: string) 
 export function filterByRelevance<M extends { id: string }>(
   mentions: readonly M[],
   tierOf: (id: string) => Tier,
-  minCore: number,
+  rule: RelevanceRule,
   anyway = false,
 ): M[] {
   if (anyway) return [...mentions];
-  const relevance = relevanceOf(mentions, tierOf, minCore);
+  const relevance = relevanceOf(mentions, tierOf, rule);
   return mentions.filter((m) => admitted(m.id, relevance, tierOf));
 }

@@ -82,8 +82,15 @@ export const RulesSchema = v.strictObject({
   teamTypes: v.array(v.string()),
   /** Words that make a following Roman numeral a numeral ("Louis XI", "Super Bowl XI"). */
   numeralLeads: wordList,
-  /** How many core mentions make a page about Russia or China (context entities are marked only there). */
-  relevance: v.strictObject({ minCoreMentions: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  /**
+   * When a page is for this lens: it shows marks only when it names at least
+   * `minCoreEntities` different core entities, and context entities only when
+   * it also has at least `minCoreMentions` mentions of core entities.
+   */
+  relevance: v.strictObject({
+    minCoreEntities: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    minCoreMentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
 });
 export type RulesData = v.InferOutput<typeof RulesSchema>;
 

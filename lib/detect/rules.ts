@@ -63,4 +63,5 @@ export const DOMAIN_WORDS: readonly string[] = rules.domainWords;
 export const SPORTS_WORDS: readonly string[] = rules.sportsWords;
 export const NUMERAL_LEADS: readonly string[] = rules.numeralLeads;
 export const TEAM_TYPES: ReadonlySet<string> = new Set(rules.teamTypes);
-export const MIN_CORE_MENTIONS: number = rules.relevance.minCoreMentions;
+/** The relevance thresholds (see lib/detect/relevance.ts). */
+export const RELEVANCE: Readonly<RulesData['relevance']> = rules.relevance;

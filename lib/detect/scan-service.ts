@@ -6,8 +6,9 @@
  */
 import type { ResponseFor } from '../messages';
 import { aliasTable } from './bundled-table';
-import { createDetector, type Detector } from './detector';
-import type { ScanResult } from './types';
+import { createDetector, settleDeferred, type Detector } from './detector';
+import { RELEVANCE } from './rules';
+import type { PageState, ScanResult } from './types';
 
 let shared: Detector | null = null;
 
@@ -36,8 +37,10 @@ export function scanTexts(
   texts: readonly string[],
   seen: readonly string[],
   detector = sharedDetector(),
+  date?: string,
 ): ResponseFor<'detect:scan'> {
-  const page = { seen: new Set(seen) };
+  const page: PageState = { seen: new Set(seen) };
+  if (date !== undefined) page.date = date;
   const topics: Record<string, readonly string[]> = {};
   const note = (id: string) => {
     if (!(id in topics)) topics[id] = detector.topicsOf(id);
@@ -56,7 +59,8 @@ export function scanTexts(
     for (const c of waiting) note(c.id);
     found.push({ at, mentions, pending, deferred: waiting, nested });
   });
-  return { found, seen: [...page.seen], topics };
+  const context = Object.keys(topics).filter((id) => detector.tierOf(id) === 'context');
+  return { found, seen: [...page.seen], topics, context };
 }
 
 /**
@@ -71,6 +75,23 @@ export function separateRunTogether(text: string): string {
     /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})/gu,
     ' ',
   );
+}
+
+/**
+ * Mentions of core entities in a page's text read the cheap way (blocks run
+ * together, so they are separated first), per entity id: what the relevance
+ * rule (relevance.ts) judges a page by. Certain mentions, names nested in
+ * phrases and short forms whose full name the text holds count; uncertain
+ * candidates do not (the resolver is for marks, not for this verdict).
+ */
+export function coreCounts(text: string, detector = sharedDetector()): Record<string, number> {
+  const page: PageState = { seen: new Set() };
+  const { mentions, nested, deferred } = detector.scan(separateRunTogether(text), page);
+  const counts: Record<string, number> = {};
+  for (const m of [...mentions, ...nested, ...settleDeferred(deferred, page)]) {
+    if (detector.tierOf(m.id) === 'core') counts[m.id] = (counts[m.id] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /**
@@ -90,6 +111,11 @@ export function holdsCandidate(text: string, detector = sharedDetector()): boole
     if (at + PROBE_PIECE >= text.length) break;
   }
   return false;
+}
+
+/** The whole answer to `detect:probe`: candidates at all, and what the relevance rule needs. */
+export function probeAnswer(text: string, detector = sharedDetector()): ResponseFor<'detect:probe'> {
+  return { hit: holdsCandidate(text, detector), core: coreCounts(text, detector), rule: RELEVANCE };
 }
 
 /** Characters the probe scans at a time, and the overlap between pieces (longer than any name). */

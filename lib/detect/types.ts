@@ -23,6 +23,8 @@ export interface Mention {
 export interface PageState {
   /** Ids already mentioned unambiguously on this page (mutated by `scan`). */
   seen: Set<string>;
+  /** The page's publication date (YYYY-MM-DD or YYYY-MM), when it has one: dated phrases are read against it. */
+  date?: string;
 }
 
 /** A match of an ambiguous alias that the cheap rules could not settle: the NLP resolver decides. */

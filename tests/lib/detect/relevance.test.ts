@@ -1,38 +1,58 @@
 import { describe, expect, test } from 'vitest';
-import { admitted, filterByRelevance, relevanceOf } from '../../../lib/detect/relevance';
+import {
+  addCounts,
+  admitted,
+  filterByRelevance,
+  relevanceFromCounts,
+  relevanceOf,
+} from '../../../lib/detect/relevance';
 import { aliasTable } from '../../../lib/detect/bundled-table';
 import { createDetector } from '../../../lib/detect/detector';
+import { coreCounts } from '../../../lib/detect/scan-service';
 import type { Tier } from '../../../lib/detect/rules-schema';
 
 const tiers: Record<string, Tier> = { russia: 'core', china: 'core', 'united-states': 'context', india: 'context' };
 const tierOf = (id: string): Tier => tiers[id] ?? 'core';
 const m = (...ids: string[]) => ids.map((id) => ({ id }));
+const rule = { minCoreEntities: 2, minCoreMentions: 3 };
+const ids = (list: { id: string }[]) => list.map((x) => x.id);
 
 describe('relevance', () => {
   test('a page with no core entity shows nothing, not even its context entities', () => {
-    expect(filterByRelevance(m('united-states', 'india', 'united-states'), tierOf, 1)).toEqual([]);
-    expect(relevanceOf(m('united-states'), tierOf, 1)).toEqual({ core: 0, about: false });
+    expect(filterByRelevance(m('united-states', 'india', 'united-states'), tierOf, rule)).toEqual([]);
+    expect(relevanceOf(m('united-states'), tierOf, rule)).toEqual({
+      core: 0,
+      coreEntities: 0,
+      shown: false,
+      about: false,
+    });
   });
 
-  test('context entities need the page to name core entities often enough', () => {
-    const page = m('united-states', 'china', 'india');
-    expect(filterByRelevance(page, tierOf, 1).map((x) => x.id)).toEqual(['united-states', 'china', 'india']);
-    expect(filterByRelevance(page, tierOf, 2).map((x) => x.id)).toEqual(['china']);
-    expect(filterByRelevance(m('united-states', 'china', 'russia'), tierOf, 2).map((x) => x.id)).toEqual([
+  test('one core entity alone (a town called Moscow, a restaurant called Peking) shows nothing either', () => {
+    expect(filterByRelevance(m('russia', 'russia', 'russia', 'united-states'), tierOf, rule)).toEqual([]);
+  });
+
+  test('context entities need enough core mentions; core ones show as soon as the page is shown', () => {
+    expect(ids(filterByRelevance(m('united-states', 'china', 'russia'), tierOf, rule))).toEqual(['china', 'russia']);
+    expect(ids(filterByRelevance(m('united-states', 'china', 'russia', 'china'), tierOf, rule))).toEqual([
       'united-states',
       'china',
       'russia',
+      'china',
     ]);
   });
 
   test('"mark anyway" shows everything', () => {
-    expect(filterByRelevance(m('united-states'), tierOf, 1, true)).toEqual(m('united-states'));
+    expect(filterByRelevance(m('united-states'), tierOf, rule, true)).toEqual(m('united-states'));
   });
 
-  test('admitted() agrees with the filter', () => {
-    const r = relevanceOf(m('china'), tierOf, 2);
-    expect(admitted('china', r, tierOf)).toBe(true);
-    expect(admitted('india', r, tierOf)).toBe(false);
+  test('counts from several probes add up to the same verdict as the mentions themselves', () => {
+    const counts: Record<string, number> = {};
+    addCounts(counts, { china: 1 });
+    addCounts(counts, { russia: 1, china: 1 });
+    expect(relevanceFromCounts(counts, rule)).toEqual(relevanceOf(m('china', 'russia', 'china'), tierOf, rule));
+    expect(admitted('india', relevanceFromCounts(counts, rule), tierOf)).toBe(true);
+    expect(admitted('india', relevanceFromCounts({ china: 1, russia: 1 }, rule), tierOf)).toBe(false);
   });
 
   test('the bundled tiers: the two countries are core, the United States and India context', () => {
@@ -42,5 +62,14 @@ describe('relevance', () => {
     expect(d.tierOf('united-states')).toBe('context');
     expect(d.tierOf('india')).toBe('context');
     expect(d.tierOf('donald-trump')).toBe('context');
+  });
+
+  test('coreCounts counts core mentions only, in text run together', () => {
+    expect(coreCounts('Putin met Xi Jinping in Beijing.U.S. officials said nothing.')).toEqual({
+      'vladimir-putin': 1,
+      'xi-jinping': 1,
+      beijing: 1,
+    });
+    expect(coreCounts('The U.S. economy and Donald Trump.')).toEqual({});
   });
 });

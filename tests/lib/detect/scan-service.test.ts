@@ -38,7 +38,12 @@ const TEXTS = [
 
 /** The answer's results, one per text (texts where nothing was found are left out of the answer). */
 function perText(answer: ResponseFor<'detect:scan'>, count: number): ScanResult[] {
-  const out: ScanResult[] = Array.from({ length: count }, () => ({ mentions: [], pending: [], deferred: [], nested: [] }));
+  const out: ScanResult[] = Array.from({ length: count }, () => ({
+    mentions: [],
+    pending: [],
+    deferred: [],
+    nested: [],
+  }));
   for (const { at, ...result } of answer.found) out[at] = result;
   return out;
 }
@@ -104,7 +109,7 @@ describe('backgroundScanner (the page side)', () => {
     const scanner = backgroundScanner(send as never);
     const page = newPageState();
     const first = await scanner.scanMany(['Nothing here.', 'Mao Zedong arrived.'], page);
-    expect(first[0]).toEqual({ mentions: [], pending: [], deferred: [] });
+    expect(first[0]).toEqual({ mentions: [], pending: [], deferred: [], nested: [] });
     expect(first[1]!.mentions.map((m) => m.id)).toEqual(['mao-zedong']);
     expect(sent[0]).toMatchObject({ text: 'Nothing here.Mao Zedong arrived.', lengths: [13, 19], seen: [] });
     expect(page.seen.has('mao-zedong')).toBe(true);
