@@ -1,16 +1,19 @@
 /**
  * The highlights page: every saved highlight grouped by page, with full-text
  * search, entity/topic filters, note editing, delete with undo, orphans (not
- * found on their page) listed with their quote, export and import. Data in
- * through props, actions out through callbacks; all page and imported text is
- * rendered as text.
+ * found on their page) listed with their quote, export, and import (our own
+ * exports, old and new, and Hypothesis exports) that says what a file holds
+ * and waits for a confirm before writing. Data in through props, actions out
+ * through callbacks; all page and imported text is rendered as text.
  */
 import { useMemo, useState } from 'preact/hooks';
+import type { ImportPlan } from '../../lib/highlights/import-file';
 import type { Highlight } from '../../lib/highlights/model';
 import { filterHighlights, groupByPage } from '../../lib/highlights/query';
 import { textFragmentUrl } from '../../lib/highlights/text-fragment';
 import { useT } from '../i18n';
 import { HighlightItem } from './HighlightItem';
+import { ImportPreview } from './ImportPreview';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv';
 
@@ -32,8 +35,17 @@ export interface HighlightsPageProps {
   onUndoDelete(highlight: Highlight): Promise<void>;
   onKeep(id: string): Promise<void>;
   onExport(format: ExportFormat): void;
-  /** Resolves with the counts, or rejects with the reason the file was refused. */
-  onImport(fileText: string): Promise<{ added: number; skipped: number }>;
+  /** Reads a chosen file and says what importing it would do; rejects with the reason the file is refused. */
+  onReadImport(fileText: string): Promise<ImportPlan>;
+  /** Writes a confirmed plan; resolves with the counts, or rejects with why nothing was written. */
+  onImport(plan: ImportPlan): Promise<{ added: number; skipped: number }>;
+  /** The UI language, for counted phrases ("1 highlight", "2 highlights"). */
+  locale?: string;
+}
+
+interface PendingImport {
+  plan: ImportPlan;
+  fileName: string;
 }
 
 type Notice = { kind: 'info' | 'error'; text: string; undo?: Highlight };
@@ -55,6 +67,8 @@ export function HighlightsPage(props: HighlightsPageProps) {
   const [topic, setTopic] = useState('');
   const [orphansOnly, setOrphansOnly] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const all = props.highlights ?? [];
   const topicsOf = (id: string) => props.entities.get(id)?.topics ?? [];
@@ -81,6 +95,43 @@ export function HighlightsPage(props: HighlightsPageProps) {
     } catch (error) {
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
+  };
+
+  const refused = (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new Error(`${t('hl_importFailed')} ${reason}`, { cause: error });
+  };
+
+  const readImport = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setPending(null);
+    void run(async () => {
+      try {
+        setPending({ plan: await props.onReadImport(await file.text()), fileName: file.name });
+        return null;
+      } catch (error) {
+        throw refused(error);
+      } finally {
+        // Choosing the same file again must fire a new change event.
+        input.value = '';
+      }
+    });
+  };
+
+  const confirmImport = (plan: ImportPlan) => {
+    setImporting(true);
+    void run(async () => {
+      try {
+        const { added, skipped } = await props.onImport(plan);
+        return { kind: 'info', text: `${t('hl_importAdded')}: ${added}; ${t('hl_importSkipped')}: ${skipped}` };
+      } catch (error) {
+        throw refused(error);
+      } finally {
+        setImporting(false);
+        setPending(null);
+      }
+    });
   };
 
   const remove = (id: string) =>
@@ -120,35 +171,29 @@ export function HighlightsPage(props: HighlightsPageProps) {
           <button type="button" onClick={() => props.onExport('csv')} disabled={!all.length}>
             {t('hl_exportCsv')}
           </button>
-          <label class="hl-import">
+          <label class="hl-import" title={t('hl_importHint')}>
             {t('hl_import')}
             <input
               type="file"
-              accept="application/json,.json"
+              accept="application/json,application/ld+json,.json,.jsonld"
               data-testid="hl-import"
-              onChange={(e) => {
-                const input = e.currentTarget;
-                const file = input.files?.[0];
-                if (!file) return;
-                void run(async () => {
-                  try {
-                    const { added, skipped } = await props.onImport(await file.text());
-                    return {
-                      kind: 'info',
-                      text: `${t('hl_importAdded')}: ${added}; ${t('hl_importSkipped')}: ${skipped}`,
-                    };
-                  } catch (error) {
-                    const reason = error instanceof Error ? error.message : String(error);
-                    throw new Error(`${t('hl_importFailed')} ${reason}`, { cause: error });
-                  } finally {
-                    input.value = '';
-                  }
-                });
-              }}
+              disabled={importing}
+              onChange={(e) => readImport(e.currentTarget)}
             />
           </label>
         </div>
       </header>
+
+      {pending && (
+        <ImportPreview
+          plan={pending.plan}
+          fileName={pending.fileName}
+          locale={props.locale ?? 'en'}
+          busy={importing}
+          onConfirm={() => confirmImport(pending.plan)}
+          onCancel={() => setPending(null)}
+        />
+      )}
 
       <div class="hl-filters" role="search">
         <input

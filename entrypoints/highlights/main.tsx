@@ -5,9 +5,11 @@ import { HighlightsPage, type EntityInfo, type ExportFormat } from '@/components
 import { I18nProvider } from '@/components/ui/I18nProvider';
 import { topicLabel } from '@/components/ui/labels';
 import { bundledFactbase } from '@/lib/factbase/bundled';
-import { exportJson, parseAnnotationJson } from '@/lib/highlights/annotation-json';
+import { exportJson } from '@/lib/highlights/annotation-json';
+import { entityTagResolver } from '@/lib/highlights/entity-tags';
 import { exportCsv } from '@/lib/highlights/export-csv';
 import { exportMarkdown } from '@/lib/highlights/export-markdown';
+import { parseImportFile, planImport } from '@/lib/highlights/import-file';
 import type { Highlight } from '@/lib/highlights/model';
 import type { HighlightResult } from '@/lib/messages';
 import { translate } from '@/lib/platform/i18n';
@@ -16,6 +18,8 @@ import '@/components/ui/theme.css';
 import './style.css';
 
 const factbase = bundledFactbase();
+/** Hypothesis tags that name an entity (by any alias) become that entity on import. */
+const resolveTag = entityTagResolver(factbase.entities);
 
 /** Unwraps a highlight result, turning a failure into an Error with the reader-facing message. */
 async function value<T>(answer: Promise<HighlightResult<T>>): Promise<T> {
@@ -92,13 +96,20 @@ function App() {
         const stamp = new Date().toISOString().slice(0, 10);
         download(f.build(highlights ?? []), `eurasia-lens-highlights-${stamp}.${f.ext}`, f.type);
       }}
-      onImport={async (fileText) => {
-        const parsed = parseAnnotationJson(fileText);
+      onReadImport={async (fileText) => {
+        const parsed = parseImportFile(fileText, resolveTag);
         if (!parsed.ok) throw new Error(parsed.error);
-        const outcome = await value(sendRequest({ type: 'highlight:import', highlights: parsed.highlights }));
-        await reload();
-        return { added: outcome.added, skipped: outcome.skipped + parsed.duplicates };
+        // Compared with the store as it is now, not as this page last loaded it.
+        return planImport(parsed, await value(sendRequest({ type: 'highlight:list-all' })));
       }}
+      onImport={async (plan) => {
+        const outcome = plan.fresh.length
+          ? await value(sendRequest({ type: 'highlight:import', highlights: plan.fresh }))
+          : { added: 0, skipped: 0 };
+        await reload();
+        return { added: outcome.added, skipped: outcome.skipped + plan.alreadyHere + plan.repeated };
+      }}
+      locale={browser.i18n.getUILanguage()}
     />
   );
 }

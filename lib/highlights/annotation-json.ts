@@ -1,18 +1,22 @@
 /**
  * Our JSON export: a W3C Web Annotation AnnotationCollection with every
- * highlight as an Annotation (TextQuoteSelector + TextPositionSelector), and
- * the parser that reads it back. Fields the W3C model has no term for (page
- * title, original URL, anchoring status) carry the `lens:` prefix, declared
- * in the JSON-LD context. Import is all or nothing: the first problem found is
- * reported with where it is, and no highlight is returned. Pure module.
+ * highlight as an Annotation (TextQuoteSelector + TextPositionSelector) in one
+ * embedded AnnotationPage, and the parser that reads it back. Fields the W3C
+ * model has no term for (page title, original URL, anchoring status) carry the
+ * `lens:` prefix, declared in the JSON-LD context. Import is all or nothing:
+ * the first problem found is reported with where it is, and no highlight is
+ * returned. Reads format version 1 (bare ids for non-UUID highlights, no
+ * collection id) and version 2. Pure module.
  */
 import * as v from 'valibot';
+import { highlightIri, idFromAnnotationIri, newUrnUuid } from './annotation-iri';
+import { describeIssue, parseJson } from './import-issue';
 import { AnchorSchema, HighlightSchema, HIGHLIGHT_STATUSES, type Highlight } from './model';
 
 export const LENS_NS = 'https://eurasia-lens.invalid/ns#';
-export const EXPORT_FORMAT_VERSION = 1;
-const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** 1: no collection or page id, non-UUID annotation ids bare. 2: every id an absolute IRI. */
+export const EXPORT_FORMAT_VERSION = 2;
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export interface AnnotationBody {
   type: 'TextualBody';
@@ -29,6 +33,7 @@ export interface Annotation {
   modified: string;
   body?: AnnotationBody[];
   target: {
+    type: 'SpecificResource';
     source: string;
     'lens:originalUrl': string;
     'lens:title': string;
@@ -37,15 +42,39 @@ export interface Annotation {
   'lens:status': Highlight['status'];
 }
 
+export interface AnnotationPage {
+  id: string;
+  type: 'AnnotationPage';
+  partOf: string;
+  startIndex: 0;
+  items: Annotation[];
+}
+
 export interface AnnotationCollection {
   '@context': [string, { lens: string }];
+  id: string;
   type: 'AnnotationCollection';
   label: string;
   generator: { type: 'Software'; name: string };
   generated: string;
   'lens:formatVersion': number;
   total: number;
-  first: { type: 'AnnotationPage'; startIndex: 0; items: Annotation[] };
+  /** The model requires a first page only when there are annotations, and a page never holds none. */
+  first?: AnnotationPage;
+  last?: string;
+}
+
+export interface ExportOptions {
+  generated?: Date;
+  /** The collection's IRI; a fresh `urn:uuid:` by default, since every export is a new snapshot. */
+  id?: string;
+  pageId?: string;
+}
+
+/** Stored times may carry any offset (older imports); the model wants UTC written with "Z". */
+function utc(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString();
 }
 
 export function toAnnotation(h: Highlight): Annotation {
@@ -53,13 +82,14 @@ export function toAnnotation(h: Highlight): Annotation {
   if (h.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: h.note, format: 'text/plain' });
   for (const e of h.entities) body.push({ type: 'TextualBody', purpose: 'tagging', value: e });
   return {
-    id: UUID.test(h.id) ? `urn:uuid:${h.id}` : h.id,
+    id: highlightIri(h.id),
     type: 'Annotation',
     motivation: h.note ? 'commenting' : 'highlighting',
-    created: h.created,
-    modified: h.updated,
+    created: utc(h.created),
+    modified: utc(h.updated),
     ...(body.length ? { body } : {}),
     target: {
+      type: 'SpecificResource',
       source: h.url,
       'lens:originalUrl': h.originalUrl,
       'lens:title': h.title,
@@ -69,21 +99,37 @@ export function toAnnotation(h: Highlight): Annotation {
   };
 }
 
-export function toAnnotationCollection(highlights: readonly Highlight[], generated = new Date()): AnnotationCollection {
-  return {
+export function toAnnotationCollection(
+  highlights: readonly Highlight[],
+  options: ExportOptions = {},
+): AnnotationCollection {
+  const id = options.id ?? newUrnUuid();
+  const pageId = options.pageId ?? newUrnUuid();
+  const collection: AnnotationCollection = {
     '@context': [W3C_CONTEXT, { lens: LENS_NS }],
+    id,
     type: 'AnnotationCollection',
     label: 'Eurasia Lens highlights',
     generator: { type: 'Software', name: 'Eurasia Lens' },
-    generated: generated.toISOString(),
+    generated: (options.generated ?? new Date()).toISOString(),
     'lens:formatVersion': EXPORT_FORMAT_VERSION,
     total: highlights.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: highlights.map(toAnnotation) },
   };
+  if (highlights.length) {
+    collection.first = {
+      id: pageId,
+      type: 'AnnotationPage',
+      partOf: id,
+      startIndex: 0,
+      items: highlights.map(toAnnotation),
+    };
+    collection.last = pageId;
+  }
+  return collection;
 }
 
-export function exportJson(highlights: readonly Highlight[], generated = new Date()): string {
-  return `${JSON.stringify(toAnnotationCollection(highlights, generated), null, 2)}\n`;
+export function exportJson(highlights: readonly Highlight[], options: ExportOptions = {}): string {
+  return `${JSON.stringify(toAnnotationCollection(highlights, options), null, 2)}\n`;
 }
 
 // ---- import ----
@@ -114,26 +160,23 @@ const AnnotationSchema = v.object({
 
 const CollectionSchema = v.object({
   type: v.literal('AnnotationCollection', 'must be "AnnotationCollection" (is this an Eurasia Lens export?)'),
+  'lens:formatVersion': v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'must be 1 or more'))),
   total: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  first: v.object({ items: v.array(v.unknown()) }),
+  first: v.optional(
+    v.union(
+      [v.string(), v.object({ items: v.array(v.unknown()), next: v.optional(v.unknown()) })],
+      'must be an AnnotationPage with an items list',
+    ),
+  ),
 });
 
-export type ImportResult = { ok: true; highlights: Highlight[]; duplicates: number } | { ok: false; error: string };
-
-function where(issue: v.BaseIssue<unknown>): string {
-  return v.getDotPath(issue) ?? '(top level)';
-}
-
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const path = where(issue);
-  const got = issue.input === undefined ? 'it is missing' : `got ${JSON.stringify(issue.input)?.slice(0, 60)}`;
-  return `${path}: ${issue.message.replace(/^Invalid [^:]+: /, '')} (${got})`;
-}
+export type ImportResult =
+  { ok: true; highlights: Highlight[]; duplicates: number; formatVersion: number } | { ok: false; error: string };
 
 function fromAnnotation(a: v.InferOutput<typeof AnnotationSchema>): unknown {
   const bodies = a.body ?? [];
   return {
-    id: a.id.startsWith('urn:uuid:') ? a.id.slice('urn:uuid:'.length) : a.id,
+    id: idFromAnnotationIri(a.id),
     url: a.target.source,
     originalUrl: a.target['lens:originalUrl'] ?? a.target.source,
     title: a.target['lens:title'] ?? '',
@@ -149,29 +192,45 @@ function fromAnnotation(a: v.InferOutput<typeof AnnotationSchema>): unknown {
   };
 }
 
-/**
- * Reads an export file. Every annotation must be valid; otherwise the result
- * names the first bad one and what is wrong with it. Repeated ids inside the
- * file are counted in `duplicates` and kept once.
- */
-export function parseAnnotationJson(fileText: string): ImportResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(fileText);
-  } catch (error) {
-    return { ok: false, error: `The file is not valid JSON: ${(error as Error).message}` };
+/** The annotations of a collection that holds them all in its embedded first page, or why not. */
+function itemsOf(collection: v.InferOutput<typeof CollectionSchema>): unknown[] | string {
+  const { first, total } = collection;
+  if (first === undefined) {
+    return total === 0
+      ? []
+      : `The file says it holds ${total} highlights but has no page of them; it may be truncated.`;
   }
+  if (typeof first === 'string') {
+    return 'The file only links to its pages of highlights instead of containing them; export them into one file.';
+  }
+  if (first.next !== undefined) {
+    return 'The file holds the first of several pages of highlights; only single-page exports can be imported.';
+  }
+  if (first.items.length !== total) {
+    return `The file says it holds ${total} highlights but contains ${first.items.length}; it may be truncated.`;
+  }
+  return first.items;
+}
+
+/**
+ * Reads an export, already parsed from JSON. Every annotation must be valid;
+ * otherwise the result names the first bad one and what is wrong with it.
+ * Repeated ids inside the file are counted in `duplicates` and kept once.
+ */
+export function parseAnnotationCollection(data: unknown): ImportResult {
   const collection = v.safeParse(CollectionSchema, data);
   if (!collection.success) {
     return { ok: false, error: `Not an Eurasia Lens highlights export — ${describeIssue(collection.issues[0])}` };
   }
-  const items = collection.output.first.items;
-  if (items.length !== collection.output.total) {
+  const formatVersion = collection.output['lens:formatVersion'] ?? 1;
+  if (formatVersion > EXPORT_FORMAT_VERSION) {
     return {
       ok: false,
-      error: `The file says it holds ${collection.output.total} highlights but contains ${items.length}; it may be truncated.`,
+      error: `The file was written by a newer version of Eurasia Lens (format ${formatVersion}); update the extension to import it.`,
     };
   }
+  const items = itemsOf(collection.output);
+  if (typeof items === 'string') return { ok: false, error: items };
   const highlights: Highlight[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
@@ -188,5 +247,11 @@ export function parseAnnotationJson(fileText: string): ImportResult {
     seen.add(highlight.output.id);
     highlights.push(highlight.output);
   }
-  return { ok: true, highlights, duplicates };
+  return { ok: true, highlights, duplicates, formatVersion };
+}
+
+/** Reads an export file's text; see parseAnnotationCollection. */
+export function parseAnnotationJson(fileText: string): ImportResult {
+  const data = parseJson(fileText);
+  return data.ok ? parseAnnotationCollection(data.value) : data;
 }

@@ -2,14 +2,16 @@
  * Saved highlights in real Chromium with the built extension (issue #7):
  * select text and save it with the selection button, reload and see it
  * painted again; change the page at the same URL and see it re-anchor, or
- * become an orphan listed on the highlights page; export and re-import
- * through that page's UI.
+ * become an orphan listed on the highlights page; export (checked against
+ * the Web Annotation model) and re-import, with its confirm step, through
+ * that page's UI.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkAnnotationCollection, describeFindings } from '../lib/highlights/web-annotation-conformance';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 
@@ -172,6 +174,9 @@ test('export JSON, delete, re-import through the highlights page', async () => {
   await download.saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as { type: string; total: number };
   expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+  // The file the built extension writes meets the Web Annotation model's MUSTs.
+  const findings = checkAnnotationCollection(exported);
+  expect(findings, describeFindings(findings)).toEqual([]);
 
   // Delete, then undo, then delete for real.
   await item.first().getByRole('button', { name: 'Delete' }).click();
@@ -187,20 +192,30 @@ test('export JSON, delete, re-import through the highlights page', async () => {
   await expect
     .poll(() => list.locator('[role="status"]').textContent())
     .toMatch(/Import refused; nothing was imported\. Highlight 1 of 1: target\.selector/);
+  expect(await list.getByTestId('hl-import-preview').count()).toBe(0);
   expect(await item.count()).toBe(0);
 
+  // A good file: first what it holds, then the import on confirm.
+  const preview = list.getByTestId('hl-import-preview');
   await list.setInputFiles('input[data-testid="hl-import"]', file);
+  await expect
+    .poll(() => preview.locator('.hl-import-summary').textContent())
+    .toBe('Found 1 highlight on 1 page, none of them already here.');
+  expect(await item.count()).toBe(0);
+  await preview.getByRole('button', { name: 'Import 1 new highlight' }).click();
   await expect
     .poll(() => list.locator('[role="status"]').textContent())
     .toMatch(/Imported highlights: 1; already saved, skipped: 0/);
   await item.first().waitFor();
   expect(await item.first().getAttribute('data-highlight-id')).toBe(id);
 
-  // Importing it again adds nothing.
+  // Importing it again offers nothing to import.
   await list.setInputFiles('input[data-testid="hl-import"]', file);
   await expect
-    .poll(() => list.locator('[role="status"]').textContent())
-    .toMatch(/Imported highlights: 0; already saved, skipped: 1/);
+    .poll(() => preview.locator('.hl-import-summary').textContent())
+    .toBe('Found 1 highlight on 1 page, 1 already here.');
+  expect(await preview.locator('button').allTextContents()).toEqual(['Close']);
+  await preview.getByRole('button', { name: 'Close' }).click();
   expect(await item.count()).toBe(1);
   await list.close();
 

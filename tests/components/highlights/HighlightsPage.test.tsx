@@ -2,7 +2,8 @@
 /**
  * The highlights page component: grouping, search and filters, orphans listed
  * apart with "Keep", delete with undo, import errors shown, and page or
- * imported text shown as text, never as HTML.
+ * imported text shown as text, never as HTML. The import's preview and
+ * confirm step are in ImportPreview.test.tsx.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -46,6 +47,9 @@ function mount(overrides: Partial<HighlightsPageProps> & { highlights: Highlight
     onUndoDelete: vi.fn(async () => undefined),
     onKeep: vi.fn(async () => undefined),
     onExport: vi.fn(),
+    onReadImport: vi.fn(async () => {
+      throw new Error('no file expected');
+    }),
     onImport: vi.fn(async () => ({ added: 0, skipped: 0 })),
     ...overrides,
   };
@@ -124,10 +128,10 @@ describe('HighlightsPage', () => {
     await settle(() => expect(props.onUndoDelete).toHaveBeenCalledWith(target));
   });
 
-  test('a refused import shows why', async () => {
-    mount({
+  test('a refused import shows why, before anything is written', async () => {
+    const props = mount({
       highlights: [],
-      onImport: vi.fn(async () => {
+      onReadImport: vi.fn(async () => {
         throw new Error('Highlight 2 of 3: created: must be an ISO 8601 timestamp');
       }),
     });
@@ -141,6 +145,8 @@ describe('HighlightsPage', () => {
         'hl_importFailed Highlight 2 of 3: created: must be an ISO 8601 timestamp',
       ),
     );
+    expect(container.querySelector('[data-testid="hl-import-preview"]')).toBeNull();
+    expect(props.onImport).not.toHaveBeenCalled();
   });
 
   test('only web and file addresses become links', () => {
