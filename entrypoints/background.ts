@@ -18,7 +18,7 @@ export default defineBackground(() => {
       const { byId, meta } = bundledFactbase();
       return buildCardData(id, byId, meta);
     },
-    'detect:probe': ({ text }) => probeAnswer(text),
+    'detect:probe': ({ text, overlap }) => probeAnswer(text, overlap),
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });

@@ -42,6 +42,8 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ping') }),
   /** Popup → content script (top frame): what this page shows. */
   v.strictObject({ type: v.literal('page:status') }),
+  /** Popup → content script: mark the page although it names nothing Sino-Russian (see page:status). */
+  v.strictObject({ type: v.literal('page:mark-anyway') }),
   /** Popup → content script: scroll to the entity's first mention and open its card. */
   v.strictObject({ type: v.literal('page:reveal'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   /**
@@ -66,7 +68,12 @@ export const RequestSchema = v.variant('type', [
    * Content script (the scout, lib/dom/scout.ts) → background: does this text, read the cheap
    * way (`textContent`, blocks run together), hold any candidate mention at all?
    */
-  v.strictObject({ type: v.literal('detect:probe'), text: v.pipe(v.string(), v.maxLength(MAX_PROBE_CHARS)) }),
+  v.strictObject({
+    type: v.literal('detect:probe'),
+    text: v.pipe(v.string(), v.maxLength(MAX_PROBE_CHARS)),
+    /** Leading characters that repeat the previous probe's end: their mentions were counted there. */
+    overlap: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PROBE_CHARS))),
+  }),
   /** Content script → background: settle ambiguous detection candidates with the NLP resolver (kept out of the page). */
   v.strictObject({
     type: v.literal('detect:resolve'),
@@ -128,7 +135,16 @@ export interface Responses {
     entities: { id: string; count: number }[];
     /** The document's MIME type: tells the popup it is in the PDF viewer whatever the URL looks like. */
     contentType?: string;
+    /**
+     * Whether the page is for this lens (lib/detect/relevance.ts): `shown` false when it names
+     * nothing Sino-Russian (no marks unless the reader asks, `anyway`); `about` false when only
+     * core entities are marked. Absent while it is being judged.
+     */
+    relevance?: { shown: boolean; about: boolean; anyway: boolean };
+    /** The page's publication date as the page lens read it (YYYY-MM-DD or YYYY-MM), if any. */
+    date?: string;
   };
+  'page:mark-anyway': { ok: boolean };
   /** `ok` is false when the entity has no mention on the page. */
   'page:reveal': { ok: boolean };
   /**

@@ -18,6 +18,25 @@ export interface PageStatus {
   hostname: string;
   active: boolean;
   entities: { id: string; count: number }[];
+  /** Whether the page is for this lens; absent from a content script that does not judge it. */
+  relevance?: { shown: boolean; about: boolean; anyway: boolean };
+  /** The page's publication date (YYYY-MM-DD or YYYY-MM). */
+  date?: string;
+}
+
+/** A page date as the reader's language writes it ("1 Jun 2021"); the raw value if it does not parse. */
+export function formatPageDate(date: string, locale: string | undefined): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m) return date;
+  const at = new Date(Date.UTC(y, m - 1, d ?? 1));
+  const options: Intl.DateTimeFormatOptions = d
+    ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(at);
+  } catch {
+    return date;
+  }
 }
 
 export type PageState =
@@ -69,6 +88,10 @@ export interface PopupProps {
   onSiteActive: (hostname: string, active: boolean) => void;
   onEnabled: (enabled: boolean) => void;
   onReveal: (id: string) => void;
+  /** The reader asks for marks on a page that names nothing Sino-Russian. */
+  onMarkAnyway?: () => void;
+  /** The reader's language, for dates. */
+  locale?: string;
   onOpenOptions: () => void;
   /** Set while a reveal request failed (the mention may have gone). */
   revealError?: string;
@@ -158,15 +181,35 @@ function PageSection(props: PopupProps) {
 
 function Findings(props: PopupProps & { status: PageStatus }) {
   const t = useT();
+  const { relevance, date } = props.status;
+  const dateLine = date && <p class="popup__date muted">{t('popup_page_date', formatPageDate(date, props.locale))}</p>;
+  if (relevance && !relevance.shown && !relevance.anyway) {
+    return (
+      <>
+        {dateLine}
+        <p role="status" class="popup__state">
+          {t('popup_not_relevant')}
+        </p>
+        {props.onMarkAnyway && (
+          <button type="button" class="button popup__mark-anyway" onClick={props.onMarkAnyway}>
+            {t('popup_mark_anyway')}
+          </button>
+        )}
+      </>
+    );
+  }
   const found = props.status.entities
     .filter((e) => e.count > 0)
     .map((e) => ({ ...e, entity: props.lookup(e.id) }))
     .sort((a, b) => b.count - a.count || (a.entity?.name ?? a.id).localeCompare(b.entity?.name ?? b.id));
   if (found.length === 0) {
     return (
-      <p role="status" class="popup__state">
-        {t('popup_none_found')}
-      </p>
+      <>
+        {dateLine}
+        <p role="status" class="popup__state">
+          {t('popup_none_found')}
+        </p>
+      </>
     );
   }
   const byTopic = new Map<string, number>();
@@ -176,6 +219,7 @@ function Findings(props: PopupProps & { status: PageStatus }) {
   const total = found.reduce((sum, f) => sum + f.count, 0);
   return (
     <>
+      {dateLine}
       <section aria-labelledby="popup-topics-title">
         <h2 id="popup-topics-title">{t('popup_mentions_by_topic')}</h2>
         <table class="popup__topics">

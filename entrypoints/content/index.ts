@@ -57,17 +57,17 @@ export default defineContentScript({
       isTop: window.top === window,
       settings,
       watchSettings: (fn) => watchPageSettings((next) => ctx.isValid && fn(next)),
-      probe: async (text) => (await sendRequest({ type: 'detect:probe', text })).hit,
+      probe: (text, overlap) => sendRequest({ type: 'detect:probe', text, overlap }),
       hasHighlights: async () => {
         const answer = sendRequest({ type: 'highlight:list-for-page', url: location.href, canonical: canonicalHref() });
         saved = { href: location.href, answer };
         const list = await answer;
         return !!list?.ok && list.value.length > 0;
       },
-      mark: async (latest) => {
+      mark: async (latest, relevance) => {
         const first = latest();
         // Taken again once the first read is in: a change the scout saw meanwhile counts.
-        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi });
+        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance });
         // Its handlers are registered once its settings are known.
         return { dispatch: dispatchPageRequest };
       },

@@ -150,6 +150,14 @@ function App() {
         void browser.runtime.openOptionsPage();
         if (!testMode) window.close();
       }}
+      locale={browser.i18n.getUILanguage()}
+      onMarkAnyway={() => {
+        if (!tab) return;
+        void sendToTab(tab.id, { type: 'page:mark-anyway' })
+          .then(() => readPageState(tab.id, tab.url))
+          .then(setPage)
+          .catch(() => setPage({ kind: 'unavailable', reason: 'no-answer' }));
+      }}
       onReveal={(id) => {
         if (!tab) return;
         setRevealError(undefined);

@@ -95,7 +95,9 @@ export async function annotateHtml(
     // Relevance is judged as the page lens judges it: from the texts the scout probes.
     const counts: Record<string, number> = {};
     const root = body as unknown as Element;
-    for (const text of probeTexts(root, root.querySelectorAll('*'))) addCounts(counts, coreCounts(text, detector));
+    for (const { text, overlap } of probeTexts(root, root.querySelectorAll('*'))) {
+      addCounts(counts, coreCounts(text, detector, overlap));
+    }
     const relevance = relevanceFromCounts(counts, RELEVANCE);
     const tierOf = (id: string) => detector.tierOf(id);
     const shown = options.anyPage ? mentions : mentions.filter((m) => admitted(m.id, relevance, tierOf));

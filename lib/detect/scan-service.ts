@@ -84,11 +84,15 @@ export function separateRunTogether(text: string): string {
  * phrases and short forms whose full name the text holds count; uncertain
  * candidates do not (the resolver is for marks, not for this verdict).
  */
-export function coreCounts(text: string, detector = sharedDetector()): Record<string, number> {
+export function coreCounts(text: string, detector = sharedDetector(), overlap = 0): Record<string, number> {
   const page: PageState = { seen: new Set() };
+  // Separating words adds characters: the overlap is measured on the separated text's start.
+  const from = overlap > 0 ? separateRunTogether(text.slice(0, overlap)).length : 0;
   const { mentions, nested, deferred } = detector.scan(separateRunTogether(text), page);
   const counts: Record<string, number> = {};
   for (const m of [...mentions, ...nested, ...settleDeferred(deferred, page)]) {
+    // A name wholly inside the overlap was counted with the text before.
+    if (m.end <= from) continue;
     if (detector.tierOf(m.id) === 'core') counts[m.id] = (counts[m.id] ?? 0) + 1;
   }
   return counts;
@@ -114,8 +118,8 @@ export function holdsCandidate(text: string, detector = sharedDetector()): boole
 }
 
 /** The whole answer to `detect:probe`: candidates at all, and what the relevance rule needs. */
-export function probeAnswer(text: string, detector = sharedDetector()): ResponseFor<'detect:probe'> {
-  return { hit: holdsCandidate(text, detector), core: coreCounts(text, detector), rule: RELEVANCE };
+export function probeAnswer(text: string, overlap = 0, detector = sharedDetector()): ResponseFor<'detect:probe'> {
+  return { hit: holdsCandidate(text, detector), core: coreCounts(text, detector, overlap), rule: RELEVANCE };
 }
 
 /** Characters the probe scans at a time, and the overlap between pieces (longer than any name). */

@@ -134,6 +134,16 @@ export interface Scanner {
   scanMany(texts: string[], page: PageState): ScanResult[] | Promise<ScanResult[]>;
   /** An entity's topics; known for every id the scanner has returned. */
   topicsOf(id: string): readonly string[];
+  /** Whether an entity the scanner has returned is of the context tier (lib/detect/relevance.ts). */
+  isContext?(id: string): boolean;
+}
+
+/** The relevance verdict on the page (lib/detect/relevance.ts), or the reader's "mark anyway". */
+export interface PageRelevance {
+  shown: boolean;
+  about: boolean;
+  /** The reader asked for marks whatever the verdict. */
+  anyway?: boolean;
 }
 
 export interface AnnotatorDeps {
@@ -263,6 +273,10 @@ export class Annotator {
   readonly #styled = new Set<Root>();
   readonly #marks = new Set<Element>();
   readonly #counts = new Map<string, number>();
+  /** Until the page's relevance is known, nothing is marked. */
+  #relevance: PageRelevance | null = null;
+  /** Names nested in the phrases found, per block (keyed by its first text node), for the page's entity list. */
+  readonly #nested = new Map<Node, Map<string, number>>();
 
   /** Roots waiting to be walked, and the walk in progress. */
   readonly #queue: { root: Node; viewportFirst: boolean }[] = [];
@@ -324,6 +338,28 @@ export class Annotator {
   /** Whether a pass is under way. */
   get busy(): boolean {
     return this.#pumping;
+  }
+
+  /** The page's relevance as the annotator applies it (null until known). */
+  get relevance(): PageRelevance | null {
+    return this.#relevance;
+  }
+
+  /**
+   * Sets the page's relevance (see lib/detect/relevance.ts): without it nothing
+   * is marked; a change re-filters the marks and walks the page again, like a
+   * change of the settings' filters.
+   */
+  setRelevance(relevance: PageRelevance): void {
+    const before = this.#relevance;
+    this.#relevance = { ...relevance };
+    if (before && JSON.stringify(before) === JSON.stringify(this.#relevance)) return;
+    this.#shownCache.clear();
+    if (!this.#running) return;
+    this.#refilter();
+    this.#enqueue(this.#deps.doc, true);
+    this.stats.rescans++;
+    this.#pump();
   }
 
   /** Whether marking runs on this page now. */
@@ -467,6 +503,14 @@ export class Annotator {
       if (!m.isConnected) continue;
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
       counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    // Names inside marked phrases ("Ukraine" in "Russia's invasion of Ukraine") are on the page too.
+    for (const [node, ids] of this.#nested) {
+      if (!node.isConnected) {
+        this.#nested.delete(node);
+        continue;
+      }
+      for (const [id, n] of ids) if (this.#shown(id)) counts.set(id, (counts.get(id) ?? 0) + n);
     }
     return [...counts]
       .map(([id, count]) => ({ id, count }))
@@ -804,6 +848,12 @@ export class Annotator {
 
   /** One block's scan result: mark requests, candidates for the resolver, short forms that wait. */
   #takeResult(block: Block, result: ScanResult, requests: MarkRequest[]): void {
+    const key = block.parts[0]?.node ?? block.unit;
+    if (key && result.nested && result.nested.length > 0) {
+      const ids = new Map<string, number>();
+      for (const m of result.nested) ids.set(m.id, (ids.get(m.id) ?? 0) + 1);
+      this.#nested.set(key, ids);
+    }
     for (const m of result.mentions) {
       const request = toRequest(block, m);
       if (request && this.#admit(m.id)) requests.push(request);
@@ -847,10 +897,14 @@ export class Annotator {
   /** Whether an entity may be marked on this site now (cached until the settings change). */
   #shown(id: string): boolean {
     const settings = this.#settings;
-    if (!settings) return false;
+    const relevance = this.#relevance;
+    if (!settings || !relevance) return false;
     let known = this.#shownCache.get(id);
     if (known === undefined) {
-      known = isEntityShown(settings, this.#deps.hostname, { id, topics: this.#deps.scanner.topicsOf(id) });
+      const relevant =
+        relevance.anyway === true ||
+        (relevance.shown && (relevance.about || this.#deps.scanner.isContext?.(id) !== true));
+      known = relevant && isEntityShown(settings, this.#deps.hostname, { id, topics: this.#deps.scanner.topicsOf(id) });
       this.#shownCache.set(id, known);
     }
     return known;

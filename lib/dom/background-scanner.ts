@@ -125,7 +125,12 @@ export function requestGroups(texts: readonly string[]): { first: number; texts:
 }
 
 /** The result of a text where nothing was found (shared: the annotator only reads results). */
-const NOTHING: ScanResult = Object.freeze({ mentions: [], pending: [], deferred: [] }) as unknown as ScanResult;
+const NOTHING: ScanResult = Object.freeze({
+  mentions: [],
+  pending: [],
+  deferred: [],
+  nested: [],
+}) as unknown as ScanResult;
 
 /**
  * The background's detector as the annotator's scanner: one `detect:scan`
@@ -134,6 +139,7 @@ const NOTHING: ScanResult = Object.freeze({ mentions: [], pending: [], deferred:
  */
 export function backgroundScanner(send: ScanSend): Scanner {
   const topics = new Map<string, readonly string[]>();
+  const context = new Set<string>();
   return {
     async scanMany(texts: string[], page: PageState): Promise<ScanResult[]> {
       const results: ScanResult[] = texts.map(() => NOTHING);
@@ -145,7 +151,9 @@ export function backgroundScanner(send: ScanSend): Scanner {
           text: group.texts.join(''),
           lengths: group.texts.map((t) => t.length),
           seen: [...page.seen].slice(0, MAX_SEEN_IDS),
+          ...(page.date === undefined ? {} : { date: page.date }),
         });
+        for (const id of answer.context) context.add(id);
         for (const id of answer.seen) page.seen.add(id);
         for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
         for (const { at, mentions, pending, deferred, nested } of answer.found) {
@@ -155,5 +163,6 @@ export function backgroundScanner(send: ScanSend): Scanner {
       return results;
     },
     topicsOf: (id) => topics.get(id) ?? [],
+    isContext: (id) => context.has(id),
   };
 }

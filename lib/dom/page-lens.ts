@@ -18,6 +18,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
+import { addCounts, relevanceFromCounts, type Relevance, type RelevanceRule } from '../detect/relevance';
+import { readPageDate } from './page-date';
+import { probeTexts } from './scout';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
 import { changePageSettings, watchPageSettings } from '../platform/page-settings';
@@ -41,6 +44,31 @@ export interface PageLensOptions {
   settings: Promise<Settings>;
   /** When the content script started (`performance.now()`): the scout's, so stats count from there. */
   origin: number;
+  /** The page's relevance as the scout judged it; null: the page lens judges it (long pages, popup requests). */
+  relevance?: Relevance | null;
+}
+
+/**
+ * Judges the page's relevance (lib/detect/relevance.ts) from the texts the
+ * scout would probe, as the command-line tool does. If the background cannot
+ * answer, the page is taken as relevant: detection needs it anyway.
+ */
+async function judgeRelevance(): Promise<Relevance> {
+  const root = document.body ?? document.documentElement;
+  const counts: Record<string, number> = {};
+  let rule: RelevanceRule | null = null;
+  try {
+    for (const { text, overlap } of probeTexts(root, root.querySelectorAll('*'))) {
+      if (!/\S/.test(text)) continue;
+      const answer = await sendRequest({ type: 'detect:probe', text, overlap });
+      addCounts(counts, answer.core);
+      rule = answer.rule;
+    }
+  } catch (error) {
+    if (!isContextGone(error)) console.debug('[Eurasia Lens] relevance', error);
+    return { core: 0, coreEntities: 0, shown: true, about: true };
+  }
+  return rule ? relevanceFromCounts(counts, rule) : { core: 0, coreEntities: 0, shown: false, about: false };
 }
 
 export async function startPageLens(ctx: ContentScriptContext, options: PageLensOptions): Promise<PageLens | null> {
@@ -54,11 +82,17 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
   const settingsRead = options.settings;
   const isOwnUi = (el: Element) => el.localName === CARD_HOST_TAG || el.localName.startsWith('lens-');
   const scanPort = portTransport();
+  // The page's date: dated phrases ("Xi's visit", "the joint statement") are read against it.
+  const published = readPageDate(document, location.href)?.date;
   const annotator = new Annotator({
     doc: document,
     hostname,
     scanner: backgroundScanner(scanPort.send),
-    newPageState,
+    newPageState: () => {
+      const page = newPageState();
+      if (published !== undefined) page.date = published;
+      return page;
+    },
     collect: (root, ownUi) => collectTextBlocks(root, { isOwnUi: ownUi }),
     readPlain: readPlainUnit,
     listPlain: listPlainUnit,
@@ -184,6 +218,10 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     settings = DEFAULT_SETTINGS;
   }
   if (ctx.isInvalid) return null;
+  // Nothing is marked before the page is judged (the scout has, unless it skipped probing).
+  const relevance = options.relevance ?? (await judgeRelevance());
+  if (ctx.isInvalid) return null;
+  annotator.setRelevance({ shown: relevance.shown, about: relevance.about });
   const apply = (next: Settings) => {
     settings = next;
     annotator.update(next);
@@ -210,7 +248,17 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
           active: annotator.active,
           entities: annotator.entityCounts(),
           contentType: document.contentType,
+          relevance: {
+            shown: relevance.shown,
+            about: relevance.about,
+            anyway: annotator.relevance?.anyway === true,
+          },
+          ...(published === undefined ? {} : { date: published }),
         }),
+        'page:mark-anyway': () => {
+          annotator.setRelevance({ shown: true, about: true, anyway: true });
+          return { ok: annotator.active };
+        },
         'page:reveal': async ({ id }) => {
           const first = annotator.mentionsOf(id)[0] as HTMLElement | undefined;
           if (!first) return { ok: false };

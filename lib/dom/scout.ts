@@ -17,6 +17,7 @@
  *
  * It marks nothing and adds nothing to the page itself.
  */
+import { addCounts, relevanceFromCounts, type Relevance, type RelevanceRule } from '../detect/relevance';
 import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
@@ -57,6 +58,13 @@ export interface ScoutStats {
   marks: 0;
 }
 
+/** The background's answer to one probe. */
+export interface ProbeAnswer {
+  hit: boolean;
+  core: Record<string, number>;
+  rule: RelevanceRule;
+}
+
 export interface ScoutDeps {
   doc: Document;
   hostname: string;
@@ -64,15 +72,21 @@ export interface ScoutDeps {
   settings: Promise<Settings>;
   /** Follows settings changes; returns the unsubscribe. */
   watchSettings(onChange: (next: Settings) => void): () => void;
-  /** Whether the text holds any candidate mention (`detect:probe`). */
-  probe(text: string): Promise<boolean>;
+  /**
+   * Whether the text holds any candidate mention, and its core mentions
+   * (`detect:probe`), leaving out those in the first `overlap` characters
+   * (already counted with the text before).
+   */
+  probe(text: string, overlap: number): Promise<ProbeAnswer>;
   /** Whether this page has saved highlights (top frame). */
   hasHighlights(): Promise<boolean>;
   /**
    * Starts the page lens, with the settings as they are when it starts
-   * (`settings()`: changes the scout saw before included). Called once.
+   * (`settings()`: changes the scout saw before included) and the page's
+   * relevance when the scout has judged it (not on a long page or a popup's
+   * request: the page lens judges it then). Called once.
    */
-  mark(settings: () => Promise<Settings>): Promise<Marker>;
+  mark(settings: () => Promise<Settings>, relevance: Relevance | null): Promise<Marker>;
   /** Loads and starts the UI script; every call gets the same promise. */
   loadUi(): Promise<LensUi>;
   /** Listens for the popup's requests on the runtime (page-messaging's listenOnRuntime); returns the unsubscribe. */
@@ -145,8 +159,19 @@ export const PROBE_ELEMENTS = 2000;
  * reading the rest. Open shadow roots are not in it (see probeText).
  */
 export function* textPieces(root: Element, elements: ArrayLike<Element>, size = PROBE_ELEMENTS): Generator<string> {
+  for (const piece of overlappingPieces(root, elements, size)) yield piece.text;
+}
+
+/** A text to probe, and how many of its first characters repeat the end of the text before it. */
+export interface ProbeText {
+  text: string;
+  overlap: number;
+}
+
+/** textPieces, with the length of each piece's carried-over start. */
+function* overlappingPieces(root: Element, elements: ArrayLike<Element>, size: number): Generator<ProbeText> {
   if (elements.length <= size) {
-    yield root.textContent ?? '';
+    yield { text: root.textContent ?? '', overlap: 0 };
     return;
   }
   const range = root.ownerDocument.createRange();
@@ -159,11 +184,28 @@ export function* textPieces(root: Element, elements: ArrayLike<Element>, size = 
     if (inside) range.setEndBefore(end);
     else range.setEnd(root, root.childNodes.length);
     const text = range.toString();
-    yield carry + text;
+    yield { text: carry + text, overlap: carry.length };
     if (!inside) return;
     carry = text.slice(-PROBE_OVERLAP);
     range.setStartBefore(end);
   }
+}
+
+/**
+ * Every text the scout probes for a subtree, in order: its pieces (textPieces),
+ * then the text of its open shadow roots, each cut into probe chunks. The
+ * command-line tool reads a page through this too, so that it judges a page's
+ * relevance from exactly the texts the extension does.
+ */
+export function* probeTexts(root: Element, elements: ArrayLike<Element>, size = PROBE_ELEMENTS): Generator<ProbeText> {
+  for (const piece of overlappingPieces(root, elements, size)) yield* overlappingChunks(piece);
+  const shadow = shadowText(root, elements);
+  if (/\S/.test(shadow)) yield* overlappingChunks({ text: shadow, overlap: 0 });
+}
+
+/** probeChunks, with the length of each chunk's repeated start (the first keeps the piece's own). */
+export function overlappingChunks(piece: ProbeText): ProbeText[] {
+  return probeChunks(piece.text).map((text, k) => ({ text, overlap: k === 0 ? piece.overlap : PROBE_OVERLAP }));
 }
 
 /** Cuts a long text into overlapping chunks of at most PROBE_CHUNK characters. */
@@ -238,13 +280,13 @@ export function startScout(deps: ScoutDeps): Scout {
     for (const fn of cleanups.splice(0)) contained(fn);
   };
 
-  const wake = (reason: MarkReason): Promise<Marker> => {
+  const wake = (reason: MarkReason, relevance: Relevance | null = null): Promise<Marker> => {
     if (marker) return marker;
     stats.scout = 'marking';
     stats.reason = reason;
     standDownProbe();
     marker = deps
-      .mark(() => latest)
+      .mark(() => latest, relevance)
       .finally(() => {
         // The page lens follows the settings from its start on.
         contained(unwatchSettings);
@@ -275,26 +317,42 @@ export function startScout(deps: ScoutDeps): Scout {
     return ui;
   };
 
-  /** Probes a text in chunks; true when the page lens was started. */
-  const probeAll = async (text: string, reason: MarkReason): Promise<boolean> => {
-    if (!/\S/.test(text)) return false;
-    for (const chunk of probeChunks(text)) {
+  /** What the probes found so far: any candidate, and the core mentions that make a page relevant. */
+  const found = { hit: false, counts: {} as Record<string, number>, rule: null as RelevanceRule | null };
+
+  /** Probes a text in chunks, adding to `found`; false when the background could not answer. */
+  const probeAll = async (text: string, overlap = 0): Promise<boolean> => {
+    if (!/\S/.test(text)) return true;
+    for (const chunk of overlappingChunks({ text, overlap })) {
       if (!live()) return true;
       stats.probes++;
-      let hit: boolean;
+      let answer: ProbeAnswer;
       try {
-        hit = await deps.probe(chunk);
+        answer = await deps.probe(chunk.text, chunk.overlap);
       } catch (error) {
         // The background could not answer (restarting, or gone): the page stays as it is.
         fail(error);
         return false;
       }
-      if (hit && live()) {
-        void wake(reason).catch(() => undefined);
-        return true;
-      }
+      if (answer.hit) found.hit = true;
+      addCounts(found.counts, answer.core);
+      found.rule = answer.rule;
     }
-    return false;
+    return true;
+  };
+
+  /**
+   * Starts the page lens when what was probed is for this lens: a candidate,
+   * and enough core entities (lib/detect/relevance.ts). A page that names only
+   * the United States, or only a town called Moscow, stays with the scout.
+   */
+  const decide = (reason: MarkReason): boolean => {
+    if (!live()) return true;
+    if (!found.hit || !found.rule) return false;
+    const relevance = relevanceFromCounts(found.counts, found.rule);
+    if (!relevance.shown) return false;
+    void wake(reason, relevance).catch(() => undefined);
+    return true;
   };
 
   /** Probes a subtree: its text piece by piece, then its open shadow roots; true when the page lens was started. */
@@ -309,12 +367,13 @@ export function startScout(deps: ScoutDeps): Scout {
       void wake('long-page').catch(() => undefined);
       return true;
     }
-    const pieces = textPieces(root, elements, deps.probeElements);
+    // The whole text is probed: relevance counts every core mention, not only the first.
+    const pieces = overlappingPieces(root, elements, deps.probeElements ?? PROBE_ELEMENTS);
     for (;;) {
       const next = pieces.next();
       account(t0);
       if (next.done) break;
-      if (await probeAll(next.value, reason)) return true;
+      if (!(await probeAll(next.value.text, next.value.overlap))) return false;
       if (!live()) return true;
       t0 = deps.now();
     }
@@ -322,7 +381,8 @@ export function startScout(deps: ScoutDeps): Scout {
     t0 = deps.now();
     const text = shadowText(root, elements);
     account(t0);
-    return probeAll(text, reason);
+    if (!(await probeAll(text))) return false;
+    return decide(reason);
   };
 
   const lookAtPage = async (): Promise<void> => {
@@ -351,6 +411,9 @@ export function startScout(deps: ScoutDeps): Scout {
     if (rereadAll) {
       pending = [];
       rereadAll = false;
+      // The whole page is read again: its counts start afresh.
+      found.hit = false;
+      found.counts = {};
       if (body) void probeSubtree(body, 'new-content');
       return;
     }
@@ -363,7 +426,7 @@ export function startScout(deps: ScoutDeps): Scout {
     }
     pending = [];
     account(t0);
-    void probeAll(text, 'new-content');
+    void probeAll(text).then((ok) => ok && decide('new-content'));
   };
 
   const observe = () => {
@@ -411,6 +474,7 @@ export function startScout(deps: ScoutDeps): Scout {
       unlistenRequests = deps.listen({
         'page:status': aboutPage,
         'page:reveal': aboutPage,
+        'page:mark-anyway': aboutPage,
         'highlight:save-selection': toUi,
       });
       // A selection may be saved as a highlight: the UI script shows the button.

@@ -11,7 +11,7 @@ import type { RequestOf, ResponseFor } from '../messages';
 export { sendRequest } from './send';
 
 /** The requests a content script answers. */
-export type PageRequestType = 'page:status' | 'page:reveal' | 'highlight:save-selection';
+export type PageRequestType = 'page:status' | 'page:reveal' | 'page:mark-anyway' | 'highlight:save-selection';
 export type PageRequest = RequestOf<PageRequestType>;
 
 /** Longest entity id a request may carry (as in lib/messages.ts). */
@@ -28,6 +28,7 @@ export function parsePageRequest(raw: unknown): PageRequest | null {
   const r = raw as Record<string, unknown>;
   switch (r.type) {
     case 'page:status':
+    case 'page:mark-anyway':
     case 'highlight:save-selection':
       return hasOnlyKeys(r, ['type']) ? { type: r.type } : null;
     case 'page:reveal':

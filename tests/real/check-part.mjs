@@ -2,16 +2,23 @@
 // Checks a labeller's part file of the real-text corpus without running the detector:
 // every text file exists, every label's text occurs (as a whole word, n-th occurrence)
 // and names a known entity id, and every page address is not reserved.
-// usage: node tests/real/check-part.mjs tests/real/parts/NAME.json
+// usage: node tests/real/check-part.mjs tests/real/parts/NAME.json (parts are merged into corpus.json by merge-parts.ts)
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 
 const file = process.argv[2];
 const part = JSON.parse(readFileSync(file, 'utf8'));
-const ids = new Set(
-  JSON.parse(readFileSync(new URL('../../.cache-factbase.json', import.meta.url), 'utf8')).map((e) => e.id),
+// The fact base's ids, as `npm run factbase -- --json` prints them.
+const factbase = execFileSync(
+  'npx',
+  ['tsx', new URL('../../lib/cli/factbase.ts', import.meta.url).pathname, '--json'],
+  {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  },
 );
+const ids = new Set(JSON.parse(factbase).map((e) => e.id));
 const word = /[\p{L}\p{N}]/u;
 const isCjk = (c) => /[\p{Script=Han}]/u.test(c);
 let problems = 0;

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   Annotator,
+  type PageRelevance,
   FIRST_SLICE_CHARS,
   LARGE_BATCH_ELEMENTS,
   LARGE_WRITE_BATCH,
@@ -26,7 +27,10 @@ const WORDS: Record<string, { id: string; topics: string[] }> = {
   SCO: { id: 'shanghai-cooperation-organisation', topics: ['institutions', 'diplomacy'] },
   'S-400': { id: 's-400', topics: ['military'] },
   'Mir payment system': { id: 'mir-payment-system', topics: ['finance'] },
+  'U.S.': { id: 'united-states', topics: ['diplomacy'] },
 };
+/** Of the test words, the entities of the context tier (lib/detect/relevance.ts). */
+const CONTEXT_IDS = new Set(['united-states']);
 /** A short form, accepted only once its entity's full name is on the page (`ScanResult.deferred`). */
 const SHORT_FORM = /\bXi\b(?! Jinping)/g;
 /** Matches that need the resolver's say. */
@@ -64,7 +68,12 @@ function scanOne(text: string, page: PageState): ScanResult {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    return { mentions, pending, deferred, nested: [] };
+    // "sanctions on Russia" stands in for a phrase with a name nested in it.
+    const nested: Mention[] = [];
+    for (let at = text.indexOf('sanctions on Russia'); at >= 0; at = text.indexOf('sanctions on Russia', at + 1)) {
+      nested.push({ id: 'russia', start: at + 13, end: at + 19, text: 'Russia', nested: true });
+    }
+    return { mentions, pending, deferred, nested };
   }
 }
 
@@ -72,6 +81,7 @@ function scanOne(text: string, page: PageState): ScanResult {
 const scanner: Scanner = {
   scanMany: (texts, page) => texts.map((text) => scanOne(text, page)),
   topicsOf: (id) => Object.values(WORDS).find((w) => w.id === id)?.topics ?? ['finance'],
+  isContext: (id) => CONTEXT_IDS.has(id),
 };
 
 /** The test scanner, except that the page rewrites `node` to `data` when the text with `marker` is scanned. */
@@ -91,7 +101,10 @@ const collect = (root: Node, isOwnUi: (el: Element) => boolean) => collectTextBl
 
 let annotator: Annotator | null = null;
 
-function makeAnnotator(overrides: Partial<ConstructorParameters<typeof Annotator>[0]> = {}): Annotator {
+function makeAnnotator(
+  overrides: Partial<ConstructorParameters<typeof Annotator>[0]> = {},
+  relevance: PageRelevance | null = { shown: true, about: true },
+): Annotator {
   annotator = new Annotator({
     doc: document,
     hostname: 'news.example',
@@ -107,6 +120,8 @@ function makeAnnotator(overrides: Partial<ConstructorParameters<typeof Annotator
     publishStats: true,
     ...overrides,
   });
+  // Most tests are about marking; relevance gating has its own tests below.
+  if (relevance) annotator.setRelevance(relevance);
   return annotator;
 }
 
@@ -143,6 +158,55 @@ beforeEach(() => {
 afterEach(() => {
   annotator?.stop();
   annotator = null;
+});
+
+describe('relevance (lib/detect/relevance.ts)', () => {
+  const all = () => settings({ density: { mode: 'all', n: 3 } });
+  const passDone = (a: Annotator) => vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+
+  test('nothing is marked until the page is judged', async () => {
+    document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
+    const a = makeAnnotator({}, null);
+    a.update(all());
+    await passDone(a);
+    expect(marked()).toEqual([]);
+    a.setRelevance({ shown: true, about: true });
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'united-states:U.S.']));
+  });
+
+  test('a page not about Russia or China marks its core entities only; judged about it later, the rest too', async () => {
+    document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
+    const a = makeAnnotator({}, { shown: true, about: false });
+    a.update(all());
+    await passDone(a);
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+    a.setRelevance({ shown: true, about: true });
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'united-states:U.S.']));
+  });
+
+  test('a page for another lens shows nothing, until the reader asks to mark it anyway', async () => {
+    document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
+    const a = makeAnnotator({}, { shown: false, about: false });
+    a.update(all());
+    await passDone(a);
+    expect(marked()).toEqual([]);
+    expect(a.entityCounts()).toEqual([]);
+    a.setRelevance({ shown: true, about: true, anyway: true });
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'united-states:U.S.']));
+    expect(a.relevance?.anyway).toBe(true);
+  });
+
+  test('the entity list holds names nested in phrases, which carry no mark of their own', async () => {
+    document.body.innerHTML = '<p>Putin spoke about sanctions on Russia.</p>';
+    const a = makeAnnotator();
+    a.update(all());
+    await passDone(a);
+    expect(marked()).toEqual(['vladimir-putin:Putin']);
+    expect(a.entityCounts()).toEqual([
+      { id: 'russia', count: 1 },
+      { id: 'vladimir-putin', count: 1 },
+    ]);
+  });
 });
 
 describe('short forms (settleDeferred)', () => {

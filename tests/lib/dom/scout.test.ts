@@ -18,18 +18,32 @@ import {
   textPieces,
   type ScoutDeps,
 } from '@/lib/dom/scout';
-import type { Marker } from '@/lib/dom/scout';
+import type { Marker, ProbeAnswer } from '@/lib/dom/scout';
+import type { Relevance } from '@/lib/detect/relevance';
 import type { LensUi } from '@/lib/platform/lens-ui';
 import type { PageHandlers, PageRequest } from '@/lib/platform/page-messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
 const NAMES = /\b(Putin|Xi Jinping|SCO)\b/;
+/** Names the stand-in probe counts as context entities: found, but not enough to make a page relevant. */
+const CONTEXT_NAMES = /\b(Trump|U\.S\.)/;
+/** The stand-in relevance rule: one core entity is enough (the real thresholds are data, tested elsewhere). */
+const RULE = { minCoreEntities: 1, minCoreMentions: 1 };
+
+/** The stand-in probe's answer: core mentions counted per name. */
+function answer(text: string): ProbeAnswer {
+  const core: Record<string, number> = {};
+  for (const m of text.matchAll(new RegExp(NAMES.source, 'g'))) core[m[1]!] = (core[m[1]!] ?? 0) + 1;
+  return { hit: NAMES.test(text) || CONTEXT_NAMES.test(text), core, rule: RULE };
+}
 
 interface Harness {
   deps: ScoutDeps;
   probes: string[];
   /** Times the page lens was started, and the UI script loaded. */
   marks: number;
+  /** The relevance the page lens was started with. */
+  relevance: Relevance | null;
   uiLoads: number;
   marker: Marker & { dispatched: PageRequest[] };
   ui: LensUi & { dispatched: PageRequest[]; selectionChecks: number };
@@ -43,6 +57,7 @@ function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAUL
   const h: Harness = {
     probes: [],
     marks: 0,
+    relevance: null,
     uiLoads: 0,
     handlers: [],
     unlistened: 0,
@@ -81,13 +96,14 @@ function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAUL
         h.settingsListeners = h.settingsListeners.filter((f) => f !== fn);
       };
     },
-    probe: async (text) => {
+    probe: async (text, overlap) => {
       h.probes.push(text);
-      return NAMES.test(text);
+      return answer(text.slice(overlap));
     },
     hasHighlights: async () => false,
-    mark: async () => {
+    mark: async (_settings, relevance) => {
       h.marks++;
+      h.relevance = relevance;
       return h.marker;
     },
     loadUi: async () => {
@@ -246,12 +262,31 @@ describe('the first look at a page', () => {
     expect(scout.stats.reason).toBe('long-page');
   });
 
-  test('a long page with a name early on: only its first piece is probed', async () => {
+  test('a long page with a name early on: every piece is probed (relevance counts them all), then the lens starts', async () => {
     const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`, { probeElements: 5 });
     await scout.marker;
-    expect(h.probes).toHaveLength(1);
+    expect(h.probes.length).toBeGreaterThan(1);
     expect(h.probes[0]!.length).toBeLessThan(document.body.textContent!.length / 2);
     expect(h.marks).toBe(1);
+    expect(h.relevance).toMatchObject({ shown: true, core: 1, coreEntities: 1 });
+  });
+
+  test('a page that names only context entities (the U.S., Trump) stays with the scout', async () => {
+    const { h, scout } = await started('<p>Trump said the U.S. economy grew.</p>');
+    expect(h.probes).toHaveLength(1);
+    expect(h.marks).toBe(0);
+    expect(scout.stats.scout).toBe('clear');
+    scout.stop();
+  });
+
+  test('core mentions found in different pieces add up to the verdict the lens is started with', async () => {
+    const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(12)}<p>Xi Jinping too.</p>`, {
+      probeElements: 5,
+      probe: async (text) => ({ ...answer(text), rule: { minCoreEntities: 2, minCoreMentions: 2 } }),
+    });
+    await scout.marker;
+    expect(h.marks).toBe(1);
+    expect(h.relevance).toMatchObject({ shown: true, about: true, coreEntities: 2 });
   });
 
   test('a page that names nothing: one probe, stats published as clear, nothing started or loaded', async () => {
@@ -413,7 +448,8 @@ describe('reasons to load the UI script, and requests', () => {
     let releaseUi!: () => void;
     const h = harness();
     const { mark, loadUi } = h.deps;
-    h.deps.mark = (settings) => new Promise<void>((done) => (releaseMark = done)).then(() => mark(settings));
+    h.deps.mark = (settings, relevance) =>
+      new Promise<void>((done) => (releaseMark = done)).then(() => mark(settings, relevance));
     h.deps.loadUi = () => new Promise<void>((done) => (releaseUi = done)).then(() => loadUi());
     const scout = startScout(h.deps);
     await scout.settled;
