@@ -434,12 +434,14 @@ class Engine implements Detector {
       this.namesOnly = false;
       this.outerEntity = -1;
     }
-    const inner = found.filter((r) => r.entity !== this.otherNames && r.entity !== outer.entity);
-    if (inner.length === 0) return;
-    for (const r of inner) {
+    for (const r of found) {
       r.start += outer.start;
       r.end += outer.start;
     }
+    const inner = found.filter(
+      (r) => r.entity !== this.otherNames && r.entity !== outer.entity && !insideLongerName(text, r.start, r.end),
+    );
+    if (inner.length === 0) return;
     const accepted = inner.map((r) => r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r));
     inner.forEach((r, k) => {
       const verdict: Verdict =
@@ -792,6 +794,45 @@ class Engine implements Detector {
       !NAME_CONTINUATIONS.has(after.toLowerCase())
     );
   }
+}
+
+/** Lower-case words that join the words of one name ("Power of Siberia", "Bank of Russia"). */
+const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
+
+/**
+ * Whether [start, end) is part of a longer capitalised name: a capitalised
+ * word right next to it, or one across a joining particle ("Siberia" in "the
+ * Power of Siberia pipeline"). Such a name names something else; a name
+ * standing on its own in a phrase names itself ("Crimea" in "annexation of
+ * Crimea", "Russia" in "China–Russia trade").
+ */
+function insideLongerName(text: string, start: number, end: number): boolean {
+  const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
+  const before = adjacentWord(text, start, -1);
+  if (capital(before?.word ?? null)) return true;
+  if (before && NAME_JOINERS.has(before.word) && capital(adjacentWord(text, before.at, -1)?.word ?? null)) return true;
+  const after = adjacentWord(text, end, 1);
+  if (capital(after?.word ?? null)) return true;
+  return !!after && NAME_JOINERS.has(after.word) && capital(adjacentWord(text, after.at, 1)?.word ?? null);
+}
+
+/**
+ * The word next to `at` in direction `dir`, across one run of spaces only
+ * (punctuation, dashes and possessives end a name), with the offset of its
+ * far end; null when there is none.
+ */
+function adjacentWord(text: string, at: number, dir: 1 | -1): { word: string; at: number } | null {
+  let k = dir === 1 ? at : at - 1;
+  let spaces = 0;
+  while (k >= 0 && k < text.length && (text[k] === ' ' || text[k] === '\u00a0')) {
+    k += dir;
+    spaces++;
+  }
+  if (spaces === 0) return null;
+  const edge = k;
+  while (k >= 0 && k < text.length && /[\p{L}\p{M}]/u.test(text[k]!)) k += dir;
+  if (k === edge) return null;
+  return dir === 1 ? { word: text.slice(edge, k), at: k } : { word: text.slice(k + 1, edge + 1), at: k + 1 };
 }
 
 /** Whether `k` starts a lone plural "s" right after a digit ("Su-35s"). */

@@ -43,8 +43,16 @@ export function relevanceOf(
   return { core, coreEntities: entities.size, shown, about: shown && core >= rule.minCoreMentions };
 }
 
-/** Mentions of core entities counted per id (as the probe answers them), judged by `rule`. */
-export function relevanceFromCounts(counts: Readonly<Record<string, number>>, rule: RelevanceRule): Relevance {
+/**
+ * Mentions of core entities counted per id (as the probe answers them), judged
+ * by `rule`. A `fragment` (a frame inside a page: an embed, a widget) is too
+ * short to name several entities; one is enough there.
+ */
+export function relevanceFromCounts(
+  counts: Readonly<Record<string, number>>,
+  rule: RelevanceRule,
+  fragment = false,
+): Relevance {
   let core = 0;
   let coreEntities = 0;
   for (const n of Object.values(counts)) {
@@ -52,7 +60,7 @@ export function relevanceFromCounts(counts: Readonly<Record<string, number>>, ru
     core += n;
     coreEntities++;
   }
-  const shown = coreEntities >= rule.minCoreEntities;
+  const shown = coreEntities >= (fragment ? 1 : rule.minCoreEntities);
   return { core, coreEntities, shown, about: shown && core >= rule.minCoreMentions };
 }
 

@@ -7,7 +7,8 @@
  * `nested` (they overlap their phrase). Shared by the content script and the
  * command-line tool.
  */
-import { settleDeferred, type Detector } from '../detect/detector';
+import type { Detector } from '../detect/detector';
+import { settleDeferred } from '../detect/page-state';
 import type { Candidate, Mention, PageState, Resolver } from '../detect/types';
 import type { TextBlock } from './text-blocks';
 

@@ -53,7 +53,7 @@ export interface PageLensOptions {
  * scout would probe, as the command-line tool does. If the background cannot
  * answer, the page is taken as relevant: detection needs it anyway.
  */
-async function judgeRelevance(): Promise<Relevance> {
+async function judgeRelevance(fragment: boolean): Promise<Relevance> {
   const root = document.body ?? document.documentElement;
   const counts: Record<string, number> = {};
   let rule: RelevanceRule | null = null;
@@ -68,7 +68,7 @@ async function judgeRelevance(): Promise<Relevance> {
     if (!isContextGone(error)) console.debug('[Eurasia Lens] relevance', error);
     return { core: 0, coreEntities: 0, shown: true, about: true };
   }
-  return rule ? relevanceFromCounts(counts, rule) : { core: 0, coreEntities: 0, shown: false, about: false };
+  return rule ? relevanceFromCounts(counts, rule, fragment) : { core: 0, coreEntities: 0, shown: false, about: false };
 }
 
 export async function startPageLens(ctx: ContentScriptContext, options: PageLensOptions): Promise<PageLens | null> {
@@ -219,7 +219,7 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
   }
   if (ctx.isInvalid) return null;
   // Nothing is marked before the page is judged (the scout has, unless it skipped probing).
-  const relevance = options.relevance ?? (await judgeRelevance());
+  const relevance = options.relevance ?? (await judgeRelevance(!isTop));
   if (ctx.isInvalid) return null;
   annotator.setRelevance({ shown: relevance.shown, about: relevance.about });
   const apply = (next: Settings) => {

@@ -349,7 +349,7 @@ export function startScout(deps: ScoutDeps): Scout {
   const decide = (reason: MarkReason): boolean => {
     if (!live()) return true;
     if (!found.hit || !found.rule) return false;
-    const relevance = relevanceFromCounts(found.counts, found.rule);
+    const relevance = relevanceFromCounts(found.counts, found.rule, !deps.isTop);
     if (!relevance.shown) return false;
     void wake(reason, relevance).catch(() => undefined);
     return true;

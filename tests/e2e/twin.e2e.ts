@@ -53,7 +53,9 @@ test('on the demo page and every development-set document the extension marks wh
         }
         return out;
       });
-      expect(marked, file).toEqual(twin.mentions.map(({ id, text, start, end }) => ({ id, text, start, end })));
+      // Names nested in a phrase are listed by the twin but carry no mark of their own.
+      const marks = twin.mentions.filter((m) => !m.nested);
+      expect(marked, file).toEqual(marks.map(({ id, text, start, end }) => ({ id, text, start, end })));
       compared += marked.length;
     }
     // The controls mark nothing; the articles hold hundreds of mentions between them.

@@ -27,6 +27,7 @@ describe('nested mentions', () => {
   test.each([
     'The Treaty of Beijing was signed in 1860.',
     'Gas flows through the Power of Siberia pipeline.',
+    'The Central Bank of Russia raised rates.',
     'Tensions rose in the South China Sea.',
     'The Kremlin said so.',
   ])('no nested names inside a proper name: %s', (text) => {
