@@ -856,7 +856,10 @@ export class Annotator {
     }
     for (const m of result.mentions) {
       const request = toRequest(block, m);
-      if (request && this.#admit(m.id)) requests.push(request);
+      if (!request || !this.#admit(m.id)) continue;
+      const inner = innerIds(result.nested, m);
+      if (inner.length > 0) request.inner = inner;
+      requests.push(request);
     }
     for (const c of result.pending) {
       if (!this.#deps.resolve || !this.#shown(c.id)) continue;
@@ -1294,6 +1297,16 @@ function toDeferred(block: Block, candidate: Candidate): Deferred | null {
  * Maps a mention in a block's text to one text node; null when it crosses
  * nodes (`withinOneNode`, the rule the command-line tool applies too).
  */
+/** The distinct entities nested inside `outer`, in order (none when `nested` is absent). */
+function innerIds(nested: readonly Mention[] | undefined, outer: Mention): string[] {
+  if (!nested || nested.length === 0) return [];
+  const ids: string[] = [];
+  for (const n of nested) {
+    if (n.start >= outer.start && n.end <= outer.end && n.id !== outer.id && !ids.includes(n.id)) ids.push(n.id);
+  }
+  return ids;
+}
+
 export function toRequest(block: Block, mention: Mention): MarkRequest | null {
   if (!withinOneNode(block, mention.start, mention.end)) return null;
   const parts = block.parts;

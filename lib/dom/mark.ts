@@ -23,6 +23,16 @@ export interface MarkRequest {
   id: string;
   /** The text the range held when it was found: where the page has changed it since, the request is skipped. */
   text?: string;
+  /** Entities named inside the phrase ("Ukraine" in "Russia's invasion of Ukraine"): its card names them. */
+  inner?: readonly string[];
+}
+
+/** The inner entities of each mark written for a phrase (kept off the page's DOM: no attribute for a site to read). */
+const innerIds = new WeakMap<Element, readonly string[]>();
+
+/** The entities named inside a mark's phrase, in order, without repeats; empty for a plain name. */
+export function innerEntitiesOf(mark: Element): readonly string[] {
+  return innerIds.get(mark) ?? [];
 }
 
 /** The nodes one original text node became, in document order. */
@@ -125,6 +135,7 @@ function markNode(node: Text, requests: MarkRequest[]): Element[] {
     }
     const mark = doc.createElement(MENTION_TAG);
     mark.setAttribute(ENTITY_ATTR, r.id);
+    if (r.inner && r.inner.length > 0) innerIds.set(mark, r.inner);
     if (r.start === 0) {
       // The mention opens the node: the original node itself goes inside the mark.
       movedIntoMark = true;

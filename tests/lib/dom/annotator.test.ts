@@ -17,7 +17,7 @@ import {
   type Scanner,
 } from '@/lib/dom/annotator';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from '@/lib/dom/text-blocks';
-import { findMentions } from '@/lib/dom/mark';
+import { findMentions, innerEntitiesOf } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
@@ -28,6 +28,7 @@ const WORDS: Record<string, { id: string; topics: string[] }> = {
   'S-400': { id: 's-400', topics: ['military'] },
   'Mir payment system': { id: 'mir-payment-system', topics: ['finance'] },
   'U.S.': { id: 'united-states', topics: ['diplomacy'] },
+  'sanctions on Russia': { id: 'western-sanctions-on-russia', topics: ['sanctions-technology'] },
 };
 /** Of the test words, the entities of the context tier (lib/detect/relevance.ts). */
 const CONTEXT_IDS = new Set(['united-states']);
@@ -68,7 +69,7 @@ function scanOne(text: string, page: PageState): ScanResult {
       }
     }
     mentions.sort((a, b) => a.start - b.start);
-    // "sanctions on Russia" stands in for a phrase with a name nested in it.
+    // "sanctions on Russia" is a phrase with a name nested in it.
     const nested: Mention[] = [];
     for (let at = text.indexOf('sanctions on Russia'); at >= 0; at = text.indexOf('sanctions on Russia', at + 1)) {
       nested.push({ id: 'russia', start: at + 13, end: at + 19, text: 'Russia', nested: true });
@@ -196,16 +197,22 @@ describe('relevance (lib/detect/relevance.ts)', () => {
     expect(a.relevance?.anyway).toBe(true);
   });
 
-  test('the entity list holds names nested in phrases, which carry no mark of their own', async () => {
+  test('names nested in a phrase carry no mark of their own: the entity list and the phrase’s mark hold them', async () => {
     document.body.innerHTML = '<p>Putin spoke about sanctions on Russia.</p>';
     const a = makeAnnotator();
     a.update(all());
     await passDone(a);
-    expect(marked()).toEqual(['vladimir-putin:Putin']);
+    expect(marked()).toEqual(['vladimir-putin:Putin', 'western-sanctions-on-russia:sanctions on Russia']);
     expect(a.entityCounts()).toEqual([
       { id: 'russia', count: 1 },
       { id: 'vladimir-putin', count: 1 },
+      { id: 'western-sanctions-on-russia', count: 1 },
     ]);
+    const [putin, phrase] = findMentions(document.body);
+    expect(innerEntitiesOf(phrase!)).toEqual(['russia']);
+    expect(innerEntitiesOf(putin!)).toEqual([]);
+    // Nothing about it on the page's own DOM.
+    expect(phrase!.getAttributeNames()).toEqual(['data-entity']);
   });
 });
 
