@@ -8,6 +8,9 @@ import meta from '../../assets/factbase/meta.json';
 import catalogue from '../../assets/factbase/catalogue.json';
 import extra1 from '../../assets/factbase/extra-1.json';
 import extra2 from '../../assets/factbase/extra-2.json';
+import extra3 from '../../assets/factbase/extra-3.json';
+import extra4 from '../../assets/factbase/extra-4.json';
+import extra5 from '../../assets/factbase/extra-5.json';
 import { loadFactbase, type Factbase } from './load';
 
 /** The file names used in error messages, in the order the files are checked. */
@@ -15,6 +18,9 @@ export const BUNDLED_FILES = {
   'catalogue.json': catalogue as unknown,
   'extra-1.json': extra1 as unknown,
   'extra-2.json': extra2 as unknown,
+  'extra-3.json': extra3 as unknown,
+  'extra-4.json': extra4 as unknown,
+  'extra-5.json': extra5 as unknown,
 } as const;
 
 let loaded: Factbase | null = null;

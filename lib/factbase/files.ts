@@ -4,4 +4,11 @@
  * lib/factbase/bundled.ts imports exactly these files; a test keeps the two in step.
  */
 export const META_FILE = 'meta.json';
-export const ENTITY_FILES = ['catalogue.json', 'extra-1.json', 'extra-2.json'] as const;
+export const ENTITY_FILES = [
+  'catalogue.json',
+  'extra-1.json',
+  'extra-2.json',
+  'extra-3.json',
+  'extra-4.json',
+  'extra-5.json',
+] as const;

@@ -11,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { chromiumPath, EXTENSION_DIR, launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { tabIdOf } from './support/tabs';
+import { ENTITY_FILES } from '../../lib/factbase/files';
 
 const HOST = 'lens-popup.test';
 const ARTICLE_URL = `http://${HOST}/news/summit.html`;
@@ -361,7 +362,7 @@ test('the options page: topic counts, sites, hidden entities, search in any scri
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
 
   // Topic switches carry the number of entities in each topic.
-  const entities = ['catalogue.json', 'extra-1.json', 'extra-2.json'].flatMap(
+  const entities = [...ENTITY_FILES].flatMap(
     (file) => JSON.parse(readFileSync(resolve(REPO_ROOT, 'assets/factbase', file), 'utf8')) as { topics: string[] }[],
   );
   const energyCount = entities.filter((e) => e.topics.includes('energy')).length;

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { tabIdOf } from './support/tabs';
+import { ENTITY_FILES } from '../../lib/factbase/files';
 
 const HOST = 'lens-settings.test';
 const ARTICLE_URL = `http://${HOST}/article.html`;
@@ -33,7 +34,7 @@ interface EntityRecord {
   id: string;
   topics: string[];
 }
-const ENTITIES: EntityRecord[] = ['catalogue.json', 'extra-1.json', 'extra-2.json'].flatMap(
+const ENTITIES: EntityRecord[] = [...ENTITY_FILES].flatMap(
   (file) => JSON.parse(readFileSync(resolve(REPO_ROOT, 'assets/factbase', file), 'utf8')) as EntityRecord[],
 );
 const TOPICS_OF = new Map(ENTITIES.map((e) => [e.id, e.topics]));
