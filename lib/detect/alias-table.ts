@@ -33,6 +33,8 @@ export interface EntityLine {
   topicBits: number;
   team: boolean;
   context: boolean;
+  /** The entity's name is a descriptive phrase (see `isPhraseName`). */
+  phrase?: boolean;
   related: readonly number[];
   aliases: readonly (readonly [alias: string, rule: RuleCode])[];
 }
@@ -48,7 +50,7 @@ export function encodeEntity(line: EntityLine): string {
   }
   const fields = [
     id,
-    ((line.topicBits << 2) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
+    ((line.topicBits << 3) | (line.phrase ? 4 : 0) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
     line.related.map((r) => r.toString(36)).join(','),
   ];
   for (const [alias, rule] of line.aliases) {
@@ -60,11 +62,62 @@ export function encodeEntity(line: EntityLine): string {
   return fields.join(FIELD_SEPARATOR);
 }
 
+const LATIN = /^[\p{Script=Latin}\p{P}\p{Zs}\d]+$/u;
+
+/** Lower-case words that proper names hold ("Treaty of Beijing"). */
+const PARTICLES = new Set([
+  'of',
+  'the',
+  'and',
+  'de',
+  'la',
+  'le',
+  'du',
+  'von',
+  'van',
+  'for',
+  'on',
+  'in',
+  'at',
+  'to',
+  'a',
+  'an',
+]);
+
+/**
+ * Whether an entity's name is a descriptive phrase rather than a proper name:
+ * it holds a lower-case word other than a particle ("Russian invasion of
+ * Ukraine", "China–Russia relations"; not "Treaty of Beijing" or "Belt and
+ * Road Forum"). Names inside such a phrase are mentions of their own. A
+ * parenthesised note and possessives are left out ("Sputnik (news agency)").
+ */
+export function isPhraseName(name: string): boolean {
+  const words =
+    name
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/['’]s\b/g, '')
+      .match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];
+  return words.length >= 2 && words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+}
+
+/**
+ * Whether an entity is named by a descriptive phrase: its name is one, or an
+ * alias of several words is written in lower case from its first letter
+ * ("annexation of Crimea" beside the title-cased name "Annexation of Crimea").
+ */
+export function isPhraseEntity(e: Pick<Entity, 'name' | 'aliases'>): boolean {
+  // Latin script only: Russian writes proper names in lower case too ("форум «Один пояс, один путь»").
+  return (
+    isPhraseName(e.name) ||
+    e.aliases.some((a) => /^\p{Ll}/u.test(a) && /\s/.test(a) && LATIN.test(a) && isPhraseName(a))
+  );
+}
+
 /** Builds the table. Deterministic: the same entities give the same JSON. */
 export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
-  const table: AliasTable = { version: 3, topics: [...TOPIC_IDS], entities: [] };
+  const table: AliasTable = { version: 4, topics: [...TOPIC_IDS], entities: [] };
   for (const e of sorted) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.
@@ -93,6 +146,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         topicBits: e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0),
         team: TEAM_TYPES.has(e.type),
         context: TIER[e.id] === 'context',
+        phrase: isPhraseEntity(e),
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
         aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),

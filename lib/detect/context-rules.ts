@@ -14,6 +14,7 @@ export {
   OTHER_NAMES,
   SPORTS_WORDS,
   TEAM_TYPES,
+  TITLE_WORDS,
   type EntityContext,
 } from './rules';
 

@@ -20,6 +20,7 @@ import { readTable, ruleOf, topicsOfIndex, type AliasTable, type RuleCode, type 
 import {
   ENTITY_CONTEXT,
   DOMAIN_WORDS,
+  TITLE_WORDS,
   NUMERAL_LEADS,
   OTHER_NAMES,
   SPORTS_WORDS,
@@ -123,25 +124,6 @@ const NAME_CONTINUATIONS = new Set([
 ]);
 
 const NUMERAL_RE = /^[ivxlcdm]+$/;
-/** Lower-case words that proper names hold ("Treaty of Beijing", "Bank of the Russia"). */
-const PARTICLES = new Set([
-  'of',
-  'the',
-  'and',
-  'de',
-  'la',
-  'le',
-  'du',
-  'von',
-  'van',
-  'for',
-  'on',
-  'in',
-  'at',
-  'to',
-  'a',
-  'an',
-]);
 /** Word lists and patterns of the rules, made on first use (loading the module costs nothing). */
 let lazyRules: { numeralLead: RegExp; sportsWords: PhraseSet; domainWords: PhraseSet } | null = null;
 function rules() {
@@ -368,7 +350,7 @@ class Engine implements Detector {
       const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
       if (verdict === 'accept') {
         mentions.push(mention);
-        if (this.options.rules && this.descriptive(text, r)) this.scanInside(text, r, page, nested, (later ??= []));
+        if (this.options.rules && this.readsInside(text, r)) this.scanInside(text, r, page, nested, (later ??= []));
         // Named by a name with no rule, or by an ambiguous one with support: short forms anywhere may follow.
         if (!r.paraphrase && this.options.rules) page.seen.add(id);
       } else if (verdict === 'defer') {
@@ -411,11 +393,19 @@ class Engine implements Detector {
    * Beijing", "Power of Siberia" or "the Kremlin"). The names inside a
    * descriptive phrase are mentions too; inside a proper name they are not.
    */
-  private descriptive(text: string, r: Raw): boolean {
-    if (r.paraphrase) return true;
-    const words = text.slice(r.start, r.end).match(/\p{L}[\p{L}\p{M}]*/gu);
-    if (!words || words.length < 2) return false;
-    return words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
+  private descriptive(r: Raw): boolean {
+    return r.paraphrase || this.data.phrase[r.entity] === true;
+  }
+
+  /**
+   * Whether the names inside a match are read: in a descriptive phrase, or
+   * before a possessive. Not in Chinese, which shows no capitals to tell a
+   * proper name ("西伯利亚力量", the Power of Siberia) from a description.
+   */
+  private readsInside(text: string, r: Raw): boolean {
+    const matched = text.slice(r.start, r.end);
+    if (HAN.test(matched)) return false;
+    return this.descriptive(r) || POSSESSIVE.test(matched);
   }
 
   /**
@@ -438,8 +428,13 @@ class Engine implements Detector {
       r.start += outer.start;
       r.end += outer.start;
     }
+    // In a proper name only a possessive names something else: "Russia" in "Russia's Far East".
+    const phrase = this.descriptive(outer);
     const inner = found.filter(
-      (r) => r.entity !== this.otherNames && r.entity !== outer.entity && !insideLongerName(text, r.start, r.end),
+      (r) =>
+        r.entity !== this.otherNames &&
+        r.entity !== outer.entity &&
+        (phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2))),
     );
     if (inner.length === 0) return;
     const accepted = inner.map((r) => r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r));
@@ -796,6 +791,11 @@ class Engine implements Detector {
   }
 }
 
+/** A possessive inside a match, and one right at an offset. */
+const POSSESSIVE = /\p{L}['’]s\s/u;
+const POSSESSIVE_AT = /^['’]s$/;
+const HAN = /\p{Script=Han}/u;
+
 /** Lower-case words that join the words of one name ("Power of Siberia", "Bank of Russia"). */
 const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
 
@@ -809,7 +809,8 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
 function insideLongerName(text: string, start: number, end: number): boolean {
   const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   const before = adjacentWord(text, start, -1);
-  if (capital(before?.word ?? null)) return true;
+  // A title before a name is not part of it: "President Xi Jinping".
+  if (capital(before?.word ?? null) && !TITLE_WORDS.has(before!.word.toLowerCase())) return true;
   if (before && NAME_JOINERS.has(before.word) && capital(adjacentWord(text, before.at, -1)?.word ?? null)) return true;
   const after = adjacentWord(text, end, 1);
   if (capital(after?.word ?? null)) return true;

@@ -80,6 +80,8 @@ export const RulesSchema = v.strictObject({
   sportsWords: wordList,
   /** Entity types whose names are also names of national teams. */
   teamTypes: v.array(v.string()),
+  /** Titles and offices written before a name, which are not part of it ("President Xi Jinping"). */
+  titleWords: wordList,
   /** Words that make a following Roman numeral a numeral ("Louis XI", "Super Bowl XI"). */
   numeralLeads: wordList,
   /**

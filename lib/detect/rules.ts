@@ -63,5 +63,6 @@ export const DOMAIN_WORDS: readonly string[] = rules.domainWords;
 export const SPORTS_WORDS: readonly string[] = rules.sportsWords;
 export const NUMERAL_LEADS: readonly string[] = rules.numeralLeads;
 export const TEAM_TYPES: ReadonlySet<string> = new Set(rules.teamTypes);
+export const TITLE_WORDS: ReadonlySet<string> = new Set(rules.titleWords);
 /** The relevance thresholds (see lib/detect/relevance.ts). */
 export const RELEVANCE: Readonly<RulesData['relevance']> = rules.relevance;

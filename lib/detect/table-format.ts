@@ -26,15 +26,15 @@ export const ID_FROM_ALIAS = '=';
 
 export interface AliasTable {
   /** Format version; bump when the shape changes. */
-  version: 3;
+  version: 4;
   /** Topic ids in bit order of the topic bits. */
   topics: TopicId[];
   /**
    * One line per entity, sorted by id. Fields, separated by FIELD_SEPARATOR:
    * the id (empty when it is the slug of the first alias, `=k` when it is the
-   * slug of alias k); the flags in base 36 (topic bits shifted left by two,
-   * bit 1 set for a context-tier entity, bit 0 when the entity can be a
-   * national sports team); the indices
+   * slug of alias k); the flags in base 36 (topic bits shifted left by three,
+   * bit 2 set when the entity's name is a descriptive phrase, bit 1 for a
+   * context-tier entity, bit 0 when the entity can be a national sports team); the indices
    * of related entities in base 36, comma-separated (only where the context
    * rules read them); then the aliases in the fact base's order, without the
    * Russian case forms the detector generates. An ambiguous alias ends with
@@ -52,6 +52,8 @@ export interface TableData {
   team: boolean[];
   /** Whether the entity is of the context tier (a third party, marked only on pages about Russia or China). */
   context: boolean[];
+  /** Whether the entity's name is a descriptive phrase, whose inner names are mentions too ("invasion of Ukraine"). */
+  phrase: boolean[];
   /** Related entity indices per entity (empty where the rules do not need them). */
   related: number[][];
   aliases: string[][];
@@ -87,7 +89,17 @@ const decoded = new WeakMap<AliasTable, TableData>();
 export function readTable(table: AliasTable): TableData {
   let data = decoded.get(table);
   if (data) return data;
-  data = { ids: [], topicBits: [], team: [], context: [], related: [], aliases: [], rules: [], entries: [] };
+  data = {
+    ids: [],
+    topicBits: [],
+    team: [],
+    context: [],
+    phrase: [],
+    related: [],
+    aliases: [],
+    rules: [],
+    entries: [],
+  };
   for (const line of table.entities) {
     const [id = '', flagField = '', relatedField = '', ...list] = line.split(FIELD_SEPARATOR);
     const aliases: string[] = [];
@@ -108,7 +120,8 @@ export function readTable(table: AliasTable): TableData {
           ? slugOf(aliases[Number(id.slice(1))] ?? '')
           : id,
     );
-    data.topicBits.push(flags >>> 2);
+    data.topicBits.push(flags >>> 3);
+    data.phrase.push((flags & 4) === 4);
     data.context.push((flags & 2) === 2);
     data.team.push((flags & 1) === 1);
     data.related.push(relatedField === '' ? [] : relatedField.split(',').map((r) => parseInt(r, 36)));

@@ -145,10 +145,10 @@ export function syntheticTable(n: number, seed = 5): AliasTable {
   real.ids.forEach((id, e) => {
     const aliases = real.aliases[e]!.map((a, k) => [a, real.rules[e]![k]!] as const);
     entities.push(
-      encodeEntity({ id, topicBits: 1, team: real.team[e]!, context: real.context[e]!, related: [], aliases }),
+      encodeEntity({ id, topicBits: 1, team: real.team[e]!, context: real.context[e]!, phrase: real.phrase[e]!, related: [], aliases }),
     );
   });
-  return { version: 3, topics: aliasTable.topics, entities };
+  return { version: 4, topics: aliasTable.topics, entities };
 }
 
 /** A garbage collection on demand, for the memory figures. */

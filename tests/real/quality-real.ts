@@ -105,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
   const only = argv.includes('--split') ? argv[argv.indexOf('--split') + 1] : null;
   const corpus = readCorpus();
   const detector = createDetector(aliasTable);
+  const tierOf = (id: string) => detector.tierOf(id);
   const outcomes: DocOutcome[] = [];
   const absent: string[] = [];
   for (const doc of corpus.documents) {
@@ -136,11 +137,20 @@ async function main(argv: string[]): Promise<number> {
       const sub = topic.filter((o) => (langs as readonly string[]).includes(o.doc.lang));
       if (sub.length > 0) lines.push(...summarise(`  ${name}, China–Russia pages`, sub).map((l) => '  ' + l));
     }
-    const marked = off.filter((o) => o.marks > 0);
+    // The goal: a page that never names Russia, China or their affairs (no core label) gets no mark.
+    const clean = off.filter((o) => !o.doc.labels.some(([id, , , optional]) => !optional && tierOf(id) === 'core'));
+    const marked = clean.filter((o) => o.marks > 0);
     lines.push(
-      `  off-topic pages: ${off.length}, with any mark: ${marked.length}` +
+      `  off-topic pages: ${off.length}; of them naming no core entity: ${clean.length}, with any mark: ${marked.length}` +
         (marked.length ? ` (${marked.map((o) => `${o.doc.id}: ${o.marks}`).join(', ')})` : ''),
     );
+    const named = off.filter((o) => !clean.includes(o));
+    if (named.length > 0) {
+      lines.push(
+        `  off-topic pages that do name a core entity (their marks are scored above): ` +
+          named.map((o) => `${o.doc.id}: ${o.marks} marks`).join(', '),
+      );
+    }
     if (details && (only === split || (only === null && split === 'dev'))) {
       for (const o of part) {
         for (const x of o.missed) lines.push(`    missed ${o.doc.id}: ${x}`);

@@ -197,7 +197,8 @@ describe('ambiguous aliases need support', () => {
     ['Pro-Kremlin bloggers and Kremlin-backed media cheered.', ['kremlin:Pro-Kremlin', 'kremlin:Kremlin-backed']],
     ['Kremlin spokesman Dmitry Peskov said on Tuesday.', ['kremlin:Kremlin spokesman', 'dmitry-peskov:Dmitry Peskov']],
     ['The Ukraine war entered its fourth year.', ['russian-invasion-of-ukraine:Ukraine war']],
-    ['The Central Bank of Russia sets a daily yuan rate.', ['russia:Russia', 'yuan:yuan']],
+    // "Russia" in the bank's name is part of another proper name (labelling standard).
+    ['The Central Bank of Russia sets a daily yuan rate.', ['yuan:yuan']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });
