@@ -145,7 +145,15 @@ export function syntheticTable(n: number, seed = 5): AliasTable {
   real.ids.forEach((id, e) => {
     const aliases = real.aliases[e]!.map((a, k) => [a, real.rules[e]![k]!] as const);
     entities.push(
-      encodeEntity({ id, topicBits: 1, team: real.team[e]!, context: real.context[e]!, phrase: real.phrase[e]!, related: [], aliases }),
+      encodeEntity({
+        id,
+        topicBits: 1,
+        team: real.team[e]!,
+        context: real.context[e]!,
+        phrase: real.phrase[e]!,
+        related: [],
+        aliases,
+      }),
     );
   });
   return { version: 4, topics: aliasTable.topics, entities };
