@@ -1,0 +1,45 @@
+/**
+ * Dated phrases ("Xi's visit", "the joint statement", "the border clashes")
+ * name an event only in its time: a year in their sentence decides, else the
+ * page's publication date; with neither they are refused.
+ */
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState } from '../../../lib/detect/detector';
+
+const detector = createDetector(aliasTable);
+const ids = (text: string, date?: string) => {
+  const page = newPageState();
+  if (date !== undefined) page.date = date;
+  return detector.scan(text, page).mentions.map((m) => m.id);
+};
+
+describe('dated phrases', () => {
+  test.each([
+    // [text, page date, named?]
+    ["Xi's visit was closely watched in Kyiv.", '2023-03-21', true],
+    ["Xi's visit was closely watched in Kyiv.", '2019-06-05', false],
+    ["Xi's visit was closely watched in Kyiv.", undefined, false],
+    ['The state visit to Russia ended on Wednesday.', '2023-03-22', true],
+    ['Xi’s 2019 trip to Moscow was shorter.', '2023-03-22', false],
+    ['Xi’s trip to Moscow in 2023 was his first since the war began.', '2024-05-01', true],
+  ])('%s (page dated %s)', (text, date, named) => {
+    expect(ids(text, date).includes('xi-state-visit-moscow-2023')).toBe(named);
+  });
+
+  test.each([
+    ['The joint statement set out a shared view of world order.', '2022-02-05', true],
+    ['The joint statement set out a shared view of world order.', '2023-03-22', false],
+    ['The March 2023 joint statement was longer.', '2022-02-20', false],
+  ])('%s (page dated %s)', (text, date, named) => {
+    expect(ids(text, date).includes('joint-statement-feb-2022')).toBe(named);
+  });
+
+  test.each([
+    ['In 1969 the border clashes brought the two powers close to war.', true],
+    ['The border clashes with India in 2020 left soldiers dead.', false],
+    ['Border clashes were reported again.', false],
+  ])('%s', (text, named) => {
+    expect(ids(text, '2024-01-10').includes('sino-soviet-border-conflict')).toBe(named);
+  });
+});
