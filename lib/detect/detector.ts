@@ -319,7 +319,8 @@ class Engine implements Detector {
   }
 
   scan(text: string, page: PageState): ScanResult {
-    const all = this.matchAll(text);
+    let all = this.matchAll(text);
+    if (all.some((r) => r.dated)) all = this.undate(text, all, page.date);
     const raws = all.some((r) => r.entity === this.otherNames) ? all.filter((r) => r.entity !== this.otherNames) : all;
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
@@ -330,9 +331,8 @@ class Engine implements Detector {
     // Unambiguous matches first (they support ambiguous ones on either side).
     raws.forEach((r, k) => {
       if (r.rule === 0) {
-        accepted[k] = r.dated
-          ? inTime(text, r, page.date)
-          : !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
+        // Dated phrases out of their time were replaced by their names (see `undate`).
+        accepted[k] = !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
       }
     });
     const candidate = (r: Raw, mention: Mention): Candidate => {
@@ -398,6 +398,41 @@ class Engine implements Detector {
   }
 
   /**
+   * Dated phrases out of their time name no event, but the names in them
+   * still count: "the SCO summit in Astana" in a report of 2017 names the SCO
+   * and Astana. Each refused phrase is replaced by the names matched inside it.
+   */
+  private undate(text: string, raws: Raw[], date: string | undefined): Raw[] {
+    const out: Raw[] = [];
+    for (const r of raws) {
+      if (!r.dated || inTime(text, r, date)) {
+        out.push(r);
+        continue;
+      }
+      for (const inner of this.namesInside(text, r)) out.push(inner);
+    }
+    return out;
+  }
+
+  /** The names matched inside `outer`'s span (paraphrases and `outer`'s own entity left out), in text offsets. */
+  private namesInside(text: string, outer: Raw): Raw[] {
+    this.namesOnly = true;
+    this.outerEntity = outer.entity;
+    let found: Raw[];
+    try {
+      found = this.matchAll(text.slice(outer.start, outer.end));
+    } finally {
+      this.namesOnly = false;
+      this.outerEntity = -1;
+    }
+    for (const r of found) {
+      r.start += outer.start;
+      r.end += outer.start;
+    }
+    return found;
+  }
+
+  /**
    * Whether the names inside a match are read: in a descriptive phrase, or
    * before a possessive. Not in Chinese, which shows no capitals to tell a
    * proper name ("西伯利亚力量", the Power of Siberia) from a description.
@@ -415,19 +450,7 @@ class Engine implements Detector {
    * flagged; uncertain ones are left out (the resolver is for marks).
    */
   private scanInside(text: string, outer: Raw, page: PageState, nested: Mention[], deferred: Candidate[]): void {
-    this.namesOnly = true;
-    this.outerEntity = outer.entity;
-    let found: Raw[];
-    try {
-      found = this.matchAll(text.slice(outer.start, outer.end));
-    } finally {
-      this.namesOnly = false;
-      this.outerEntity = -1;
-    }
-    for (const r of found) {
-      r.start += outer.start;
-      r.end += outer.start;
-    }
+    const found = this.namesInside(text, outer);
     // In a proper name only a possessive names something else: "Russia" in "Russia's Far East".
     const phrase = this.descriptive(outer);
     const inner = found.filter(

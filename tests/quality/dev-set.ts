@@ -89,12 +89,28 @@ export function occurrenceOf(body: string, text: string, start: number): number 
 }
 
 /**
+ * The entity files this set was labelled against: mentions of entities added
+ * to the fact base later are not in its labels, and are left out of its scores.
+ */
+const LABELLED_AGAINST = ['catalogue.json', 'extra-1.json', 'extra-2.json'];
+const labelledIds = new Set(
+  LABELLED_AGAINST.flatMap((f) =>
+    (
+      JSON.parse(readFileSync(fileURLToPath(new URL(`../../assets/factbase/${f}`, import.meta.url)), 'utf8')) as {
+        id: string;
+      }[]
+    ).map((e) => e.id),
+  ),
+);
+
+/**
  * What the tool finds in a document, without the names nested in longer
  * phrases: this set was labelled before they were mentions ("a name inside a
- * longer labelled name or paraphrase is not labelled separately").
+ * longer labelled name or paraphrase is not labelled separately"), and
+ * against the entities of LABELLED_AGAINST.
  */
 export async function annotateDocument(doc: DevDocument, detector: Detector): Promise<FileResult> {
   const result = await annotateHtml(doc.html, detector);
-  const mentions = result.mentions.filter((m) => !m.nested);
+  const mentions = result.mentions.filter((m) => !m.nested && labelledIds.has(m.id));
   return { entities: [...new Set(mentions.map((m) => m.id))].sort(), mentions };
 }

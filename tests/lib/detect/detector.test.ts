@@ -56,7 +56,9 @@ describe('word boundaries: Latin and Cyrillic need them, Han does not', () => {
 
 describe('case rules', () => {
   test.each([
-    ['Leaders met at the SCO summit in Astana.', ['shanghai-cooperation-organisation:SCO']],
+    ['Leaders met at the SCO summit in Astana.', ['shanghai-cooperation-organisation:SCO', 'astana:Astana']],
+    // The 2024 summit only in its time (see dated.test.ts).
+    ['Leaders met at the SCO summit in Astana in July 2024.', ['sco-astana-summit-2024:SCO summit in Astana']],
     ['The sco summit was postponed.', []],
     ['She collects fine china from Dresden.', []],
     ['china and porcelain cups were on the table.', []],
@@ -152,7 +154,8 @@ describe('ambiguous aliases need support', () => {
     ['Louis XI ruled France from 1461.', []],
     ['Super Bowl XI was played in Pasadena.', []],
     ['Chapter XI covers the estates.', []],
-    ['The Mir space station re-entered in 2001.', []],
+    // The station is an entity of its own: the payment system's short form is not taken.
+    ['The Mir space station re-entered in 2001.', ['mir-space-station:Mir space station']],
     ['Russians now pay with Mir cards and UnionPay.', ['mir-payment-system:Mir cards', 'unionpay:UnionPay']],
     ['Arctic Monkeys played Sheffield.', []],
     ['Shipping through the Arctic doubled as Russian LNG went east.', ['arctic:Arctic']],
@@ -167,14 +170,14 @@ describe('ambiguous aliases need support', () => {
     ['The report first appeared in China Daily and the South China Morning Post.', []],
     ['Air China resumed flights to Moscow, the Moscow Times reported.', ['moscow:Moscow']],
     ['Team China won gold in the relay.', []],
-    ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', []],
+    ['The Soviet Union launched Sputnik, the first artificial satellite, in 1957.', ['soviet-union:Soviet Union']],
     ['Sputnik reported that the talks had ended.', ['sputnik-news:Sputnik']],
     ['Chen Xian scored twice for the club.', []],
     ['The Met revived "Nixon in China", the opera by John Adams.', []],
     ['Ballerina Svetlana Zakharova danced at the Bolshoi.', []],
     ['The Pope sent a peace mission to Kyiv.', []],
     ['Thanks for the RT, he wrote on Twitter.', []],
-    ['The Xian H-6 bomber flew near Alaska.', []],
+    ['The Xian H-6 bomber flew near Alaska.', ['xian-h-6:Xian H-6 bomber']],
     [
       'Xi hosted the China-Central Asia summit in Xian in May 2023.',
       ['xi-jinping:Xi', 'china:China', 'central-asia:Central Asia', 'xian:Xian'],
@@ -198,7 +201,7 @@ describe('ambiguous aliases need support', () => {
     ['Kremlin spokesman Dmitry Peskov said on Tuesday.', ['kremlin:Kremlin spokesman', 'dmitry-peskov:Dmitry Peskov']],
     ['The Ukraine war entered its fourth year.', ['russian-invasion-of-ukraine:Ukraine war']],
     // "Russia" in the bank's name is part of another proper name (labelling standard).
-    ['The Central Bank of Russia sets a daily yuan rate.', ['yuan:yuan']],
+    ['The Central Bank of Russia sets a daily yuan rate.', ['central-bank-of-russia:Central Bank of Russia', 'yuan:yuan']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });
@@ -249,12 +252,12 @@ describe('ambiguous aliases need support', () => {
   test.each([
     ['Wang said the talks were candid.', ['wang-yi:Wang']],
     ["Wang's trip was a success.", ['wang-yi:Wang']],
-    ['Spokesman Wang Wenbin told reporters.', []],
+    ['Spokesman Wang Wenbin told reporters.', ['wang-wenbin:Wang Wenbin']],
     ['Mao Anying died in Korea in 1950.', []],
     ['Mao said little.', ['mao-zedong:Mao']],
     ['Jiang and Hu met Yeltsin.', ['jiang-zemin:Jiang', 'hu-jintao:Hu', 'boris-yeltsin:Yeltsin']],
     ['Jiang Qing was arrested in 1976.', []],
-    ['Novak Djokovic won in Shanghai.', []],
+    ['Novak Djokovic won in Shanghai.', ['shanghai:Shanghai']],
     ['Novak added that talks with China continued.', ['alexander-novak:Novak', 'china:China']],
     ['Wang Meets Lavrov In Moscow', ['wang-yi:Wang', 'sergey-lavrov:Lavrov', 'moscow:Moscow']],
   ])(

@@ -25,7 +25,7 @@ const CONFUSABLES: [string, string][] = [
   ['Louis XI of France was called the universal spider.', 'xi-jinping'],
   ['Super Bowl XI was played at the Rose Bowl.', 'xi-jinping'],
   ['Chapter XI describes the estates of 1468.', 'xi-jinping'],
-  ['The Mir space station burned up over the Pacific.', 'mir-payment-system'],
+  ['Cosmonauts spent months aboard Mir before it burned up over the Pacific.', 'mir-payment-system'],
   ['Turkey and stuffing are the heart of the Thanksgiving table.', 'turkey'],
   ['The Kremlin nightclub reopened with a new DJ.', 'kremlin'],
   ['Arctic Monkeys sold out their tour in minutes.', 'arctic'],

@@ -56,6 +56,12 @@ describe('detection rules data', () => {
     expect(() => parseRules(r, ids, types)).toThrow(message);
   });
 
+  test('no other name is an alias of an entity (it would be dropped, not marked)', () => {
+    const fold = (s: string) => s.toLowerCase().replace(/’/g, "'");
+    const aliases = new Map(bundledFactbase().entities.flatMap((e) => e.aliases.map((a) => [fold(a), e.id] as const)));
+    expect(raw.otherNames.filter((n) => aliases.has(fold(n))).map((n) => `${n} → ${aliases.get(fold(n))}`)).toEqual([]);
+  });
+
   test('every paraphrase and dated phrase compiles, and dated ranges run forwards', () => {
     expect(PARAPHRASES.length).toBeGreaterThan(20);
     for (const spec of PARAPHRASES) {
