@@ -201,7 +201,10 @@ describe('ambiguous aliases need support', () => {
     ['Kremlin spokesman Dmitry Peskov said on Tuesday.', ['kremlin:Kremlin spokesman', 'dmitry-peskov:Dmitry Peskov']],
     ['The Ukraine war entered its fourth year.', ['russian-invasion-of-ukraine:Ukraine war']],
     // "Russia" in the bank's name is part of another proper name (labelling standard).
-    ['The Central Bank of Russia sets a daily yuan rate.', ['central-bank-of-russia:Central Bank of Russia', 'yuan:yuan']],
+    [
+      'The Central Bank of Russia sets a daily yuan rate.',
+      ['central-bank-of-russia:Central Bank of Russia', 'yuan:yuan'],
+    ],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });
