@@ -1,4 +1,5 @@
 /** Character folding used by the matcher. */
+import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
 import {
   CLASS_HAN,
@@ -67,5 +68,19 @@ describe('traditional Chinese', () => {
     expect(new Set(TRADITIONAL).size).toBe(TRADITIONAL.length);
     const names = JSON.stringify(aliasTable.entities);
     expect([...SIMPLIFIED].filter((c) => !names.includes(c))).toEqual([]);
+  });
+
+  test('every character of our names that OpenCC writes otherwise in Taiwan, Hong Kong or traditional script folds back', () => {
+    const han = new Set([...JSON.stringify(aliasTable.entities)].filter((c) => /\p{Script=Han}/u.test(c)));
+    const missing: string[] = [];
+    for (const to of ['t', 'tw', 'twp', 'hk'] as const) {
+      const convert = OpenCC.Converter({ from: 'cn', to });
+      for (const c of han) {
+        const t = convert(c);
+        // Single characters that are not themselves one of our names' characters.
+        if (t !== c && [...t].length === 1 && !han.has(t) && foldString(t) !== c) missing.push(`${t}→${c}`);
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
   });
 });
