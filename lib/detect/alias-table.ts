@@ -35,6 +35,8 @@ export interface EntityLine {
   context: boolean;
   /** The entity's name is a descriptive phrase (see `isPhraseName`). */
   phrase?: boolean;
+  /** The entity is an institution (see INSTITUTION_TYPES). */
+  institution?: boolean;
   related: readonly number[];
   aliases: readonly (readonly [alias: string, rule: RuleCode])[];
 }
@@ -50,7 +52,13 @@ export function encodeEntity(line: EntityLine): string {
   }
   const fields = [
     id,
-    ((line.topicBits << 3) | (line.phrase ? 4 : 0) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
+    (
+      (line.topicBits << 4) |
+      (line.institution ? 8 : 0) |
+      (line.phrase ? 4 : 0) |
+      (line.context ? 2 : 0) |
+      (line.team ? 1 : 0)
+    ).toString(36),
     line.related.map((r) => r.toString(36)).join(','),
   ];
   for (const [alias, rule] of line.aliases) {
@@ -63,6 +71,14 @@ export function encodeEntity(line: EntityLine): string {
 }
 
 const LATIN = /^[\p{Script=Latin}\p{P}\p{Zs}\d]+$/u;
+
+/**
+ * Entity types whose Chinese names hold a country's name that counts as a
+ * mention of it (the labelling standard: 中国国家主席 names China; 中国外交部
+ * names it too), unlike a company's, a medium's or a place's (今日俄罗斯,
+ * 南中国海).
+ */
+const INSTITUTION_TYPES: ReadonlySet<string> = new Set(['organization', 'military-order']);
 
 /** Lower-case words that proper names hold ("Treaty of Beijing"). */
 const PARTICLES = new Set([
@@ -117,7 +133,7 @@ export function isPhraseEntity(e: Pick<Entity, 'name' | 'aliases'>): boolean {
 export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
-  const table: AliasTable = { version: 4, topics: [...TOPIC_IDS], entities: [] };
+  const table: AliasTable = { version: 5, topics: [...TOPIC_IDS], entities: [] };
   for (const e of sorted) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.
@@ -147,6 +163,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         team: TEAM_TYPES.has(e.type),
         context: TIER[e.id] === 'context',
         phrase: isPhraseEntity(e),
+        institution: INSTITUTION_TYPES.has(e.type),
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
         aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),

@@ -439,7 +439,8 @@ class Engine implements Detector {
    */
   private readsInside(text: string, r: Raw): boolean {
     const matched = text.slice(r.start, r.end);
-    if (HAN.test(matched)) return false;
+    // In Chinese an institution's name names its country (中国外交部); other names do not.
+    if (HAN.test(matched)) return this.data.institution[r.entity] === true;
     return this.descriptive(r) || POSSESSIVE.test(matched);
   }
 
@@ -453,12 +454,12 @@ class Engine implements Detector {
     const found = this.namesInside(text, outer);
     // In a proper name only a possessive names something else: "Russia" in "Russia's Far East".
     const phrase = this.descriptive(outer);
-    const inner = found.filter(
-      (r) =>
-        r.entity !== this.otherNames &&
-        r.entity !== outer.entity &&
-        (phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2))),
-    );
+    const han = HAN.test(text.slice(outer.start, outer.end));
+    const inner = found.filter((r) => {
+      if (r.entity === this.otherNames || r.entity === outer.entity) return false;
+      if (han) return this.data.team[r.entity] === true;
+      return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
+    });
     if (inner.length === 0) return;
     const accepted = inner.map((r) => r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r));
     inner.forEach((r, k) => {

@@ -156,7 +156,7 @@ export function syntheticTable(n: number, seed = 5): AliasTable {
       }),
     );
   });
-  return { version: 4, topics: aliasTable.topics, entities };
+  return { version: 5, topics: aliasTable.topics, entities };
 }
 
 /** A garbage collection on demand, for the memory figures. */
