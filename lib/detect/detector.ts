@@ -585,6 +585,8 @@ class Engine implements Detector {
         m.rule = inner.rule;
         m.numeral = false;
         m.paraphrase = inner.paraphrase;
+        if (inner.dated) m.dated = inner.dated;
+        else delete m.dated;
       }
     }
   }

@@ -43,3 +43,10 @@ describe('dated phrases', () => {
     expect(ids(text, '2024-01-10').includes('sino-soviet-border-conflict')).toBe(named);
   });
 });
+
+test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin’s visit" was named in any year)', () => {
+  const text = 'It was signed during Vladimir Putin’s visit to Beijing.';
+  expect(ids(text, '2014-06-16')).not.toContain('putin-state-visit-china-2024');
+  expect(ids(text, '2014-06-16')).toEqual(expect.arrayContaining(['vladimir-putin', 'beijing']));
+  expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
+});
