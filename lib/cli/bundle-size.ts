@@ -8,6 +8,12 @@ import { gzipSync } from 'node:zlib';
 
 /** Issue #4: matcher, alias table and card UI together stay under 40 KiB gzipped. */
 export const CONTENT_BUDGET_BYTES = 40 * 1024;
+/**
+ * The cards-and-highlights script, loaded only when a reader first hovers a
+ * mark or saves a highlight: bounded on its own, so the card's weight stays
+ * visible without counting against what every page carries.
+ */
+export const UI_BUDGET_BYTES = 32 * 1024;
 
 /** Paths inside the built extension; `everyPage`: injected into every page (else loaded where needed). */
 export const BUNDLE_PARTS = [

@@ -31,7 +31,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../e2e/support/chromium';
 import { serveStatic } from '../e2e/support/server';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
-import { CONTENT_BUDGET_BYTES, measureBundle, type PartSize } from '../../lib/cli/bundle-size';
+import { CONTENT_BUDGET_BYTES, UI_BUDGET_BYTES, measureBundle, type PartSize } from '../../lib/cli/bundle-size';
 
 /** Loads per page and mode; the median is reported. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -458,7 +458,8 @@ export async function runBrowserBench(): Promise<void> {
     console.log(
       `\nContent script bundle: ${kib(sum(parts, 'raw'))} KiB minified, ${kib(gzip)} KiB gzipped ` +
         `(content and early script ${kib(sum(everyPage, 'gzip'))} KiB in every page + cards and highlights ${kib(sum(whereNeeded, 'gzip'))} KiB on first use; ` +
-        `budget ${CONTENT_BUDGET_BYTES / 1024} KiB for both) ${mark(gzip <= CONTENT_BUDGET_BYTES)}`,
+        `budgets ${CONTENT_BUDGET_BYTES / 1024} KiB in every page, ${UI_BUDGET_BYTES / 1024} KiB on first use) ` +
+        mark(sum(everyPage, 'gzip') <= CONTENT_BUDGET_BYTES && sum(whereNeeded, 'gzip') <= UI_BUDGET_BYTES),
     );
   }
 }
