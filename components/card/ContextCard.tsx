@@ -3,11 +3,20 @@
  * dated and sourced facts, an optional chart, related entities (opened inside
  * the same card, with Back), the mentions of this entity on the page, and the
  * reader's actions. Props in, callbacks out; every text is rendered as text.
+ *
+ * With the page's context (`page`) the card also names the entities inside a
+ * marked phrase (chips that open their cards in place, with Back), compares the
+ * article's figures with the sourced series, orders the facts for the page and,
+ * when the article's date is known, shows it and splits the facts into those
+ * known by then and those since.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { CardData, MentionPosition } from '../../lib/card/view-model';
+import type { CardData, CardPage, MentionPosition } from '../../lib/card/view-model';
 import { formatAsOf } from '../../lib/card/view-model';
+import { arrangeFacts, type PlacedFact } from '../../lib/card/rank-facts';
+import { checkFigures } from '../../lib/figures/compare-figures';
 import { useT } from '../i18n';
+import { FigureChecks } from './FigureChecks';
 import { SourceLine } from './SourceLine';
 import { SeriesChart } from './SeriesChart';
 
@@ -29,6 +38,8 @@ export interface ContextCardProps {
   onSaveHighlight?(): void;
   /** "Not this": hide this entity on this site. */
   onHide?(id: string): void;
+  /** What the page adds: its date, the entities on it, the phrase's inner names, sentences near each entity. */
+  page?: CardPage;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -80,7 +91,7 @@ export function ContextCard(props: ContextCardProps) {
   const { entity, related, meta } = current;
   const atRoot = stack.length === 0;
 
-  const openRelated = async (id: string) => {
+  const openCard = async (id: string) => {
     if (!props.loadCard) return;
     const seq = ++loadSeq.current;
     setLoading(id);
@@ -112,6 +123,59 @@ export function ContextCard(props: ContextCardProps) {
 
   const position = props.mentionPosition?.(entity.id) ?? null;
   const series = entity.series ?? [];
+  const page = props.page;
+  const date = page?.date;
+  const facts = arrangeFacts(entity, page);
+  const checks =
+    page?.sentences && series.length > 0
+      ? checkFigures(page.sentences(entity.id), series, { published: date, names: [entity.name, ...entity.aliases] })
+      : [];
+  const inner = atRoot ? (page?.inner ?? []) : [];
+
+  /** Entity chips: buttons that open the entity's card in place (with Back), or plain names without a loader. */
+  const chips = (list: readonly { id: string; name: string }[]) => (
+    <ul class="lc-chips">
+      {list.map((r) => (
+        <li key={r.id}>
+          {props.loadCard ? (
+            <button
+              type="button"
+              class="lc-related"
+              data-entity={r.id}
+              aria-busy={loading === r.id ? 'true' : undefined}
+              onClick={() => void openCard(r.id)}
+              lang="en"
+            >
+              {r.name}
+            </button>
+          ) : (
+            <span class="lc-chip" lang="en">
+              {r.name}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  /** One list of facts under its heading; `part` names it and marks later facts. */
+  const factSection = (part: string, title: string, list: PlacedFact[]) =>
+    list.length > 0 && (
+      <section class="lc-section" aria-labelledby={`${headingId}-${part}`}>
+        <h3 class="lc-sub" id={`${headingId}-${part}`}>
+          {title}
+        </h3>
+        <ol class={part === 'after' ? 'lc-facts lc-later' : 'lc-facts'}>
+          {list.map(({ fact, relative }) => (
+            <li key={fact.text} class="lc-fact-item" data-relative={relative}>
+              <p class="lc-fact" lang="en">
+                {fact.text}
+              </p>
+              <SourceLine asOf={fact.asOf} source={fact.source} locale={locale} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
 
   return (
     <div
@@ -195,25 +259,43 @@ export function ContextCard(props: ContextCardProps) {
           {entity.summary}
         </p>
 
-        <section class="lc-section" aria-labelledby={`${headingId}-facts`}>
-          <h3 class="lc-sub" id={`${headingId}-facts`}>
-            {t('card_facts')}
-          </h3>
-          <ol class="lc-facts">
-            {entity.facts.map((fact, i) => (
-              <li key={i} class="lc-fact-item">
-                <p class="lc-fact" lang="en">
-                  {fact.text}
-                </p>
-                <SourceLine asOf={fact.asOf} source={fact.source} locale={locale} />
-              </li>
-            ))}
-          </ol>
-        </section>
+        {date !== undefined && (
+          <p class="lc-article-date">
+            <time dateTime={date}>{t('card_article_date', formatAsOf(date, locale))}</time>
+          </p>
+        )}
+
+        {inner.length > 0 && (
+          <section class="lc-section" aria-labelledby={`${headingId}-inner`}>
+            <h3 class="lc-sub" id={`${headingId}-inner`}>
+              {t('card_inner')}
+            </h3>
+            {chips(inner)}
+          </section>
+        )}
+
+        {checks.length > 0 && <FigureChecks checks={checks} idBase={headingId} locale={locale} />}
+
+        {date !== undefined && facts.some((f) => f.relative) ? (
+          <>
+            {factSection(
+              'before',
+              t('card_facts_before'),
+              facts.filter((f) => f.relative === 'before'),
+            )}
+            {factSection(
+              'after',
+              t('card_facts_after'),
+              facts.filter((f) => f.relative === 'after'),
+            )}
+          </>
+        ) : (
+          factSection('facts', t('card_facts'), facts)
+        )}
 
         {series.map((s, i) => (
           <section class="lc-section" key={i}>
-            <SeriesChart series={s} idBase={`${headingId}-chart-${i}`} locale={locale} />
+            <SeriesChart series={s} idBase={`${headingId}-chart-${i}`} locale={locale} articleDate={date} />
           </section>
         ))}
 
@@ -222,28 +304,7 @@ export function ContextCard(props: ContextCardProps) {
             <h3 class="lc-sub" id={`${headingId}-related`}>
               {t('card_related')}
             </h3>
-            <ul class="lc-chips">
-              {related.map((r) => (
-                <li key={r.id}>
-                  {props.loadCard ? (
-                    <button
-                      type="button"
-                      class="lc-related"
-                      data-entity={r.id}
-                      aria-busy={loading === r.id ? 'true' : undefined}
-                      onClick={() => void openRelated(r.id)}
-                      lang="en"
-                    >
-                      {r.name}
-                    </button>
-                  ) : (
-                    <span class="lc-chip" lang="en">
-                      {r.name}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
+            {chips(related)}
           </section>
         )}
 

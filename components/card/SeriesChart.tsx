@@ -2,24 +2,41 @@
  * A small line chart of one data series, drawn as inline SVG. The SVG is an
  * image with a title and a description listing every value, so the figures
  * are available without seeing the line; the sources sit in the caption.
+ * With the article's date, a dashed line marks it on the time axis (at the
+ * axis' end, with an arrow, when it falls outside the series).
  */
 import type { Series } from '../../lib/factbase/schema';
 import { formatAsOf, formatValue, layoutSeries, seriesSources } from '../../lib/card/view-model';
+import { dateOnAxis } from '../../lib/card/date-placement';
 import { useT } from '../i18n';
 import { SourceLink } from './SourceLine';
 
 /** The drawing box in SVG units; the SVG scales to the card's width. */
 const BOX = { width: 320, height: 120, padding: { top: 10, right: 12, bottom: 20, left: 40 } };
 
-export function SeriesChart({ series, idBase, locale }: { series: Series; idBase: string; locale: string }) {
+export function SeriesChart({
+  series,
+  idBase,
+  locale,
+  articleDate,
+}: {
+  series: Series;
+  idBase: string;
+  locale: string;
+  /** The article's date (YYYY-MM-DD or YYYY-MM), marked on the time axis. */
+  articleDate?: string;
+}) {
   const t = useT();
   const layout = layoutSeries(series, BOX);
   const titleId = `${idBase}-title`;
   const descId = `${idBase}-desc`;
   const title = `${series.label} (${series.unit})`;
-  const description = series.points
-    .map((p) => `${formatAsOf(p.period, locale)}: ${formatValue(p.value, locale)} ${series.unit}`)
-    .join('; ');
+  const mark = articleDate === undefined ? null : dateOnAxis(layout.points, articleDate);
+  const dated = mark && t('card_article_date', formatAsOf(articleDate!, locale));
+  const description =
+    series.points
+      .map((p) => `${formatAsOf(p.period, locale)}: ${formatValue(p.value, locale)} ${series.unit}`)
+      .join('; ') + (dated ? `. ${dated}` : '');
   const first = layout.points[0]!;
   const last = layout.points[layout.points.length - 1]!;
   const right = BOX.width - BOX.padding.right;
@@ -61,6 +78,18 @@ export function SeriesChart({ series, idBase, locale }: { series: Series; idBase
         >
           {formatValue(layout.axisMax, locale)}
         </text>
+        {mark && (
+          <g class="lc-when" aria-hidden="true">
+            <line x1={mark.x} x2={mark.x} y1={2} y2={layout.baseline} stroke-dasharray="3 2" />
+            <text
+              x={mark.x + (mark.x > BOX.width / 2 ? -3 : 3)}
+              y={8}
+              text-anchor={mark.x > BOX.width / 2 ? 'end' : 'start'}
+            >
+              {`${mark.side < 0 ? '← ' : ''}${t('card_chart_article')}${mark.side > 0 ? ' →' : ''}`}
+            </text>
+          </g>
+        )}
         <path class="lc-line" d={layout.path} />
         {layout.points.map((p) => (
           <circle key={p.period} class="lc-dot" cx={p.x} cy={p.y} r={2.5} />

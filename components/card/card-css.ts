@@ -134,6 +134,19 @@ html, body { all: initial; display: block; }
 .lc-chart .lc-dot { fill: var(--lc-line); }
 .lc-chart text { fill: var(--lc-muted); font: 400 10px system-ui, sans-serif; }
 .lc-chart figcaption { font-size: 0.75rem; color: var(--lc-muted); margin-top: 0.125rem; }
+.lc-chart .lc-when line { stroke: var(--lc-fg); stroke-width: 1; }
+.lc-chart .lc-when text { fill: var(--lc-fg); }
+
+/* The article's date, and the facts that came after it: still readable, visually secondary. */
+.lc-article-date { margin: 0.75rem 0 0; font-size: 0.8125rem; font-weight: 600; }
+.lc-later { font-size: 0.8125rem; }
+.lc-later .lc-fact { color: var(--lc-muted); }
+
+/* The article's figures beside ours: one neutral box each. */
+.lc-checks { list-style: none; margin: 0; padding: 0; }
+.lc-check { margin: 0 0 0.375rem; padding: 0.375rem 0.5rem; border-inline-start: 0.1875rem solid var(--lc-border); background: var(--lc-chip-bg); }
+.lc-check p { margin: 0; }
+.lc-check .lc-verdict { color: var(--lc-muted); font-size: 0.8125rem; }
 
 .lc-mentions { display: flex; align-items: center; gap: 0.375rem; flex-wrap: wrap; margin: 0.75rem 0 0; }
 .lc-mentions .lc-count { flex: 1 1 auto; color: var(--lc-muted); }

@@ -1,8 +1,10 @@
 /**
- * The toolbar popup for the current tab: site switch, pause switch, mentions
+ * The toolbar popup for the current tab: site switch, pause switch, the
+ * outlet that publishes the site (when the fact base lists its host), mentions
  * by topic, the entities found (click to reveal one on the page), this page's
  * saved highlights, and links. Props in, callbacks out.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightStatus } from '../../lib/highlights/model';
 import { isActiveOn, type Settings } from '../../lib/settings/model';
@@ -68,6 +70,16 @@ export interface PopupHighlightActions {
   onKeep: (id: string) => Promise<void>;
 }
 
+/** The outlet behind the site: a line from its fact-base record and its card, shown on request. */
+export interface PopupOutlet {
+  id: string;
+  name: string;
+  /** The first sentence of its summary, as the fact base words it. */
+  line: string;
+  /** Its context card, rendered when the reader asks for it. */
+  card: ComponentChildren;
+}
+
 export interface PopupProps {
   page: PageState;
   /** null until the settings are read. */
@@ -95,6 +107,8 @@ export interface PopupProps {
   onOpenOptions: () => void;
   /** Set while a reveal request failed (the mention may have gone). */
   revealError?: string;
+  /** The outlet whose host (or a parent domain of it) this site is; from the fact base's `hosts`. */
+  outlet?: PopupOutlet;
 }
 
 export function Popup(props: PopupProps) {
@@ -163,6 +177,7 @@ function PageSection(props: PopupProps) {
         disabled={!status.hostname}
         onChange={(on) => props.onSiteActive(status.hostname, on)}
       />
+      {props.outlet && <OutletLine outlet={props.outlet} />}
       {!settings.enabled ? (
         <p role="status" class="popup__state">
           {t('popup_state_paused')}
@@ -266,6 +281,34 @@ function Findings(props: PopupProps & { status: PageStatus }) {
         )}
       </section>
     </>
+  );
+}
+
+/** A factual line about the outlet behind the site, and a button that shows its card. No rating, no verdict. */
+function OutletLine({ outlet }: { outlet: PopupOutlet }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <section class="popup__outlet" aria-labelledby="popup-outlet-title" data-entity={outlet.id}>
+      <h2 id="popup-outlet-title">{t('popup_outlet_title')}</h2>
+      <p lang="en">
+        <strong>{outlet.name}</strong>
+        {': '}
+        {outlet.line}
+      </p>
+      <button
+        type="button"
+        class="button popup__outlet-show"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls="popup-outlet-card"
+        onClick={() => setOpen(!open)}
+      >
+        {t('popup_outlet_show', outlet.name)}
+      </button>
+      <div id="popup-outlet-card" class="popup__outlet-card" hidden={!open}>
+        {open && outlet.card}
+      </div>
+    </section>
   );
 }
 

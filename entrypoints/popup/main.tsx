@@ -8,7 +8,10 @@ import {
   type PopupEntity,
   type PopupHighlight,
   type PopupHighlightActions,
+  type PopupOutlet,
 } from '@/components/popup/Popup';
+import { ShadowCard } from '@/components/options/ShadowCard';
+import { firstSentence, outletFor } from '@/lib/card/outlet';
 import { bundledFactbase } from '@/lib/factbase/bundled';
 import type { HighlightResult } from '@/lib/messages';
 import { translate } from '@/lib/platform/i18n';
@@ -48,6 +51,27 @@ async function targetTab(): Promise<{ id: number; url?: string } | undefined> {
 }
 
 const lookup = (id: string): PopupEntity | undefined => factbase.byId.get(id);
+
+/** The outlet behind `hostname`, matched by the fact base's `hosts`, with its card. */
+function outletOf(hostname: string, theme: Settings['theme'] | undefined): PopupOutlet | undefined {
+  const entity = outletFor(hostname, factbase.entities);
+  if (!entity) return undefined;
+  const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+  return {
+    id: entity.id,
+    name: entity.name,
+    line: firstSentence(entity.summary),
+    card: (
+      <ShadowCard
+        entity={entity}
+        byId={factbase.byId}
+        meta={factbase.meta}
+        theme={dark ? 'dark' : 'light'}
+        locale={browser.i18n.getUILanguage()}
+      />
+    ),
+  };
+}
 
 /** This page's saved highlights from the background; undefined when they cannot be read. */
 async function pageHighlights(url: string): Promise<PopupHighlight[] | undefined> {
@@ -144,6 +168,7 @@ function App() {
       highlightsHref={browser.runtime.getURL('/highlights.html')}
       optionsHref={browser.runtime.getURL('/options.html')}
       revealError={revealError}
+      outlet={page.kind === 'ready' ? outletOf(page.status.hostname, settings?.theme) : undefined}
       onSiteActive={(hostname, active) => update((s) => setSiteActive(s, hostname, active))}
       onEnabled={(enabled) => update((s) => ({ ...s, enabled }))}
       onOpenOptions={() => {

@@ -5,6 +5,8 @@
  */
 import type { Entity, Meta, Series, Source } from '../factbase/schema';
 import { splitSourceTitle } from '../factbase/sources';
+import { parseSeriesUnit } from '../figures/units';
+import type { CardPageFacts } from './rank-facts';
 
 /**
  * The founding essay every `seed` source refers to, named as readers know it:
@@ -21,6 +23,18 @@ export interface CardData {
   entity: Entity;
   related: { id: string; name: string }[];
   meta: Pick<Meta, 'version' | 'reviewed' | 'topics'>;
+}
+
+/**
+ * What the page being read adds to its cards: its date and the entities named
+ * on it (lib/card/rank-facts.ts), the names inside the marked phrase, and the
+ * sentences around each entity's mentions (for lib/figures).
+ */
+export interface CardPage extends CardPageFacts {
+  /** Entities named inside the marked phrase ("Russia", "Ukraine" in "Russia's invasion of Ukraine"). */
+  inner?: readonly { id: string; name: string }[];
+  /** The page's sentences around the mentions of `id`, the current mention's first. Plain text, never markup. */
+  sentences?(id: string): readonly string[];
 }
 
 /** Builds the `card:get` answer from a fact base lookup; null for an unknown id. */
@@ -211,4 +225,26 @@ export function seriesSources(series: Series): Source[] {
     out.push(p.source);
   }
   return out;
+}
+
+/** A series value with its unit in `locale`: "$240B", "42%", "22.7 billion cubic metres". */
+export function formatSeriesValue(value: number, unit: string, locale = 'en'): string {
+  const known = parseSeriesUnit(unit);
+  try {
+    if (known && /^[A-Z]{3}$/.test(known.unit)) {
+      return new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: known.unit,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 2,
+      }).format(value * known.scale);
+    }
+    if (known?.unit === '%') {
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+    }
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} ${unit}`;
+  } catch {
+    return `${value} ${unit}`;
+  }
 }

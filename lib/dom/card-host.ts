@@ -17,6 +17,11 @@
  *   ends navigation. Only the current mention is focusable (tabindex=-1), and
  *   only while navigating, so mentions never join the page's Tab order.
  * - A tap or click outside closes an unpinned card.
+ *
+ * Page context (when the content script passes it): the page's date, the
+ * entities on it (their names, loaded once through `card:get`, rank the facts),
+ * the names inside a marked phrase, and the sentences around an entity's
+ * mentions, read as plain text from the mention's block for the figure check.
  */
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -27,7 +32,8 @@ import { CARD_CSS } from '../../components/card/card-css';
 import { I18nContext } from '../../components/i18n';
 import { createHoverMachine, type OpenVia } from '../card/hover-machine';
 import { placeCard } from '../card/placement';
-import { mentionPosition, stepIndex, type CardData } from '../card/view-model';
+import { mentionPosition, stepIndex, type CardData, type CardPage } from '../card/view-model';
+import { splitSentences } from '../figures/sentences';
 import type { Settings } from '../settings/model';
 import { translate } from '../platform/i18n';
 import { sendRequest } from '../platform/send';
@@ -53,6 +59,12 @@ export interface CardHostOptions {
   onHideEntity(id: string): void;
   /** "Save highlight" for the mention whose card is open. */
   onSaveHighlight?(mention: HTMLElement): void;
+  /** The page's publication date (YYYY-MM-DD or YYYY-MM), when it declares one. */
+  published?: string;
+  /** The entities named on the page, nested names included, with their counts; without it facts keep their order. */
+  pageEntities?(): readonly { id: string; count: number }[];
+  /** The entities named inside a marked phrase (the content script keeps them, off the page's DOM). */
+  innerEntitiesOf?(mark: Element): readonly string[];
 }
 
 export interface CardHost {
@@ -69,8 +81,52 @@ export interface CardHost {
 interface Shown {
   mention: HTMLElement;
   data: CardData;
+  page: CardPage;
   key: string;
   via: OpenVia;
+}
+
+/** The entities whose names rank a card's facts: the page's most mentioned, enough for any article. */
+export const MAX_PAGE_ENTITIES = 40;
+/** Sentences read around an entity's mentions for the figure check. */
+export const MAX_FIGURE_SENTENCES = 8;
+/** The block a mention's sentence is read from. */
+const BLOCK = 'p, li, td, th, dd, dt, blockquote, figcaption, caption, h1, h2, h3, h4, h5, h6, div, section, article';
+
+/**
+ * The sentence of each wanted mark in its block, as plain text, and the one
+ * after it when that names no other entity with figures of its own ("Power of
+ * Siberia opened in 2019. Last year the pipeline carried 22.7 bcm.").
+ */
+export function sentencesAround(
+  wanted: readonly Element[],
+  markSelector: string,
+  others: (mark: Element) => boolean,
+  max = MAX_FIGURE_SENTENCES,
+): string[] {
+  const out: string[] = [];
+  for (const mark of wanted) {
+    const block = mark.parentElement?.closest(BLOCK) ?? mark.parentElement;
+    if (!block) continue;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const starts = new Map<Node, number>();
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      starts.set(n, text.length);
+      text += (n as Text).data;
+    }
+    const at = (el: Element) => starts.get(document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode()!) ?? -1;
+    const blockers = [...block.querySelectorAll(markSelector)].filter(others).map(at);
+    const list = splitSentences(text);
+    const i = list.findIndex((s) => s.end > at(mark));
+    for (const [k, s] of [list[i], list[i + 1]].entries()) {
+      if (!s || (k > 0 && blockers.some((b) => b >= s.start && b < s.end))) break;
+      const sentence = text.slice(s.start, s.end);
+      if (!out.includes(sentence)) out.push(sentence);
+    }
+    if (out.length >= max) break;
+  }
+  return out.slice(0, max);
 }
 
 const NEXT_KEYS = new Set(['j', 'ArrowDown', 'ArrowRight']);
@@ -156,7 +212,48 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
     }
     return pending;
   };
-  let prepared: { token: number; data: CardData } | null = null;
+  let prepared: { token: number; data: CardData; page: CardPage } | null = null;
+  /** The cards of the page's entities, loaded once per set of entities. */
+  let named: { key: string; cards: Promise<(CardData | null)[]> } | null = null;
+  const entityOf = (m: Element) => m.getAttribute('data-entity') ?? '';
+  const innerOf = (m: Element) => options.innerEntitiesOf?.(m) ?? [];
+
+  /** What the page adds to the card of `mention`; never fails (a card without context is still a card). */
+  const pageFor = async (mention: HTMLElement): Promise<CardPage> => {
+    const page: CardPage = { date: options.published };
+    try {
+      const counts = options.pageEntities?.();
+      if (counts) {
+        const ids = [...counts]
+          .sort((a, b) => b.count - a.count)
+          .slice(0, MAX_PAGE_ENTITIES)
+          .map((c) => c.id)
+          .sort();
+        const key = ids.join();
+        if (named?.key !== key) named = { key, cards: Promise.all(ids.map(load)) };
+        const cards = (await named.cards).filter((c): c is CardData => c !== null);
+        page.entities = cards.map(({ entity }) => ({ id: entity.id, names: [entity.name, ...entity.aliases] }));
+        const withSeries = new Set(cards.filter((c) => c.entity.series?.length).map((c) => c.entity.id));
+        // Read once per entity while this card is up (the card repaints on pin, Back, …).
+        const read = new Map<string, string[]>();
+        page.sentences = (id) => {
+          let found = read.get(id);
+          if (!found) {
+            const own = options.getMentions().filter((m) => entityOf(m) === id || innerOf(m).includes(id));
+            own.sort((a, b) => Number(b === mention) - Number(a === mention));
+            found = sentencesAround(own, MENTION_SELECTOR, (m) => entityOf(m) !== id && withSeries.has(entityOf(m)));
+            read.set(id, found);
+          }
+          return found;
+        };
+      }
+      const inner = await Promise.all(innerOf(mention).map(load));
+      page.inner = inner.flatMap((c) => (c ? [{ id: c.entity.id, name: c.entity.name }] : []));
+    } catch {
+      // Context is a bonus: the card opens without it.
+    }
+    return page;
+  };
 
   // --- shadow root ---------------------------------------------------------
   let root: HTMLElement | null = null;
@@ -240,9 +337,9 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
           machine.dataFailed(token);
           return;
         }
-        void load(id).then((data) => {
+        void Promise.all([load(id), pageFor(mention)]).then(([data, page]) => {
           if (data && mention.isConnected) {
-            prepared = { token, data };
+            prepared = { token, data, page };
             machine.dataReady(token);
           } else {
             machine.dataFailed(token);
@@ -251,14 +348,14 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
       },
       show(mention, token, via) {
         if (!prepared || prepared.token !== token) return;
-        const data = prepared.data;
+        const { data, page } = prepared;
         // Stepping between mentions, or clicking the mention whose card is already up, keeps the
         // mounted card (its focus and Back history) instead of building a new one.
         const sameCard =
           (keepKey || shown?.mention === mention) && shown !== null && shown.data.entity.id === data.entity.id;
         const key = sameCard ? shown!.key : `${data.entity.id}#${++openCount}`;
         keepKey = false;
-        shown = { mention, data, key, via };
+        shown = { mention, data, page, key, via };
         paint();
         // Keyboard users land on the card's heading once it is placed (a hidden element cannot take focus).
         focusWhenPlaced = via === 'keyboard' && !focusInCard();
@@ -290,6 +387,7 @@ export async function mountCardHost(ctx: ContentScriptContext, options: CardHost
         h(ContextCard, {
           key: current.key,
           data: current.data,
+          page: current.page,
           theme: theme(),
           locale,
           loadCard: load,

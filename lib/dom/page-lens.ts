@@ -31,6 +31,7 @@ import type { CardHost } from './card-host';
 import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR } from './card-names';
 import type { LensUi } from '../platform/lens-ui';
 import { holdLifeline } from './lifeline';
+import { innerEntitiesOf } from './mark';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from './text-blocks';
 
 export interface PageLens {
@@ -126,6 +127,9 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
           settings: () => settings,
           onHideEntity: (id) => void changePageSettings((s) => hideEntity(s, hostname, id)).catch(() => undefined),
           onSaveHighlight: (m) => void ui.saveMentionHighlight(m),
+          published,
+          pageEntities: () => annotator.entityCounts(),
+          innerEntitiesOf,
         }),
       )
       .then((host) => {

@@ -59,6 +59,8 @@ export const ALIAS_RULES = ['context', 'proper-noun', 'after-full-name'] as cons
 export type AliasRule = (typeof ALIAS_RULES)[number];
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A lowercase host name without scheme, port or path ("tass.com", "en.people.cn"). */
+const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 /** YYYY, YYYY-MM, YYYY-MM-DD, ranges of those, decades (1970s, 1960s-1980s) or "13th century". */
 const AS_OF_PATTERN =
   /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?(?:-\d{4}(?:-\d{2}(?:-\d{2})?)?)?|\d{3}0s(?:-\d{3}0s)?|\d{1,2}(?:st|nd|rd|th) century)$/;
@@ -135,6 +137,13 @@ export const EntitySchema = v.pipe(
     facts: v.pipe(v.array(FactSchema), v.minLength(2, 'needs at least 2 facts'), v.maxLength(5, 'at most 5 facts')),
     related: v.array(v.pipe(v.string(), v.regex(ID_PATTERN))),
     series: v.optional(v.array(SeriesSchema)),
+    /** An outlet's own sites: the page's host, or a parent domain of it, matches one of these. */
+    hosts: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.string(), v.regex(HOST_PATTERN, 'must be a lowercase host name such as tass.com'))),
+        v.minLength(1),
+      ),
+    ),
   }),
   v.check(
     (e) => e.disambiguation.every((d) => e.aliases.includes(d.alias)),

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   hasTouch?: boolean;
   deviceScaleFactor?: number;
+  /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP tass.com 127.0.0.1:PORT` to serve a page under a real host. */
+  args?: readonly string[];
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -60,6 +62,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     '--disable-features=Translate,OptimizationHints,MediaRouter',
   ];
   if (withExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  args.push(...(options.args ?? []));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
