@@ -7,6 +7,7 @@ import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
 import { dispatchPageRequest, listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
+import { TEST_HOOKS } from '@/lib/platform/test-hooks';
 import type { Highlight } from '@/lib/highlights/model';
 import type { HighlightResult } from '@/lib/messages';
 
@@ -27,9 +28,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const origin = performance.now();
-    // Marks the document so the end-to-end suite can see the script ran.
-    document.documentElement.setAttribute('data-lens-ready', '');
-    ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
+    // Test builds only: marks the document so the end-to-end suites can see the script ran.
+    if (TEST_HOOKS) {
+      document.documentElement.setAttribute('data-lens-ready', '');
+      ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
+    }
 
     let ui: Promise<LensUi> | null = null;
     // The scout's question "does this page have saved highlights?" fetches them: the UI script,
@@ -78,7 +81,7 @@ export default defineContentScript({
       clearTimeout: (id) => window.clearTimeout(id),
       now: () => performance.now(),
       origin,
-      publishStats: true,
+      publishStats: TEST_HOOKS,
       onError,
     });
     ctx.onInvalidated(() => scout.stop());

@@ -18,6 +18,9 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CONTENT_BUDGET_BYTES, UI_BUDGET_BYTES, measureBundle } from './bundle-size';
 
+/** What the end-to-end suites' hooks write on a page (lib/platform/test-hooks.ts); none may be in a production build. */
+const TEST_HOOK_STRINGS = ['data-lens-ready', 'lensStats', 'data-lens-stats'];
+
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 function kib(bytes: number): string {
@@ -126,6 +129,15 @@ function main(): number {
     if (process.argv.includes('--breakdown')) breakdown(part.path, part.code.toString('utf8'));
   }
   let failed = false;
+  // A production build leaves nothing on the page's own elements for a site to read.
+  for (const part of parts.filter((p) => p.everyPage)) {
+    for (const hook of TEST_HOOK_STRINGS) {
+      if (part.code.includes(hook)) {
+        console.error(`Error: ${part.name} holds the test hook "${hook}": build with "npm run build", not build:test.`);
+        failed = true;
+      }
+    }
+  }
   for (const [what, size, budget] of [
     ['content script in every page', everyPage, CONTENT_BUDGET_BYTES],
     ['cards and highlights on first use', firstUse, UI_BUDGET_BYTES],

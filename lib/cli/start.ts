@@ -27,7 +27,12 @@ const SCREENSHOT = resolve(REPO_ROOT, 'docs/screenshots/demo-card.png');
 function build(): Promise<void> {
   return new Promise((ok, fail) => {
     console.log('Building the extension (wxt build)…');
-    const child = spawn('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // A test build: the page lens publishes its counters, so the first pass's end can be awaited.
+    const child = spawn('npx', ['wxt', 'build'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, LENS_TEST_HOOKS: '1' },
+    });
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`wxt build exited with code ${code}`))));
   });

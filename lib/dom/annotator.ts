@@ -38,6 +38,7 @@ import {
   type TextAnchor,
 } from './mark';
 import { withinOneNode } from './detect-blocks';
+import { TEST_HOOKS } from '../platform/test-hooks';
 import { ensureMarkStyle, removeMarkStyle, STYLE_ATTR } from './mark-styles';
 import { isSkippedElement } from './text-blocks';
 
@@ -458,10 +459,12 @@ export class Annotator {
     this.#styled.clear();
     this.#marks.clear();
     this.#counts.clear();
-    try {
-      delete this.#deps.doc.documentElement?.dataset.lensStats;
-    } catch {
-      // a page without <html> has nothing to clean
+    if (TEST_HOOKS) {
+      try {
+        delete this.#deps.doc.documentElement?.dataset.lensStats;
+      } catch {
+        // a page without <html> has nothing to clean
+      }
     }
     this.#deps.onMarksChanged?.();
   }
@@ -1271,11 +1274,13 @@ export class Annotator {
 
   /** Writes the counters on `<html data-lens-stats>` (at most once per batch or pass). */
   #publish(): void {
-    if (!this.#deps.publishStats || !this.#running) return;
-    try {
-      this.#deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
-    } catch {
-      // no <html>: nothing to publish on
+    // Test builds only (lib/platform/test-hooks.ts): a production build carries none of this.
+    if (TEST_HOOKS && this.#deps.publishStats && this.#running) {
+      try {
+        this.#deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
+      } catch {
+        // no <html>: nothing to publish on
+      }
     }
   }
 }

@@ -23,6 +23,7 @@ import { readPageDate } from './page-date';
 import { probeTexts } from './scout';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
+import { TEST_HOOKS } from '../platform/test-hooks';
 import { changePageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
@@ -107,7 +108,7 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
       }, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     isValid: () => ctx.isValid,
-    publishStats: true,
+    publishStats: TEST_HOOKS,
     origin,
     onError: (error) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);

@@ -4,6 +4,7 @@
  * and mention level, development and test parts apart, by language, the
  * confusable traps and the off-topic pages — over whatever texts are present
  * in tests/real/texts/, and names the ones that are missing or changed.
+ * `--any-page` scores without the relevance rule (what it costs in recall).
  * `--details` lists every miss and false mark (for the development part only,
  * unless `--split test` asks for the other: rules are never written looking at it).
  */
@@ -39,10 +40,15 @@ export function goldOf(doc: RealDocument, body: string): Gold[] {
 }
 
 /** Scores one document by the labelling standard's rules (optional labels neither reward nor penalise). */
-export async function scoreDocument(doc: RealDocument, text: string, detector: Detector): Promise<DocOutcome> {
+export async function scoreDocument(
+  doc: RealDocument,
+  text: string,
+  detector: Detector,
+  anyPage = false,
+): Promise<DocOutcome> {
   const { html, body } = pageOf(text, doc.date);
   const gold = goldOf(doc, body);
-  const { mentions } = await annotateHtml(html, detector);
+  const { mentions } = await annotateHtml(html, detector, { anyPage });
   const used = new Set<number>();
   const men = zero();
   const missed: string[] = [];
@@ -102,6 +108,8 @@ export function summarise(name: string, list: readonly DocOutcome[]): string[] {
 
 async function main(argv: string[]): Promise<number> {
   const details = argv.includes('--details');
+  // Without the relevance rule: what the rule costs in recall, and what it saves off-topic.
+  const anyPage = argv.includes('--any-page');
   const only = argv.includes('--split') ? argv[argv.indexOf('--split') + 1] : null;
   const corpus = readCorpus();
   const detector = createDetector(aliasTable);
@@ -114,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
       absent.push(`  ${state.why === 'missing' ? 'missing' : 'changed'}: ${doc.id} ${doc.url} (${doc.found})`);
       continue;
     }
-    outcomes.push(await scoreDocument(doc, state.text, detector));
+    outcomes.push(await scoreDocument(doc, state.text, detector, anyPage));
   }
   const lines: string[] = [`Real-text corpus: ${corpus.documents.length} documents, ${outcomes.length} texts present`];
   if (absent.length > 0) {
