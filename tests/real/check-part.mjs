@@ -6,42 +6,16 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { factbaseIds, occurrences } from './labelling-tools.mjs';
 
 const file = process.argv[2];
 const part = JSON.parse(readFileSync(file, 'utf8'));
-// The fact base's ids, as `npm run factbase -- --json` prints them.
-const factbase = execFileSync(
-  'npx',
-  ['tsx', new URL('../../lib/cli/factbase.ts', import.meta.url).pathname, '--json'],
-  {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  },
-);
-const ids = new Set(JSON.parse(factbase).map((e) => e.id));
-const word = /[\p{L}\p{N}]/u;
-const isCjk = (c) => /[\p{Script=Han}]/u.test(c);
+const ids = factbaseIds();
 let problems = 0;
 const bad = (m) => {
   problems++;
   console.log('  ✗ ' + m);
 };
-
-function occurrences(text, needle) {
-  const out = [];
-  let at = text.indexOf(needle);
-  while (at >= 0) {
-    const before = text[at - 1] ?? ' ',
-      after = text[at + needle.length] ?? ' ';
-    const cjk = isCjk(needle[0]) || isCjk(needle[needle.length - 1]);
-    const ok = cjk || (!word.test(before) && !word.test(after));
-    if (ok) {
-      out.push(at);
-      at = text.indexOf(needle, at + needle.length);
-    } else at = text.indexOf(needle, at + 1);
-  }
-  return out;
-}
 
 for (const d of part.documents) {
   const path = new URL(`texts/${d.id}.txt`, import.meta.url);

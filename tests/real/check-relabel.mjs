@@ -3,33 +3,12 @@
 // corpus, the texts and the fact base, without running the detector.
 // usage: node tests/real/check-relabel.mjs FILE.json
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { factbaseIds, occurrences } from './labelling-tools.mjs';
 
 const changes = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const corpus = JSON.parse(readFileSync(new URL('./corpus.json', import.meta.url), 'utf8'));
-const factbase = execFileSync(
-  'npx',
-  ['tsx', new URL('../../lib/cli/factbase.ts', import.meta.url).pathname, '--json'],
-  {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  },
-);
-const ids = new Set(JSON.parse(factbase).map((e) => e.id));
-const word = /[\p{L}\p{N}]/u;
-const han = /\p{Script=Han}/u;
-function count(text, needle) {
-  const cjk = han.test(needle[0]) || han.test(needle[needle.length - 1]);
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0;) {
-    const ok = cjk || (!word.test(text[at - 1] ?? ' ') && !word.test(text[at + needle.length] ?? ' '));
-    if (ok) {
-      n++;
-      at = text.indexOf(needle, at + needle.length);
-    } else at = text.indexOf(needle, at + 1);
-  }
-  return n;
-}
+const ids = factbaseIds();
+const count = (text, needle) => occurrences(text, needle).length;
 let problems = 0;
 const bad = (m) => {
   problems++;

@@ -5,7 +5,8 @@
  * beside the sourced series, the date on the chart, and the facts ordered for
  * the page. Without that context the card is as it always was.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { mountPoint } from '../../support/mount-point';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ContextCard, type ContextCardProps } from '../../../components/ContextCard';
@@ -14,7 +15,7 @@ import { I18nProvider } from '../../../components/ui/I18nProvider';
 import type { CardData, CardPage } from '../../../lib/card/view-model';
 import { byId, cardData } from './fixtures';
 
-let container: HTMLElement;
+const point = mountPoint();
 
 /** Shows key and arguments, so tests see which message was used with what. */
 const t: Translate = (key, subs) =>
@@ -26,24 +27,15 @@ function mount(props: Partial<ContextCardProps> & { data: CardData }) {
       <I18nProvider t={t}>
         <ContextCard theme="light" locale="en-GB" {...props} />
       </I18nProvider>,
-      container,
+      point.el,
     );
   });
-  return container.querySelector<HTMLElement>('[role="dialog"]')!;
+  return point.el.querySelector<HTMLElement>('[role="dialog"]')!;
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const facts = (dialog: HTMLElement) => [...dialog.querySelectorAll<HTMLElement>('.lc-fact-item')];
 const names = (...ids: string[]) => ids.map((id) => ({ id, names: [byId.get(id)!.name, ...byId.get(id)!.aliases] }));
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
 
 describe('without page context', () => {
   test('no date line, one fact list in fact base order, no placement attribute', () => {

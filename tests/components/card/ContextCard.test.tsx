@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { mountPoint } from '../../support/mount-point';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ContextCard, type ContextCardProps } from '../../../components/ContextCard';
@@ -9,7 +10,7 @@ import { ESSAY_PUBLICATION, ESSAY_TITLE, formatAsOf, sourceLabel } from '../../.
 import type { CardData } from '../../../lib/card/view-model';
 import { byId, cardData, meta, TEST_SERIES } from './fixtures';
 
-let container: HTMLElement;
+const point = mountPoint();
 
 /** A translator that shows key and arguments, so tests see which message was used. */
 const t: Translate = (key, subs) =>
@@ -21,10 +22,10 @@ function mount(props: Partial<ContextCardProps> & { data: CardData }) {
       <I18nProvider t={t}>
         <ContextCard theme="light" {...props} />
       </I18nProvider>,
-      container,
+      point.el,
     );
   });
-  return container.querySelector<HTMLElement>('[role="dialog"]')!;
+  return point.el.querySelector<HTMLElement>('[role="dialog"]')!;
 }
 
 /** Clicks inside act() and waits until the card shows `name` (related cards load asynchronously). */
@@ -35,15 +36,6 @@ async function clickUntil(el: HTMLElement | null, dialog: HTMLElement, name: str
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
 
 describe('content', () => {
   test('a dialog named by its heading, the entity name', () => {
@@ -158,7 +150,7 @@ describe('related entities and Back', () => {
     const target = root.related[0]!;
     await clickUntil(chips[0]!, dialog, target.name);
     expect(loadCard).toHaveBeenCalledWith(target.id);
-    const same = container.querySelector<HTMLElement>('[role="dialog"]')!;
+    const same = point.el.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(same).toBe(dialog);
     expect(text(dialog.querySelector('h2'))).toBe(target.name);
     expect(dialog.dataset.entity).toBe(target.id);

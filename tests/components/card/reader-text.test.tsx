@@ -5,8 +5,9 @@
  * and source line rendered with the real messages of each locale.
  */
 import { readFileSync } from 'node:fs';
+import { mountPoint } from '../../support/mount-point';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ContextCard } from '../../../components/ContextCard';
@@ -51,15 +52,7 @@ const sources: Source[] = fb.entities.flatMap((e) => [
   ...(e.series ?? []).flatMap((s) => s.points.map((p) => p.source)),
 ]);
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
+const point = mountPoint();
 
 describe('locale messages', () => {
   test.each(Object.keys(LOCALES))('no %s message says "seed"', (dir) => {
@@ -91,10 +84,10 @@ describe('rendered source lines and cards', () => {
           <I18nProvider t={t}>
             <SourceLine asOf="2024" source={source} locale={locale} />
           </I18nProvider>,
-          container,
+          point.el,
         );
       });
-      const text = visibleText(container);
+      const text = visibleText(point.el);
       if (SEED.test(text)) hits.push(text);
     }
     expect(hits).toEqual([]);
@@ -106,10 +99,10 @@ describe('rendered source lines and cards', () => {
         <I18nProvider t={translator(load('en'))}>
           <SourceLine source={{ kind: 'seed', quote: 'a quote' }} locale="en" />
         </I18nProvider>,
-        container,
+        point.el,
       );
     });
-    expect(container.textContent).toBe(
+    expect(point.el.textContent).toBe(
       'Source: Why the West Won’t Be Able to Drive a Wedge Between Russia and China (Foreign Affairs, April 2024) — a quote',
     );
   });
@@ -120,10 +113,10 @@ describe('rendered source lines and cards', () => {
         <I18nProvider t={(key) => (key === 'card_source_essay_date' ? 'the seed essay' : key)}>
           <SourceLine source={{ kind: 'seed', quote: 'q' }} locale="en" />
         </I18nProvider>,
-        container,
+        point.el,
       );
     });
-    expect(SEED.test(visibleText(container))).toBe(true);
+    expect(SEED.test(visibleText(point.el))).toBe(true);
   });
 
   test('no card of the fact base says "seed"', () => {
@@ -136,10 +129,10 @@ describe('rendered source lines and cards', () => {
           <I18nProvider t={t}>
             <ContextCard data={data} theme="light" locale="en" />
           </I18nProvider>,
-          container,
+          point.el,
         );
       });
-      if (SEED.test(visibleText(container))) hits.push(entity.id);
+      if (SEED.test(visibleText(point.el))) hits.push(entity.id);
     }
     expect(hits).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * factual line from that record and a button that shows its card. No rating,
  * no score, no adjectives of ours.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { mountPoint } from '../../support/mount-point';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import extra1 from '../../../assets/factbase/extra-1.json';
@@ -18,7 +19,7 @@ import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
 const t: Translate = (key, subs) =>
   subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;
 const media = parseEntities(extra1, 'extra-1.json');
-let container: HTMLElement;
+const point = mountPoint();
 
 function outlet(hostname: string): PopupOutlet | undefined {
   const e = outletFor(hostname, media);
@@ -46,24 +47,15 @@ function mount(hostname: string) {
       <I18nProvider t={t}>
         <Popup {...props} />
       </I18nProvider>,
-      container,
+      point.el,
     ),
   );
 }
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  act(() => render(null, container));
-  container.remove();
-});
-
 describe('the outlet line', () => {
   test('on tass.com: the outlet, the first sentence of its summary, and a button for its card', () => {
     mount('tass.com');
-    const section = container.querySelector<HTMLElement>('.popup__outlet')!;
+    const section = point.el.querySelector<HTMLElement>('.popup__outlet')!;
     expect(section.dataset.entity).toBe('tass');
     expect(section.querySelector('h2')?.textContent).toBe('popup_outlet_title');
     expect(section.querySelector('p')?.textContent).toBe("TASS: Russia's government-owned news agency.");
@@ -80,9 +72,9 @@ describe('the outlet line', () => {
 
   test('a subdomain of an outlet’s host counts; other sites get no line', () => {
     mount('english.news.cn');
-    expect(container.querySelector<HTMLElement>('.popup__outlet')?.dataset.entity).toBe('xinhua');
+    expect(point.el.querySelector<HTMLElement>('.popup__outlet')?.dataset.entity).toBe('xinhua');
     mount('example.org');
-    expect(container.querySelector('.popup__outlet')).toBeNull();
+    expect(point.el.querySelector('.popup__outlet')).toBeNull();
   });
 
   test('the line is the fact base’s own words: no score, no rating', () => {
