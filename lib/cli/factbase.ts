@@ -13,6 +13,36 @@ import { loadFactbase, type Factbase } from '../factbase/load';
 import { FactbaseError } from '../factbase/schema';
 
 const DEFAULT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../assets/factbase');
+/** The labelled real-text corpus (tests/real): what coverage is measured over. */
+const CORPUS_FILE = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../tests/real/corpus.json');
+
+interface CorpusRecord {
+  kind: string;
+  labels: [string, string, number, string?][];
+  uncovered: string[];
+}
+
+/**
+ * Coverage as it is measured: over the China–Russia pages of the real-text
+ * corpus, the relevant things each page names (distinct per page) that have
+ * an entity (its required labels) against those that have none (`uncovered`).
+ * Null when the corpus file is absent.
+ */
+export function corpusCoverage(file = CORPUS_FILE): { covered: number; uncovered: number } | null {
+  let documents: CorpusRecord[];
+  try {
+    documents = (JSON.parse(readFileSync(file, 'utf8')) as { documents: CorpusRecord[] }).documents;
+  } catch {
+    return null;
+  }
+  let covered = 0;
+  let uncovered = 0;
+  for (const d of documents.filter((x) => x.kind === 'topic')) {
+    covered += new Set(d.labels.filter((l) => l[3] !== 'optional').map((l) => l[0])).size;
+    uncovered += d.uncovered.length;
+  }
+  return { covered, uncovered };
+}
 
 export interface CliResult {
   code: number;
@@ -54,13 +84,22 @@ export function describe(fb: Factbase): string {
   const seed = facts.filter((f) => f.source.kind === 'seed').length;
   const lines = [
     `Eurasia Lens fact base ${fb.meta.version}, reviewed ${fb.meta.reviewed}`,
-    `${fb.entities.length} entities, ${facts.length} facts (${seed} from the seed essay, ${facts.length - seed} from web pages)`,
+    `${fb.entities.length} entities, ${facts.length} facts (${seed} from the founding essay, ${facts.length - seed} from web pages)`,
     '',
     'By topic:',
   ];
   const byTopic = countBy(fb.entities, (e) => e.topics);
   for (const topic of fb.meta.topics) {
     lines.push(`  ${topic.label.padEnd(24)} ${String(byTopic.get(topic.id) ?? 0).padStart(4)}`);
+  }
+  const coverage = corpusCoverage();
+  if (coverage) {
+    const all = coverage.covered + coverage.uncovered;
+    lines.splice(
+      2,
+      0,
+      `Coverage of the real-text corpus's China–Russia pages: ${coverage.covered} of ${all} named things have an entity (${((100 * coverage.covered) / Math.max(1, all)).toFixed(1)} %)`,
+    );
   }
   lines.push('', 'By type:');
   const byType = [...countBy(fb.entities, (e) => [e.type])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

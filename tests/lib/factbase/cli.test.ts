@@ -47,7 +47,10 @@ describe('factbase CLI', () => {
   test('without --json it prints version, review date and counts by topic and type', () => {
     const result = runFactbaseCli(['--dir', dataDir()]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('fact base 1.0.1, reviewed 2026-11-28');
+    expect(result.stdout).toContain('fact base 1.1.0, reviewed 2026-12-06');
+    expect(result.stdout).toMatch(
+      /Coverage of the real-text corpus's China–Russia pages: \d+ of \d+ named things have an entity \(\d+\.\d %\)/,
+    );
     expect(result.stdout).toMatch(/^ {2}Trade & finance +\d+$/m);
     expect(result.stdout).toMatch(/^ {2}person +\d+$/m);
   });
