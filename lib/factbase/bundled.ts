@@ -11,6 +11,7 @@ import extra2 from '../../assets/factbase/extra-2.json';
 import extra3 from '../../assets/factbase/extra-3.json';
 import extra4 from '../../assets/factbase/extra-4.json';
 import extra5 from '../../assets/factbase/extra-5.json';
+import extra6 from '../../assets/factbase/extra-6.json';
 import { loadFactbase, type Factbase } from './load';
 
 /** The file names used in error messages, in the order the files are checked. */
@@ -21,6 +22,7 @@ export const BUNDLED_FILES = {
   'extra-3.json': extra3 as unknown,
   'extra-4.json': extra4 as unknown,
   'extra-5.json': extra5 as unknown,
+  'extra-6.json': extra6 as unknown,
 } as const;
 
 let loaded: Factbase | null = null;

@@ -11,4 +11,5 @@ export const ENTITY_FILES = [
   'extra-3.json',
   'extra-4.json',
   'extra-5.json',
+  'extra-6.json',
 ] as const;

@@ -175,9 +175,10 @@ describe('ambiguous aliases need support', () => {
     ['Chen Xian scored twice for the club.', []],
     ['The Met revived "Nixon in China", the opera by John Adams.', []],
     ['Ballerina Svetlana Zakharova danced at the Bolshoi.', []],
-    ['The Pope sent a peace mission to Kyiv.', []],
+    // The Peace Mission exercises are not named; Kyiv is.
+    ['The Pope sent a peace mission to Kyiv.', ['kyiv:Kyiv']],
     ['Thanks for the RT, he wrote on Twitter.', []],
-    ['The Xian H-6 bomber flew near Alaska.', ['xian-h-6:Xian H-6 bomber']],
+    ['The Xian H-6 bomber flew near Alaska.', ['xian-h-6:Xian H-6 bomber', 'alaska:Alaska']],
     [
       'Xi hosted the China-Central Asia summit in Xian in May 2023.',
       ['xi-jinping:Xi', 'china:China', 'central-asia:Central Asia', 'xian:Xian'],
@@ -194,7 +195,7 @@ describe('ambiguous aliases need support', () => {
     ],
     ['Russian banks were cut off from Swift in 2022.', ['swift:Swift']],
     ["Russia's swift response to sanctions surprised Brussels.", ['russia:Russia']],
-    ['The Brics summit opened in Kazan as Nato ministers met.', ['brics:Brics', 'nato:Nato']],
+    ['The Brics summit opened in Kazan as Nato ministers met.', ['brics:Brics', 'kazan:Kazan', 'nato:Nato']],
     ["Wagner's Ring cycle played at the Bolshoi.", []],
     ['Wagner fighters withdrew from Bakhmut.', ['wagner-group:Wagner']],
     ['Pro-Kremlin bloggers and Kremlin-backed media cheered.', ['kremlin:Pro-Kremlin', 'kremlin:Kremlin-backed']],
