@@ -36,6 +36,17 @@ export const MIRROR_HOSTS = [
   'topzle.com',
   'worldmapwiki.com',
   'infinitelexicon.com',
+  'worddisk.com',
+  'kotoba.ne.jp',
+  'en-academic.com',
+  'owiki.org',
+  'dokumen123.com',
+  'wiki.gravy.cc',
+  'repbio.com',
+  'hubbry.com',
+  'academickids.com',
+  'de.zxc.wiki',
+  'wiki.riteme.site',
 ] as const;
 
 /** The words a mirror-hosted source's title must contain. */
