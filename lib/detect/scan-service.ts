@@ -82,46 +82,40 @@ export function separateRunTogether(text: string): string {
  * together, so they are separated first), per entity id: what the relevance
  * rule (relevance.ts) judges a page by. Certain mentions, names nested in
  * phrases and short forms whose full name the text holds count; uncertain
- * candidates do not (the resolver is for marks, not for this verdict).
+ * candidates do not (the resolver is for marks, not for this verdict). Names
+ * wholly inside the first `overlap` characters were counted with the text before.
  */
 export function coreCounts(text: string, detector = sharedDetector(), overlap = 0): Record<string, number> {
-  const page: PageState = { seen: new Set() };
-  // Separating words adds characters: the overlap is measured on the separated text's start.
-  const from = overlap > 0 ? separateRunTogether(text.slice(0, overlap)).length : 0;
-  const { mentions, nested, deferred } = detector.scan(separateRunTogether(text), page);
-  const counts: Record<string, number> = {};
-  for (const m of [...mentions, ...nested, ...settleDeferred(deferred, page)]) {
-    // A name wholly inside the overlap was counted with the text before.
-    if (m.end <= from) continue;
-    if (detector.tierOf(m.id) === 'core') counts[m.id] = (counts[m.id] ?? 0) + 1;
-  }
-  return counts;
+  return readProbe(text, detector, overlap).core;
 }
 
 /**
  * The background's side of `detect:probe`: whether a page's text, read the
- * cheap way, holds any candidate at all, certain or not. False only when the
- * full pass would find nothing in it either.
+ * cheap way, holds any candidate at all, certain or not (false only when the
+ * full pass would find nothing in it either), and its core mentions.
  */
-export function holdsCandidate(text: string, detector = sharedDetector()): boolean {
-  const holdsAny = (t: string) => foundAny(detector.scan(t, { seen: new Set() }));
-  // Piece by piece, so a page that names something early is settled without scanning the rest
-  // (on a worker that just started, every scan also builds the matcher parts it meets).
-  for (let at = 0; at < text.length; at += PROBE_PIECE - PROBE_PIECE_OVERLAP) {
-    const piece = text.slice(at, at + PROBE_PIECE);
-    if (holdsAny(piece)) return true;
-    const separated = separateRunTogether(piece);
-    if (separated !== piece && holdsAny(separated)) return true;
-    if (at + PROBE_PIECE >= text.length) break;
-  }
-  return false;
-}
-
-/** The whole answer to `detect:probe`: candidates at all, and what the relevance rule needs. */
 export function probeAnswer(text: string, overlap = 0, detector = sharedDetector()): ResponseFor<'detect:probe'> {
-  return { hit: holdsCandidate(text, detector), core: coreCounts(text, detector, overlap), rule: RELEVANCE };
+  const { separated, result, core } = readProbe(text, detector, overlap);
+  // Separating may split a word that was whole ("McDonald"): the text as read is scanned too when that found nothing.
+  const hit = foundAny(result) || (separated !== text && foundAny(detector.scan(text, { seen: new Set() })));
+  return { hit, core, rule: RELEVANCE };
 }
 
-/** Characters the probe scans at a time, and the overlap between pieces (longer than any name). */
-export const PROBE_PIECE = 16_000;
-export const PROBE_PIECE_OVERLAP = 200;
+/** One scan of the separated text: the text, its result, and its core mentions counted as `coreCounts` says. */
+function readProbe(
+  text: string,
+  detector: Detector,
+  overlap: number,
+): { separated: string; result: ScanResult; core: Record<string, number> } {
+  const separated = separateRunTogether(text);
+  const page: PageState = { seen: new Set() };
+  const result = detector.scan(separated, page);
+  // Separating words adds characters: the overlap is measured on the separated text's start.
+  const from = overlap > 0 ? separateRunTogether(text.slice(0, overlap)).length : 0;
+  const core: Record<string, number> = {};
+  for (const m of [...result.mentions, ...result.nested, ...settleDeferred(result.deferred, page)]) {
+    if (m.end <= from) continue;
+    if (detector.tierOf(m.id) === 'core') core[m.id] = (core[m.id] ?? 0) + 1;
+  }
+  return { separated, result, core };
+}

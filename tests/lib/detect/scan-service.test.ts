@@ -7,15 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
-import {
-  holdsCandidate,
-  PROBE_PIECE,
-  PROBE_PIECE_OVERLAP,
-  scanTexts,
-  separateRunTogether,
-  sharedDetector,
-  splitTexts,
-} from '@/lib/detect/scan-service';
+import { scanTexts, probeAnswer, separateRunTogether, sharedDetector, splitTexts } from '@/lib/detect/scan-service';
 import { answerScanMessage } from '@/lib/platform/scan-ports';
 import type { PageState, ScanResult } from '@/lib/detect/types';
 import type { Detector } from '@/lib/detect/detector';
@@ -248,31 +240,34 @@ describe('the scout probe (detect:probe)', () => {
   });
 
   test('a hit for any candidate, certain or not; none for text without names', () => {
-    expect(holdsCandidate('Putin arrived in Beijing.')).toBe(true);
+    const hit = (text: string) => probeAnswer(text).hit;
+    expect(hit('Putin arrived in Beijing.')).toBe(true);
     // A headline without a full stop, run into the next paragraph by textContent.
-    expect(holdsCandidate('Weather for the weekendXi Jinping will visit')).toBe(true);
+    expect(hit('Weather for the weekendXi Jinping will visit')).toBe(true);
     // Uncertain (needs the resolver) still counts: the full pass decides.
-    expect(holdsCandidate('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
-    expect(holdsCandidate('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
+    expect(hit('The Mir was mentioned.')).toBe(scanTexts(['The Mir was mentioned.'], []).found.length > 0);
+    expect(hit('Rain in the afternoon, clearing later. Fine china on the table.')).toBe(false);
   });
 
-  test('a long text is probed piece by piece: a name late, or across a piece boundary, is found; an early name ends it', () => {
+  test('a long text is read whole, once: a name late, or run into its neighbour, is found', () => {
     const filler = (n: number) => 'Rain in the afternoon, clearing later. '.repeat(Math.ceil(n / 39)).slice(0, n);
-    const step = PROBE_PIECE - PROBE_PIECE_OVERLAP;
-    expect(holdsCandidate(filler(5 * PROBE_PIECE))).toBe(false);
-    expect(holdsCandidate(`${filler(4 * PROBE_PIECE)} Xi Jinping spoke.`)).toBe(true);
-    // "Vladimir P|utin" cut by the first piece's end (neither half is a candidate): whole in the second.
-    expect(holdsCandidate(`${filler(PROBE_PIECE - 11)} Vladimir Putin ${filler(PROBE_PIECE)}`)).toBe(true);
-    expect(holdsCandidate(`${filler(step - 3)}NATOPutin${filler(PROBE_PIECE)}`)).toBe(true);
+    const piece = 16_000;
+    expect(probeAnswer(filler(5 * piece)).hit).toBe(false);
+    expect(probeAnswer(`${filler(4 * piece)} Xi Jinping spoke.`).hit).toBe(true);
+    expect(probeAnswer(`${filler(piece - 11)} Vladimir Putin ${filler(piece)}`).hit).toBe(true);
+    expect(probeAnswer(`${filler(piece - 3)}NATOPutin${filler(piece)}`).hit).toBe(true);
+    // The same scan serves the hit and the relevance counts: a text that names something is scanned once.
     const scanned: number[] = [];
     const detector = {
       scan: (text: string, page: PageState) => {
         scanned.push(text.length);
         return sharedDetector().scan(text, page);
       },
+      tierOf: (id: string) => sharedDetector().tierOf(id),
     } as unknown as Detector;
-    expect(holdsCandidate(`Putin arrived. ${filler(10 * PROBE_PIECE)}`, detector)).toBe(true);
-    expect(scanned).toEqual([PROBE_PIECE]);
+    const text = `Putin arrived. ${filler(10 * piece)}`;
+    expect(probeAnswer(text, 0, detector)).toMatchObject({ hit: true, core: { 'vladimir-putin': 1 } });
+    expect(scanned).toEqual([text.length]);
   });
 
   test('the probe request is bounded', () => {
