@@ -5,9 +5,10 @@
  * names enough different core entities (one place name alone — a Moscow
  * council in Idaho, a restaurant called Peking — does not make a page about
  * Russia or China), and its context entities only when core mentions are
- * frequent too. Counting is over every mention the page's detection found,
- * nested ones included, so the verdict does not depend on density settings or
- * on which marks are on screen. Pure module.
+ * frequent too. The counts are the page's core mentions as the probes of its
+ * whole text find them (scan-service.ts `coreCounts`), nested ones included,
+ * so the verdict does not depend on density settings or on which marks are on
+ * screen. Pure module.
  */
 import type { Tier } from './rules-schema';
 
@@ -25,22 +26,6 @@ export interface Relevance {
   shown: boolean;
   /** Whether the page is about Russia or China: context entities are marked too. */
   about: boolean;
-}
-
-export function relevanceOf(
-  mentions: Iterable<{ id: string }>,
-  tierOf: (id: string) => Tier,
-  rule: RelevanceRule,
-): Relevance {
-  let core = 0;
-  const entities = new Set<string>();
-  for (const m of mentions) {
-    if (tierOf(m.id) !== 'core') continue;
-    core++;
-    entities.add(m.id);
-  }
-  const shown = entities.size >= rule.minCoreEntities;
-  return { core, coreEntities: entities.size, shown, about: shown && core >= rule.minCoreMentions };
 }
 
 /**
@@ -73,16 +58,4 @@ export function addCounts(into: Record<string, number>, more: Readonly<Record<st
 export function admitted(id: string, relevance: Relevance, tierOf: (id: string) => Tier): boolean {
   if (!relevance.shown) return false;
   return relevance.about || tierOf(id) === 'core';
-}
-
-/** The mentions a page of this relevance shows (all of them when `anyway`, as the reader may ask). */
-export function filterByRelevance<M extends { id: string }>(
-  mentions: readonly M[],
-  tierOf: (id: string) => Tier,
-  rule: RelevanceRule,
-  anyway = false,
-): M[] {
-  if (anyway) return [...mentions];
-  const relevance = relevanceOf(mentions, tierOf, rule);
-  return mentions.filter((m) => admitted(m.id, relevance, tierOf));
 }

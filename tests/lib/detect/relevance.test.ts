@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addCounts,
-  admitted,
-  filterByRelevance,
-  relevanceFromCounts,
-  relevanceOf,
-} from '../../../lib/detect/relevance';
+import { addCounts, admitted, relevanceFromCounts, type RelevanceRule } from '../../../lib/detect/relevance';
 import { aliasTable } from '../../../lib/detect/bundled-table';
 import { createDetector } from '../../../lib/detect/detector';
 import { coreCounts } from '../../../lib/detect/scan-service';
@@ -16,6 +10,25 @@ const tierOf = (id: string): Tier => tiers[id] ?? 'core';
 const m = (...ids: string[]) => ids.map((id) => ({ id }));
 const rule = { minCoreEntities: 2, minCoreMentions: 3 };
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
+
+/** A page's verdict from its mentions, as the probes count them: core mentions per id. */
+function relevanceOf(mentions: { id: string }[], tiers: (id: string) => Tier, judged: RelevanceRule) {
+  const counts: Record<string, number> = {};
+  for (const x of mentions) if (tiers(x.id) === 'core') addCounts(counts, { [x.id]: 1 });
+  return relevanceFromCounts(counts, judged);
+}
+
+/** The mentions such a page shows (all of them when the reader asks to mark it anyway). */
+function filterByRelevance<M extends { id: string }>(
+  mentions: M[],
+  tiers: (id: string) => Tier,
+  judged: RelevanceRule,
+  anyway = false,
+): M[] {
+  if (anyway) return mentions;
+  const relevance = relevanceOf(mentions, tiers, judged);
+  return mentions.filter((x) => admitted(x.id, relevance, tiers));
+}
 
 describe('relevance', () => {
   test('a page with no core entity shows nothing, not even its context entities', () => {
