@@ -16,9 +16,9 @@ import { Window } from 'happy-dom';
 import { aliasTable } from '../detect/bundled-table';
 import { createDetector, newPageState, type Detector } from '../detect/detector';
 import { resolveWithNlp } from '../detect/nlp-resolve';
-import { addCounts, admitted, relevanceFromCounts } from '../detect/relevance';
+import { admitted, relevanceFromCounts } from '../detect/relevance';
 import { coreCounts } from '../detect/scan-service';
-import { probeTexts } from '../dom/scout';
+import { judgeByProbes } from '../dom/scout';
 import { RELEVANCE } from '../detect/rules';
 import type { Mention } from '../detect/types';
 import { detectBlocks } from '../dom/detect-blocks';
@@ -93,12 +93,11 @@ export async function annotateHtml(
     }
     mentions.sort((a, b) => a.start - b.start || b.end - a.end);
     // Relevance is judged as the page lens judges it: from the texts the scout probes.
-    const counts: Record<string, number> = {};
-    const root = body as unknown as Element;
-    for (const { text, overlap } of probeTexts(root, root.querySelectorAll('*'))) {
-      addCounts(counts, coreCounts(text, detector, overlap));
-    }
-    const relevance = relevanceFromCounts(counts, RELEVANCE);
+    const relevance =
+      (await judgeByProbes(body as unknown as Element, (text, overlap) => ({
+        core: coreCounts(text, detector, overlap),
+        rule: RELEVANCE,
+      }))) ?? relevanceFromCounts({}, RELEVANCE);
     const tierOf = (id: string) => detector.tierOf(id);
     const shown = options.anyPage ? mentions : mentions.filter((m) => admitted(m.id, relevance, tierOf));
     const entities = [...new Set(shown.map((m) => m.id))].sort();

@@ -18,9 +18,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
-import { addCounts, relevanceFromCounts, type Relevance, type RelevanceRule } from '../detect/relevance';
+import type { Relevance } from '../detect/relevance';
 import { readPageDate } from './page-date';
-import { probeTexts } from './scout';
+import { judgeByProbes } from './scout';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
 import { TEST_HOOKS } from '../platform/test-hooks';
@@ -57,20 +57,17 @@ export interface PageLensOptions {
  */
 async function judgeRelevance(fragment: boolean): Promise<Relevance> {
   const root = document.body ?? document.documentElement;
-  const counts: Record<string, number> = {};
-  let rule: RelevanceRule | null = null;
   try {
-    for (const { text, overlap } of probeTexts(root, root.querySelectorAll('*'))) {
-      if (!/\S/.test(text)) continue;
-      const answer = await sendRequest({ type: 'detect:probe', text, overlap });
-      addCounts(counts, answer.core);
-      rule = answer.rule;
-    }
+    const judged = await judgeByProbes(
+      root,
+      (text, overlap) => sendRequest({ type: 'detect:probe', text, overlap }),
+      fragment,
+    );
+    return judged ?? { core: 0, coreEntities: 0, shown: false, about: false };
   } catch (error) {
     if (!isContextGone(error)) console.debug('[Eurasia Lens] relevance', error);
     return { core: 0, coreEntities: 0, shown: true, about: true };
   }
-  return rule ? relevanceFromCounts(counts, rule, fragment) : { core: 0, coreEntities: 0, shown: false, about: false };
 }
 
 export async function startPageLens(ctx: ContentScriptContext, options: PageLensOptions): Promise<PageLens | null> {

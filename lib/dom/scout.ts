@@ -194,9 +194,8 @@ function* overlappingPieces(root: Element, elements: ArrayLike<Element>, size: n
 
 /**
  * Every text the scout probes for a subtree, in order: its pieces (textPieces),
- * then the text of its open shadow roots, each cut into probe chunks. The
- * command-line tool reads a page through this too, so that it judges a page's
- * relevance from exactly the texts the extension does.
+ * then the text of its open shadow roots, each cut into probe chunks, each
+ * with the length of its start that repeats the text before it.
  */
 export function* probeTexts(root: Element, elements: ArrayLike<Element>, size = PROBE_ELEMENTS): Generator<ProbeText> {
   for (const piece of overlappingPieces(root, elements, size)) yield* overlappingChunks(piece);
@@ -207,6 +206,30 @@ export function* probeTexts(root: Element, elements: ArrayLike<Element>, size = 
 /** probeChunks, with the length of each chunk's repeated start (the first keeps the piece's own). */
 export function overlappingChunks(piece: ProbeText): ProbeText[] {
   return probeChunks(piece.text).map((text, k) => ({ text, overlap: k === 0 ? piece.overlap : PROBE_OVERLAP }));
+}
+
+/**
+ * A page's relevance judged from the texts the scout probes (`probeTexts`),
+ * each counted by `probe`; null when the page has no text to judge. The page
+ * lens (long pages, popup requests) and the command-line tool judge by it alike.
+ */
+export async function judgeByProbes(
+  root: Element,
+  probe: (
+    text: string,
+    overlap: number,
+  ) => Pick<ProbeAnswer, 'core' | 'rule'> | Promise<Pick<ProbeAnswer, 'core' | 'rule'>>,
+  fragment = false,
+): Promise<Relevance | null> {
+  const counts: Record<string, number> = {};
+  let rule: RelevanceRule | null = null;
+  for (const { text, overlap } of probeTexts(root, root.querySelectorAll('*'))) {
+    if (!/\S/.test(text)) continue;
+    const answer = await probe(text, overlap);
+    addCounts(counts, answer.core);
+    rule = answer.rule;
+  }
+  return rule ? relevanceFromCounts(counts, rule, fragment) : null;
 }
 
 /** Cuts a long text into overlapping chunks of at most PROBE_CHUNK characters. */
