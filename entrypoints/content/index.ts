@@ -81,7 +81,6 @@ export default defineContentScript({
       clearTimeout: (id) => window.clearTimeout(id),
       now: () => performance.now(),
       origin,
-      publishStats: TEST_HOOKS,
       onError,
     });
     ctx.onInvalidated(() => scout.stop());

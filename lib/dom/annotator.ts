@@ -183,8 +183,6 @@ export interface AnnotatorDeps {
   onError?(error: unknown): void;
   /** When the content script started (`performance.now()`); timings in the stats count from here. */
   origin?: number;
-  /** Publish counters on `<html data-lens-stats>` (end-to-end tests read them). */
-  publishStats?: boolean;
 }
 
 export interface AnnotatorStats {
@@ -459,6 +457,7 @@ export class Annotator {
     this.#styled.clear();
     this.#marks.clear();
     this.#counts.clear();
+    // Test builds only, as #publish.
     if (TEST_HOOKS) {
       try {
         delete this.#deps.doc.documentElement?.dataset.lensStats;
@@ -1272,10 +1271,13 @@ export class Annotator {
     }
   }
 
-  /** Writes the counters on `<html data-lens-stats>` (at most once per batch or pass). */
+  /**
+   * Test builds only (lib/platform/test-hooks.ts; a production build carries
+   * none of this): writes the counters on `<html data-lens-stats>` for the
+   * end-to-end suites, at most once per batch or pass.
+   */
   #publish(): void {
-    // Test builds only (lib/platform/test-hooks.ts): a production build carries none of this.
-    if (TEST_HOOKS && this.#deps.publishStats && this.#running) {
+    if (TEST_HOOKS && this.#running) {
       try {
         this.#deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
       } catch {

@@ -23,7 +23,6 @@ import { readPageDate } from './page-date';
 import { judgeByProbes } from './scout';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
-import { TEST_HOOKS } from '../platform/test-hooks';
 import { changePageSettings, watchPageSettings } from '../platform/page-settings';
 import { DEFAULT_SETTINGS, hideEntity, type Settings } from '../settings/model';
 import { Annotator } from './annotator';
@@ -105,7 +104,6 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
       }, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     isValid: () => ctx.isValid,
-    publishStats: TEST_HOOKS,
     origin,
     onError: (error) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);

@@ -98,7 +98,6 @@ export interface ScoutDeps {
   now(): number;
   /** The content script's start on the `now()` clock. */
   origin: number;
-  publishStats?: boolean;
   onError?(error: unknown): void;
   /** Elements per piece of a long page (PROBE_ELEMENTS; tests use fewer). */
   probeElements?: number;
@@ -284,7 +283,7 @@ export function startScout(deps: ScoutDeps): Scout {
   };
   const publish = () => {
     // Test builds only (lib/platform/test-hooks.ts): a production build carries none of this.
-    if (TEST_HOOKS && deps.publishStats && !stopped) {
+    if (TEST_HOOKS && !stopped) {
       try {
         doc.documentElement.dataset.lensStats = JSON.stringify(stats);
       } catch {

@@ -118,7 +118,6 @@ function makeAnnotator(
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     isValid: () => true,
-    publishStats: true,
     ...overrides,
   });
   // Most tests are about marking; relevance gating has its own tests below.

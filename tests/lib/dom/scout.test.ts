@@ -122,7 +122,6 @@ function harness(overrides: Partial<ScoutDeps> = {}, settings: Settings = DEFAUL
     clearTimeout: (id) => window.clearTimeout(id),
     now: () => performance.now(),
     origin: performance.now(),
-    publishStats: true,
     onError: (e) => h.errors.push(e),
     ...overrides,
   };
