@@ -5,32 +5,18 @@
  * beside the sourced series, the date on the chart, and the facts ordered for
  * the page. Without that context the card is as it always was.
  */
+import type { ContextCardProps } from '../../../components/ContextCard';
+import { renderCard } from './render-card';
 import { describe, expect, test, vi } from 'vitest';
 import { mountPoint } from '../../support/mount-point';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ContextCard, type ContextCardProps } from '../../../components/ContextCard';
-import type { Translate } from '../../../components/i18n';
-import { I18nProvider } from '../../../components/ui/I18nProvider';
 import type { CardData, CardPage } from '../../../lib/card/view-model';
 import { byId, cardData } from './fixtures';
 
 const point = mountPoint();
 
-/** Shows key and arguments, so tests see which message was used with what. */
-const t: Translate = (key, subs) =>
-  subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;
-
 function mount(props: Partial<ContextCardProps> & { data: CardData }) {
-  act(() => {
-    render(
-      <I18nProvider t={t}>
-        <ContextCard theme="light" locale="en-GB" {...props} />
-      </I18nProvider>,
-      point.el,
-    );
-  });
-  return point.el.querySelector<HTMLElement>('[role="dialog"]')!;
+  return renderCard(point.el, { locale: 'en-GB', ...props });
 }
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,31 +1,17 @@
 // @vitest-environment happy-dom
+import type { ContextCardProps } from '../../../components/ContextCard';
+import { renderCard } from './render-card';
 import { describe, expect, test, vi } from 'vitest';
 import { mountPoint } from '../../support/mount-point';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ContextCard, type ContextCardProps } from '../../../components/ContextCard';
-import type { Translate } from '../../../components/i18n';
-import { I18nProvider } from '../../../components/ui/I18nProvider';
 import { ESSAY_PUBLICATION, ESSAY_TITLE, formatAsOf, sourceLabel } from '../../../lib/card/view-model';
 import type { CardData } from '../../../lib/card/view-model';
 import { byId, cardData, meta, TEST_SERIES } from './fixtures';
 
 const point = mountPoint();
 
-/** A translator that shows key and arguments, so tests see which message was used. */
-const t: Translate = (key, subs) =>
-  subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;
-
 function mount(props: Partial<ContextCardProps> & { data: CardData }) {
-  act(() => {
-    render(
-      <I18nProvider t={t}>
-        <ContextCard theme="light" {...props} />
-      </I18nProvider>,
-      point.el,
-    );
-  });
-  return point.el.querySelector<HTMLElement>('[role="dialog"]')!;
+  return renderCard(point.el, props);
 }
 
 /** Clicks inside act() and waits until the card shows `name` (related cards load asynchronously). */

@@ -4,20 +4,18 @@
  * factual line from that record and a button that shows its card. No rating,
  * no score, no adjectives of ours.
  */
+import { showKeys } from '../../support/show-keys';
 import { describe, expect, test } from 'vitest';
 import { mountPoint } from '../../support/mount-point';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import extra1 from '../../../assets/factbase/extra-1.json';
 import { Popup, type PopupOutlet, type PopupProps } from '../../../components/popup/Popup';
-import type { Translate } from '../../../components/i18n';
 import { I18nProvider } from '../../../components/ui/I18nProvider';
 import { firstSentence, outletFor } from '../../../lib/card/outlet';
 import { parseEntities } from '../../../lib/factbase/schema';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
 
-const t: Translate = (key, subs) =>
-  subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;
 const media = parseEntities(extra1, 'extra-1.json');
 const point = mountPoint();
 
@@ -44,7 +42,7 @@ function mount(hostname: string) {
   };
   act(() =>
     render(
-      <I18nProvider t={t}>
+      <I18nProvider t={showKeys}>
         <Popup {...props} />
       </I18nProvider>,
       point.el,

@@ -11,7 +11,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_HOST_TAG, mountCardHost, type CardHost } from '../../../lib/dom/card-host';
 import { DEFAULT_SHOW_DELAY_MS, DWELL_MS, LEAVE_GRACE_MS } from '../../../lib/card/hover-machine';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
-import { cardData } from '../../components/card/fixtures';
+import { answerCardRequests } from './answer-card-requests';
 
 // WXT's fake browser has no i18n.getMessage: show message keys instead.
 vi.mock('../../../lib/platform/i18n', () => ({ translate: (key: string) => key }));
@@ -43,16 +43,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   requests = [];
   hidden.length = 0;
-  fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = raw as { type: string; id: string };
-    if (message.type !== 'card:get') return undefined;
-    requests.push(message.id);
-    try {
-      return Promise.resolve(cardData(message.id));
-    } catch {
-      return Promise.resolve(null);
-    }
-  });
+  answerCardRequests(requests);
   document.body.innerHTML = '';
   ctx = new ContentScriptContext('card-host-test');
   vi.useFakeTimers();

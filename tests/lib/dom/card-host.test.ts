@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_HOST_TAG, mountCardHost, sentencesAround, type CardHost } from '../../../lib/dom/card-host';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/model';
-import { cardData } from '../../components/card/fixtures';
+import { answerCardRequests } from '../card/answer-card-requests';
 
 // WXT's fake browser has no i18n.getMessage: show message keys (and arguments) instead.
 vi.mock('../../../lib/platform/i18n', () => ({
@@ -77,16 +77,7 @@ async function mount(published?: string) {
 beforeEach(() => {
   fakeBrowser.reset();
   requests = [];
-  fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = raw as { type: string; id: string };
-    if (message.type !== 'card:get') return undefined;
-    requests.push(message.id);
-    try {
-      return Promise.resolve(cardData(message.id));
-    } catch {
-      return Promise.resolve(null);
-    }
-  });
+  answerCardRequests(requests);
   document.body.innerHTML = '';
   ctx = new ContentScriptContext('card-host-page-test');
 });

@@ -6,15 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { ENTITY_FILES, META_FILE } from '../../../lib/factbase/files';
 import { loadFactbase } from '../../../lib/factbase/load';
-import {
-  MAX_QUOTE_WORDS,
-  TOPIC_IDS,
-  parseEntities,
-  parseMeta,
-  type Entity,
-  type Source,
-} from '../../../lib/factbase/schema';
-import { canonical, readDossierIds, readJson, readSeed, readText, wordCount } from './helpers';
+import { MAX_QUOTE_WORDS, TOPIC_IDS, parseEntities, parseMeta, type Entity } from '../../../lib/factbase/schema';
+import { canonical, readDossierIds, readJson, readSeed, readText, wordCount, sourcesOf } from './helpers';
 
 const seed = readSeed();
 /** Parse errors are kept so that one broken file fails its own test instead of the whole suite. */
@@ -30,16 +23,6 @@ const byFile = new Map<string, Entity[]>(
   }),
 );
 const all = [...byFile.values()].flat();
-
-function sourcesOf(entity: Entity): { where: string; source: Source }[] {
-  const out = entity.facts.map((f, i) => ({ where: `${entity.id} facts.${i}`, source: f.source }));
-  for (const [s, series] of (entity.series ?? []).entries()) {
-    for (const [p, point] of series.points.entries()) {
-      out.push({ where: `${entity.id} series.${s}.points.${p}`, source: point.source });
-    }
-  }
-  return out;
-}
 
 describe('meta.json', () => {
   test('validates and lists every topic of the schema once, in order', () => {

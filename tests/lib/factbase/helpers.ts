@@ -1,6 +1,7 @@
 /** Shared file access for the fact-base data tests (Node only). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Entity, Source } from '../../../lib/factbase/schema';
 
 export const FACTBASE_DIR = resolve(__dirname, '../../../assets/factbase');
 /** The dossier lives next to the repository (../shared/dossier); it is read, never copied. */
@@ -30,4 +31,15 @@ export function canonical(data: unknown): string {
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Every source of an entity, facts and series points, with where it stands (for messages). */
+export function sourcesOf(entity: Entity): { where: string; source: Source }[] {
+  const out = entity.facts.map((f, i) => ({ where: `${entity.id} facts.${i}`, source: f.source }));
+  for (const [s, series] of (entity.series ?? []).entries()) {
+    for (const [p, point] of series.points.entries()) {
+      out.push({ where: `${entity.id} series.${s}.points.${p}`, source: point.source });
+    }
+  }
+  return out;
 }

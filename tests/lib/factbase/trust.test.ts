@@ -11,19 +11,10 @@ import { JUDGEMENT_TERMS, unattributedJudgements } from '../../../lib/factbase/c
 import { latestYear, staleSeries } from '../../../lib/factbase/freshness';
 import { parseEntities, type Entity, type Source } from '../../../lib/factbase/schema';
 import { isMirrorUrl, isUnmarkedMirror, splitSourceTitle } from '../../../lib/factbase/sources';
-import { readJson } from './helpers';
+import { readJson, sourcesOf } from './helpers';
 
 const all: Entity[] = ENTITY_FILES.flatMap((file) => parseEntities(readJson(file), file));
 
-function sourcesOf(entity: Entity): { where: string; source: Source }[] {
-  const out = entity.facts.map((f, i) => ({ where: `${entity.id} facts.${i}`, source: f.source }));
-  for (const [s, series] of (entity.series ?? []).entries()) {
-    for (const [p, point] of series.points.entries()) {
-      out.push({ where: `${entity.id} series.${s}.points.${p}`, source: point.source });
-    }
-  }
-  return out;
-}
 const allSources = all.flatMap(sourcesOf);
 
 /** Every string of a record that a card shows to readers. */

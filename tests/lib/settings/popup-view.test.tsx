@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 /** The popup view (components/popup/Popup.tsx) in its states, with a key-echoing translator. */
+import { showKeys } from '../../support/show-keys';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Translate } from '@/components/i18n';
 import { Popup, type PageState, type PopupProps } from '@/components/popup/Popup';
 import { I18nProvider } from '@/components/ui/I18nProvider';
 import { bundledFactbase } from '@/lib/factbase/bundled';
@@ -11,9 +11,6 @@ import type { Highlight } from '@/lib/highlights/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
 
 const factbase = bundledFactbase();
-
-const t: Translate = (key, subs) =>
-  subs === undefined ? key : `${key}(${(Array.isArray(subs) ? subs : [subs]).join(',')})`;
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -46,7 +43,7 @@ function mount(page: PageState, settings: Settings | null = DEFAULT_SETTINGS, ex
   };
   act(() => {
     render(
-      <I18nProvider t={t}>
+      <I18nProvider t={showKeys}>
         <Popup {...props} />
       </I18nProvider>,
       container,
