@@ -5,10 +5,11 @@
  * until the reader confirms; cancel writes nothing; a file with nothing new
  * offers no import; file text is shown as text.
  */
+import { mountPoint } from '../../support/mount-point';
 import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { HighlightsPage, type HighlightsPageProps } from '../../../components/highlights/HighlightsPage';
 import type { Translate } from '../../../components/i18n';
 import { I18nProvider } from '../../../components/ui/I18nProvider';
@@ -45,15 +46,7 @@ function planFor(text: string, stored: readonly Highlight[] = []): ImportPlan {
   return planImport(parsed, stored);
 }
 
-let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const point = mountPoint();
 
 function mount(overrides: Partial<HighlightsPageProps>, locale = 'en') {
   const props: HighlightsPageProps = {
@@ -78,7 +71,7 @@ function mount(overrides: Partial<HighlightsPageProps>, locale = 'en') {
       <I18nProvider t={translator(locale === 'ru' ? 'ru' : locale === 'zh-CN' ? 'zh_CN' : 'en')}>
         <HighlightsPage {...props} />
       </I18nProvider>,
-      container,
+      point.el,
     );
   });
   return props;
@@ -92,16 +85,16 @@ async function settle(check: () => void) {
 }
 
 function choose(fileName: string, text = '{}') {
-  const input = container.querySelector<HTMLInputElement>('input[data-testid="hl-import"]')!;
+  const input = point.el.querySelector<HTMLInputElement>('input[data-testid="hl-import"]')!;
   Object.defineProperty(input, 'files', { value: [new File([text], fileName)], configurable: true });
   act(() => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
 }
 
-const preview = () => container.querySelector<HTMLElement>('[data-testid="hl-import-preview"]');
+const preview = () => point.el.querySelector<HTMLElement>('[data-testid="hl-import-preview"]');
 const buttons = () => [...(preview()?.querySelectorAll('button') ?? [])];
-const status = () => container.querySelector('[role="status"]')!.textContent;
+const status = () => point.el.querySelector('[role="status"]')!.textContent;
 
 // 42 highlights on 9 pages, 3 of them stored already.
 const file = makeHighlights(42, 9, 3);
