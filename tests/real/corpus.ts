@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { occurrences } from './labelling-tools.mjs';
 
 export const REAL_DIR = fileURLToPath(new URL('./', import.meta.url));
 export const TEXTS_DIR = REAL_DIR + 'texts/';
@@ -78,25 +79,12 @@ export function pageOf(text: string, date: string | null = null): { html: string
   return { html: `<!doctype html><html><head>${head}</head><body>${paragraphs.join('\n')}</body></html>`, body };
 }
 
-const WORD = /[\p{L}\p{N}]/u;
-const HAN = /\p{Script=Han}/u;
-
 /**
  * Start of the n-th occurrence of `needle` in `text` by the labelling
- * standard: case-sensitive, non-overlapping, left to right, counting only
- * places where no letter or digit touches it (Chinese names have no word
- * boundaries: every occurrence counts). -1 when there are fewer.
+ * standard (case-sensitive, non-overlapping, left to right; no letter or digit
+ * touching a name, except a Chinese one), as the labellers' checks count it;
+ * -1 when there are fewer.
  */
 export function occurrence(text: string, needle: string, n: number): number {
-  const han = HAN.test(needle[0] ?? '') || HAN.test(needle[needle.length - 1] ?? '');
-  let count = 0;
-  let at = text.indexOf(needle);
-  while (at >= 0) {
-    const ok = han || (!WORD.test(text[at - 1] ?? ' ') && !WORD.test(text[at + needle.length] ?? ' '));
-    if (ok) {
-      if (++count === n) return at;
-      at = text.indexOf(needle, at + needle.length);
-    } else at = text.indexOf(needle, at + 1);
-  }
-  return -1;
+  return occurrences(text, needle)[n - 1] ?? -1;
 }

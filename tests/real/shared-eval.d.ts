@@ -3,3 +3,9 @@ declare module '*/eval/reserved-check.mjs' {
   export function isReserved(url: string): boolean;
   export function normalizeUrl(url: string): string;
 }
+
+/** The labellers' shared helpers (tests/real/labelling-tools.mjs), typed for the TypeScript side. */
+declare module '*/labelling-tools.mjs' {
+  export function factbaseIds(): Set<string>;
+  export function occurrences(text: string, needle: string): number[];
+}
