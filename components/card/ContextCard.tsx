@@ -158,6 +158,17 @@ export function ContextCard(props: ContextCardProps) {
     </ul>
   );
   /** One list of facts under its heading; `part` names it and marks later facts. */
+  /** A headed list of entity chips (names inside the phrase, related entities); nothing when empty. */
+  const chipSection = (part: string, title: string, list: readonly { id: string; name: string }[]) =>
+    list.length > 0 && (
+      <section class="lc-section" aria-labelledby={`${headingId}-${part}`}>
+        <h3 class="lc-sub" id={`${headingId}-${part}`}>
+          {title}
+        </h3>
+        {chips(list)}
+      </section>
+    );
+
   const factSection = (part: string, title: string, list: PlacedFact[]) =>
     list.length > 0 && (
       <section class="lc-section" aria-labelledby={`${headingId}-${part}`}>
@@ -265,14 +276,7 @@ export function ContextCard(props: ContextCardProps) {
           </p>
         )}
 
-        {inner.length > 0 && (
-          <section class="lc-section" aria-labelledby={`${headingId}-inner`}>
-            <h3 class="lc-sub" id={`${headingId}-inner`}>
-              {t('card_inner')}
-            </h3>
-            {chips(inner)}
-          </section>
-        )}
+        {chipSection('inner', t('card_inner'), inner)}
 
         {checks.length > 0 && <FigureChecks checks={checks} idBase={headingId} locale={locale} />}
 
@@ -299,14 +303,7 @@ export function ContextCard(props: ContextCardProps) {
           </section>
         ))}
 
-        {related.length > 0 && (
-          <section class="lc-section" aria-labelledby={`${headingId}-related`}>
-            <h3 class="lc-sub" id={`${headingId}-related`}>
-              {t('card_related')}
-            </h3>
-            {chips(related)}
-          </section>
-        )}
+        {chipSection('related', t('card_related'), related)}
 
         {position && position.total > 0 && (
           <div class="lc-mentions">
