@@ -8,7 +8,7 @@ import type { CardData } from './card/view-model';
 import type { AliasRule } from './factbase/schema';
 import type { ScanResult } from './detect/types';
 import type { RelevanceRule } from './detect/relevance';
-import { MAX_PROBE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
+import { MAX_ABBREVIATIONS, MAX_PROBE_CHARS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from './detect/scan-limits';
 import {
   AnchorSchema,
   HighlightDraftSchema,
@@ -26,6 +26,7 @@ export const MAX_RESOLVE_ITEMS = 500;
 export const MAX_ANCHOR_TEXT_CHARS = 20_000_000;
 export const MAX_ANCHOR_ITEMS = 10_000;
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ShortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** A detection candidate (lib/detect/types.ts `Candidate`) as sent to the background. */
 const CandidateSchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -61,6 +62,8 @@ export const RequestSchema = v.variant('type', [
       seen: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_SEEN_IDS)),
       /** The page's publication date (lib/dom/page-date.ts): dated phrases are read against it. */
       date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/))),
+      /** The abbreviations the page has defined so far (`PageState.abbreviations`), as [abbreviation, id] pairs. */
+      abbreviations: v.optional(v.pipe(v.array(v.tuple([ShortText, ShortText])), v.maxLength(MAX_ABBREVIATIONS))),
     }),
     v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
   ),
@@ -155,6 +158,8 @@ export interface Responses {
   'detect:scan': {
     found: (ScanResult & { at: number })[];
     seen: string[];
+    /** The page's abbreviations after these texts, as [abbreviation, id] pairs. */
+    abbreviations: [string, string][];
     topics: Record<string, readonly string[]>;
     /** The entities of the results that are of the context tier (marked only on pages about Russia or China). */
     context: string[];

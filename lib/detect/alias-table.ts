@@ -129,12 +129,59 @@ export function isPhraseEntity(e: Pick<Entity, 'name' | 'aliases'>): boolean {
   );
 }
 
+/** One Pinyin syllable, as a Chinese surname is written ("Li", "Wang", "Zhao"). */
+const PINYIN_SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?$/i;
+
+/**
+ * The surname a person's English name is shortened to: the first word of a
+ * Chinese name of two words ("Li Qiang" → "Li"), else the last word
+ * ("Sergey Lavrov" → "Lavrov"). Null for one-word names.
+ */
+export function surnameOf(e: Pick<Entity, 'name' | 'type'>): string | null {
+  if (e.type !== 'person') return null;
+  const words = e.name.split(/\s+/);
+  if (words.length < 2 || !words.every((w) => LATIN.test(w))) return null;
+  const chinese = words.length === 2 && PINYIN_SYLLABLE.test(words[0]!);
+  return chinese ? words[0]! : words[words.length - 1]!;
+}
+
+/**
+ * Every person's surname alone is a short form of them, matched only once the
+ * page names them in full (`after-full-name`). Several people may share one
+ * ("Li" for Li Qiang and Li Keqiang): the detector then takes the one the page
+ * names. A surname that is already another entity's alias under any other rule
+ * is left to that alias.
+ */
+function surnameForms(entities: readonly Entity[]): Map<string, string> {
+  const otherRule = new Set<string>();
+  for (const e of entities) {
+    const rules = new Map(e.disambiguation.map((d) => [d.alias, d.rule]));
+    for (const a of e.aliases) if (rules.get(a) !== 'after-full-name') otherRule.add(a);
+  }
+  const forms = new Map<string, string>();
+  for (const e of entities) {
+    const surname = surnameOf(e);
+    if (surname !== null && !e.aliases.includes(surname) && !otherRule.has(surname)) forms.set(e.id, surname);
+  }
+  return forms;
+}
+
 /** Builds the table. Deterministic: the same entities give the same JSON. */
 export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
+  const surnames = surnameForms(sorted);
   const table: AliasTable = { version: 5, topics: [...TOPIC_IDS], entities: [] };
-  for (const e of sorted) {
+  for (const sourced of sorted) {
+    const surname = surnames.get(sourced.id);
+    const e: Entity =
+      surname === undefined
+        ? sourced
+        : {
+            ...sourced,
+            aliases: [...sourced.aliases, surname],
+            disambiguation: [...sourced.disambiguation, { alias: surname, rule: 'after-full-name', note: 'surname' }],
+          };
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.
     const generated = new Set<string>();
@@ -162,7 +209,8 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         topicBits: e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0),
         team: TEAM_TYPES.has(e.type),
         context: TIER[e.id] === 'context',
-        phrase: isPhraseEntity(e),
+        // An ambiguous description ("foreign ministry") says nothing of how the entity is named.
+        phrase: isPhraseEntity({ name: e.name, aliases: e.aliases.filter((a) => !rules.has(a)) }),
         institution: INSTITUTION_TYPES.has(e.type),
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],

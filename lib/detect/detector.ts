@@ -32,16 +32,20 @@ import { ensureChar, foldString, isLower, isUpper, shapeString } from './normali
 import {
   PARAPHRASES,
   compileParaphrase,
+  matchParaphrase,
   matchParaphrases,
   nextStarts,
   triggerWords,
   type CompiledParaphrase,
   type ParaphraseSpec,
 } from './paraphrase';
+import { abbreviationMentions, waitingAbbreviations } from './abbreviations';
 import { russianForms } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
+
+import { settles } from './page-state';
 
 export { newPageState, settleDeferred } from './page-state';
 
@@ -83,7 +87,7 @@ interface Raw {
   numeral: boolean;
   paraphrase: boolean;
   /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime`. */
-  dated?: { from: string; to: string };
+  dated?: { from: string; to: string; where?: readonly string[] };
 }
 
 /** `defer`: rejected only because the entity is not yet in `page.seen`. */
@@ -195,6 +199,10 @@ class Engine implements Detector {
    */
   private namesOnly = false;
   private outerEntity = -1;
+  /** Aliases that several entities share under one rule ("rule alias", lower case), with their entities' ids. */
+  private sharedAliases: Map<string, string[]> | null = null;
+  /** Every dated phrase, compiled on first need (see `dating`). */
+  private datedPhrases: CompiledParaphrase[] | null = null;
   /** Entity index of OTHER_NAMES: one past the table's entities. */
   private readonly otherNames: number;
   private readonly idIndex: Map<string, number>;
@@ -326,7 +334,13 @@ class Engine implements Detector {
     const pending: Candidate[] = [];
     const deferred: Candidate[] = [];
     const nested: Mention[] = [];
-    if (raws.length === 0) return { mentions, pending, deferred, nested };
+    if (raws.length === 0) {
+      if (this.options.rules) {
+        if (page.abbreviations) mentions.push(...abbreviationMentions(text, mentions, page));
+        deferred.push(...waitingAbbreviations(text, mentions, page));
+      }
+      return { mentions, pending, deferred, nested };
+    }
     const accepted = new Array<boolean>(raws.length).fill(false);
     // Unambiguous matches first (they support ambiguous ones on either side).
     raws.forEach((r, k) => {
@@ -341,12 +355,13 @@ class Engine implements Detector {
     };
     let later: Candidate[] | null = null;
     raws.forEach((r, k) => {
-      const id = this.data.ids[r.entity]!;
       let verdict: Verdict;
       if (r.rule === 0) verdict = accepted[k] ? 'accept' : 'reject';
       else if (!this.options.rules) verdict = 'accept';
       else verdict = this.decide(text, r, page, raws, accepted);
       if (verdict === 'reject') return;
+      // `decide` may have given a shared surname to the person the page names.
+      const id = this.data.ids[r.entity]!;
       const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
       if (verdict === 'accept') {
         mentions.push(mention);
@@ -354,7 +369,10 @@ class Engine implements Detector {
         // Named by a name with no rule, or by an ambiguous one with support: short forms anywhere may follow.
         if (!r.paraphrase && this.options.rules) page.seen.add(id);
       } else if (verdict === 'defer') {
-        (later ??= []).push(candidate(r, mention));
+        const c = candidate(r, mention);
+        const others = this.sharersOf(text, r);
+        if (others.length > 0) c.alternatives = others;
+        (later ??= []).push(c);
       } else {
         pending.push(candidate(r, mention));
       }
@@ -363,7 +381,7 @@ class Engine implements Detector {
     let merged = false;
     const settle = (list: Candidate[], keep: Candidate[]) => {
       for (const c of list) {
-        if (page.seen.has(c.id)) {
+        if (settles(c, page)) {
           mentions.push({ id: c.id, start: c.start, end: c.end, text: c.text });
           merged = true;
         } else keep.push(c);
@@ -372,7 +390,24 @@ class Engine implements Detector {
     if (later !== null) settle(later, deferred);
     const uncertain: Candidate[] = [];
     if (pending.length > 0) settle(pending, uncertain);
+    if (this.options.rules) {
+      const defined = abbreviationMentions(text, mentions, page);
+      if (defined.length > 0) {
+        mentions.push(...defined);
+        merged = true;
+      }
+    }
     if (merged) mentions.sort((a, b) => a.start - b.start);
+    if (this.options.rules) {
+      const waiting = waitingAbbreviations(text, mentions, page);
+      if (waiting.length > 0) {
+        const uncertainOrLater = (c: Candidate) =>
+          uncertain.some((u) => u.start < c.end && c.start < u.end) ||
+          deferred.some((d) => d.start < c.end && c.start < d.end);
+        for (const c of waiting) if (!uncertainOrLater(c)) deferred.push(c);
+        deferred.sort((a, b) => a.start - b.start);
+      }
+    }
     if (nested.length > 1) nested.sort((a, b) => a.start - b.start);
     // A nested short form settled by a full name in this text is a nested mention, not a mark.
     for (let k = mentions.length - 1; k >= 0; k--) {
@@ -403,15 +438,43 @@ class Engine implements Detector {
    * and Astana. Each refused phrase is replaced by the names matched inside it.
    */
   private undate(text: string, raws: Raw[], date: string | undefined): Raw[] {
+    // Only this text's places: what the page named elsewhere depends on the order blocks are scanned in.
+    const named = (id: string) => raws.some((o) => this.data.ids[o.entity] === id);
     const out: Raw[] = [];
     for (const r of raws) {
-      if (!r.dated || inTime(text, r, date)) {
-        out.push(r);
-        continue;
-      }
-      for (const inner of this.namesInside(text, r)) out.push(inner);
+      const dated = r.dated ? this.dating(text, r, date, named) : r;
+      if (dated) out.push(dated);
+      else for (const inner of this.namesInside(text, r)) out.push(inner);
     }
     return out;
+  }
+
+  /**
+   * The event a dated phrase names here, among every event the same words
+   * name in its time ("the BRICS summit" is Johannesburg's in August 2023 and
+   * Kazan's in October 2024; the matcher found one of them). A year in the
+   * sentence or the page's date decides; with neither, the one event whose
+   * place the text names (`where`); else none.
+   */
+  private dating(text: string, r: Raw, date: string | undefined, named: (id: string) => boolean): Raw | null {
+    this.datedPhrases ??= PARAPHRASES.filter((p) => p.from !== undefined).map(compileParaphrase);
+    const id = this.data.ids[r.entity];
+    const readings: Raw[] = [r];
+    for (const p of this.datedPhrases) {
+      if (p.id === id || matchParaphrase(p, text, r.start) !== r.end) continue;
+      const entity = this.idIndex.get(p.id);
+      const dated = p.where ? { from: p.from!, to: p.to!, where: p.where } : { from: p.from!, to: p.to! };
+      if (entity !== undefined) readings.push({ ...r, entity, dated });
+    }
+    let undecided = false;
+    for (const o of readings) {
+      const verdict = inTime(text, o.start, o.end, o.dated!, date);
+      if (verdict === true) return o;
+      if (verdict === null) undecided = true;
+    }
+    if (!undecided) return null;
+    const placed = readings.filter((o) => o.dated!.where?.some(named));
+    return placed.length === 1 ? placed[0]! : null;
   }
 
   /** The names matched inside `outer`'s span (paraphrases and `outer`'s own entity left out), in text offsets. */
@@ -625,11 +688,13 @@ class Engine implements Detector {
           }
           if (trigger.next && !trigger.next.has(this.peekFolded(text, j))) continue;
           const para = matchParaphrases(trigger.compiled, text, start);
-          if (para && para.end > j && (!best || para.end > best.end)) {
+          if (para && (para.end > j || para.pattern.han === true) && (!best || para.end > best.end)) {
             const entity = this.idIndex.get(para.id)!;
             best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
             const { from, to } = para.pattern;
-            if (from !== undefined && to !== undefined) best.dated = { from, to };
+            if (from !== undefined && to !== undefined) {
+              best.dated = para.pattern.where ? { from, to, where: para.pattern.where } : { from, to };
+            }
           }
         }
       }
@@ -778,7 +843,15 @@ class Engine implements Detector {
 
     if (rule === 'after-full-name') {
       if (!headline && startsAnotherName(text, r, ss, se)) return 'reject';
-      return page.seen.has(id) ? 'accept' : 'defer';
+      if (page.seen.has(id)) return 'accept';
+      const named = this.sharersOf(text, r).filter((other) => page.seen.has(other));
+      if (named.length !== 1) return 'defer';
+      r.entity = this.idIndex.get(named[0]!)!;
+      return 'accept';
+    }
+    if (rule === 'context') {
+      const sharers = this.sharersOf(text, r);
+      if (sharers.length > 0) return this.shared(text, r, sharers, page, raws, accepted);
     }
     // Named in full on the page supports every other rule too; a pending match is settled the same way
     // once the whole page is scanned (settleDeferred), so this never depends on the scanning order.
@@ -796,6 +869,55 @@ class Engine implements Detector {
     }
     if (!yes && rules().domainWords.test(sentence)) return 'accept';
     return 'pending';
+  }
+
+  /**
+   * The other entities that share the alias matched by `r` under the same
+   * rule: a surname ("Li": Li Qiang, Li Keqiang …) or a description ("foreign
+   * ministry": China's, Russia's).
+   */
+  private sharersOf(text: string, r: Raw): string[] {
+    if (this.sharedAliases === null) {
+      const owners = new Map<string, string[]>();
+      for (const [alias, entity, code] of this.data.entries) {
+        if (code === 0) continue;
+        const key = `${code} ${alias.toLowerCase()}`;
+        const list = owners.get(key);
+        const id = this.data.ids[entity]!;
+        if (!list) owners.set(key, [id]);
+        else if (!list.includes(id)) list.push(id);
+      }
+      for (const [key, list] of owners) if (list.length < 2) owners.delete(key);
+      this.sharedAliases = owners;
+    }
+    if (this.sharedAliases.size === 0) return [];
+    const list = this.sharedAliases.get(`${r.rule} ${text.slice(r.start, r.end).toLowerCase()}`);
+    const id = this.data.ids[r.entity];
+    return list ? list.filter((other) => other !== id) : [];
+  }
+
+  /**
+   * A description several entities share ("the foreign ministry") names the
+   * one its sentence supports (its own words, or a related name accepted
+   * there), or else the one the page has named in full; when that is not
+   * exactly one, or a name or possessive qualifies it ("Japan's foreign
+   * ministry"), it names none of ours.
+   */
+  private shared(text: string, r: Raw, sharers: string[], page: PageState, raws: Raw[], accepted: boolean[]): Verdict {
+    const [ss, se] = sentenceAround(text, r.start, r.end);
+    const lead = text.slice(ss, r.start);
+    if (QUALIFIED.test(lead) && !SENTENCE_START_WORD.test(lead)) return 'reject';
+    const sentence = text.slice(ss, se);
+    const all = [r.entity, ...sharers.map((id) => this.idIndex.get(id)!)];
+    const supported = all.filter((e) => {
+      if (this.contextOf(e).yes?.test(sentence)) return true;
+      const related = this.data.related[e] ?? [];
+      return raws.some((o, k) => accepted[k] && o.start < se && o.end > ss && related.includes(o.entity));
+    });
+    const chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
+    if (chosen.length !== 1) return 'reject';
+    r.entity = chosen[0]!;
+    return 'accept';
   }
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
@@ -821,6 +943,11 @@ class Engine implements Detector {
 const POSSESSIVE = /\p{L}['’]s\s/u;
 const POSSESSIVE_AT = /^['’]s$/;
 const HAN = /\p{Script=Han}/u;
+
+/** A name or a possessive right before a description qualifies it ("Japan's foreign ministry", "the Indian Foreign Ministry"). */
+const QUALIFIED = /(?:['’]s|\p{Lu}[\p{L}-]*)\s+$/u;
+/** Only the sentence's first word before the match ("The foreign ministry said"). */
+const SENTENCE_START_WORD = /^\s*\p{Lu}[\p{L}-]*\s+$/u;
 
 /** Lower-case words that join the words of one name ("Power of Siberia", "Bank of Russia"). */
 const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
@@ -876,19 +1003,25 @@ const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
  * Whether a dated phrase ("Xi's visit", "the joint statement") names its
  * event here. A year in its sentence decides: one within the event's years
  * accepts, only others refuse. With no year nearby, the page's date decides;
- * with neither, the phrase is refused (it could be any visit or statement).
+ * with neither, null: undecided (see `dating`).
  */
-function inTime(text: string, r: Raw, date: string | undefined): boolean {
-  const { from, to } = r.dated!;
-  const [ss, se] = sentenceAround(text, r.start, r.end);
+function inTime(
+  text: string,
+  start: number,
+  end: number,
+  dated: { from: string; to: string },
+  date: string | undefined,
+): boolean | null {
+  const { from, to } = dated;
+  const [ss, se] = sentenceAround(text, start, end);
   const years = text.slice(ss, se).match(YEAR);
   if (years) {
     const first = Number(from.slice(0, 4));
     const last = Number(to.slice(0, 4));
     return years.some((y) => Number(y) >= first && Number(y) <= last);
   }
-  if (date === undefined) return false;
-  return date >= from && date.slice(0, to.length) <= to;
+  if (date !== undefined) return date >= from && date.slice(0, to.length) <= to;
+  return null;
 }
 
 /**

@@ -18,5 +18,26 @@ export function newPageState(): PageState {
  * page), which keeps the result independent of the order of scanning.
  */
 export function settleDeferred(deferred: Candidate[], page: PageState): Candidate[] {
-  return deferred.filter((c) => page.seen.has(c.id));
+  return deferred.filter((c) => settles(c, page));
+}
+
+/**
+ * Whether the page names a candidate's entity in full. A short form that
+ * several people share takes the id of the one the page names, when it names
+ * exactly one of them; a word in capitals, the id of the entity the page has
+ * defined it for (`c.id` is changed in place, so callers keep the candidate's
+ * identity).
+ */
+export function settles(c: Candidate, page: PageState): boolean {
+  if (c.abbreviation) {
+    const id = page.abbreviations?.get(c.text);
+    if (id === undefined) return false;
+    c.id = id;
+    return true;
+  }
+  if (page.seen.has(c.id)) return true;
+  const named = c.alternatives?.filter((id) => page.seen.has(id)) ?? [];
+  if (named.length !== 1) return false;
+  c.id = named[0]!;
+  return true;
 }

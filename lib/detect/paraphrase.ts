@@ -15,6 +15,8 @@
 import { CLASS_APOS, CLASS_IGNORE, CLASS_SPACE, CLASS_WORD, charClass, foldChar, foldString } from './normalize';
 import type { ParaphraseSpec } from './rules';
 
+const HAN = /\p{Script=Han}/u;
+
 export { PARAPHRASES, type ParaphraseSpec } from './rules';
 
 const MONTHS = new Set([
@@ -57,6 +59,9 @@ export interface CompiledParaphrase {
   /** The dates between which the phrase names the entity (see ParaphraseSpec). */
   from?: string;
   to?: string;
+  where?: readonly string[];
+  /** The pattern is one phrase in Han script (see `hanEnd`). */
+  han?: true;
 }
 
 /** Folds a pattern word the way the token reader folds text. */
@@ -81,7 +86,18 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
   if (!first || !first.words || first.optional) {
     throw new Error(`paraphrase "${spec.pattern}": the first element must be a required literal`);
   }
-  return spec.from === undefined ? { id: spec.id, elements } : { id: spec.id, elements, from: spec.from, to: spec.to };
+  const compiled: CompiledParaphrase = { id: spec.id, elements };
+  if (HAN.test(spec.pattern)) {
+    if (elements.length > 1)
+      throw new Error(`paraphrase "${spec.pattern}": a Han pattern is one phrase, without spaces`);
+    compiled.han = true;
+  }
+  if (spec.from !== undefined && spec.to !== undefined) {
+    compiled.from = spec.from;
+    compiled.to = spec.to;
+    if (spec.where) compiled.where = spec.where;
+  }
+  return compiled;
 }
 
 /**
@@ -92,6 +108,8 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
 export function nextStarts(list: readonly CompiledParaphrase[]): Set<number> | null {
   const out = new Set<number>();
   for (const p of list) {
+    // A phrase that may end at its trigger (a Han phrase, "(beijing|peking) olympics?") has no next token to check.
+    if (p.elements.slice(1).every((el) => el.optional)) return null;
     for (let e = 1; e < p.elements.length; e++) {
       const el = p.elements[e]!;
       if (el.words) for (const w of el.words) out.add(w.charCodeAt(0));
@@ -228,10 +246,25 @@ export function matchParaphrases(
   const tokens = new Tokens(text, start);
   let best: { id: string; end: number; pattern: CompiledParaphrase } | null = null;
   for (const p of list) {
-    const used = matchFrom(p.elements, 0, tokens, 0);
-    if (used <= 0) continue;
-    const end = tokens.ends[used - 1]!;
+    const end = p.han ? hanEnd(p, text, start) : endOf(matchFrom(p.elements, 0, tokens, 0), tokens);
+    if (end < 0) continue;
     if (!best || end > best.end) best = { id: p.id, end, pattern: p };
   }
   return best;
+}
+
+function endOf(used: number, tokens: Tokens): number {
+  return used <= 0 ? -1 : tokens.ends[used - 1]!;
+}
+
+/**
+ * Chinese runs on without spaces, so a pattern in Han script is one phrase
+ * matched where it stands, like a Chinese name ("上海合作组织峰会在天津举行").
+ */
+function hanEnd(p: CompiledParaphrase, text: string, start: number): number {
+  let end = -1;
+  for (const w of p.elements[0]!.words!) {
+    if (w.length > end - start && foldString(text.slice(start, start + w.length)) === w) end = start + w.length;
+  }
+  return end;
 }

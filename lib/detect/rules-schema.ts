@@ -44,6 +44,11 @@ export const DatedSchema = v.strictObject({
   patterns: v.pipe(v.array(word), v.minLength(1)),
   from: isoDay,
   to: isoDay,
+  /**
+   * Places that date the phrase when neither its sentence nor the page gives a
+   * date: "the BRICS summit" on an undated page that names Kazan is Kazan's.
+   */
+  where: v.optional(v.pipe(v.array(word), v.minLength(1))),
 });
 
 export const EntityRulesSchema = v.strictObject({
@@ -112,6 +117,12 @@ export function parseRules(data: unknown, entityIds: ReadonlySet<string>, entity
   }
   for (const id of entityIds) {
     if (!(id in rules.entities)) throw new RulesError(`rules.json: the fact-base entity "${id}" has no rules (tier)`);
+  }
+  for (const [id, e] of Object.entries(rules.entities)) {
+    for (const place of (e.dated ?? []).flatMap((d) => d.where ?? [])) {
+      if (!entityIds.has(place))
+        throw new RulesError(`rules.json: "${id}" is dated by "${place}", which is not in the fact base`);
+    }
   }
   for (const t of rules.teamTypes) {
     if (!entityTypes.has(t)) throw new RulesError(`rules.json: team type "${t}" is not an entity type`);

@@ -27,6 +27,8 @@ export interface ParaphraseSpec {
   /** The phrase names the entity only when the page or sentence is dated within [from, to]. */
   from?: string;
   to?: string;
+  /** Entities (places) whose mention dates the phrase when nothing else does. */
+  where?: readonly string[];
 }
 
 function expand(list: readonly string[] | undefined): readonly string[] | undefined {
@@ -51,7 +53,9 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = Object.fr
 
 export const PARAPHRASES: readonly ParaphraseSpec[] = Object.entries(rules.entities).flatMap(([id, e]) => [
   ...(e.paraphrases ?? []).map((pattern) => ({ id, pattern })),
-  ...(e.dated ?? []).flatMap((d) => d.patterns.map((pattern) => ({ id, pattern, from: d.from, to: d.to }))),
+  ...(e.dated ?? []).flatMap((d) =>
+    d.patterns.map((pattern) => ({ id, pattern, from: d.from, to: d.to, ...(d.where ? { where: d.where } : {}) })),
+  ),
 ]);
 
 export const TIER: Readonly<Record<string, Tier>> = Object.fromEntries(

@@ -8,6 +8,7 @@ import type { ResponseFor } from '../messages';
 import { aliasTable } from './bundled-table';
 import { createDetector, settleDeferred, type Detector } from './detector';
 import { RELEVANCE } from './rules';
+import { MAX_ABBREVIATIONS } from './scan-limits';
 import type { PageState, ScanResult } from './types';
 
 let shared: Detector | null = null;
@@ -38,9 +39,11 @@ export function scanTexts(
   seen: readonly string[],
   detector = sharedDetector(),
   date?: string,
+  abbreviations: readonly (readonly [string, string])[] = [],
 ): ResponseFor<'detect:scan'> {
   const page: PageState = { seen: new Set(seen) };
   if (date !== undefined) page.date = date;
+  if (abbreviations.length > 0) page.abbreviations = new Map(abbreviations);
   const topics: Record<string, readonly string[]> = {};
   const note = (id: string) => {
     if (!(id in topics)) topics[id] = detector.topicsOf(id);
@@ -56,11 +59,12 @@ export function scanTexts(
     // A short form waits only for its entity: its context would be dead weight in the answer.
     // Nested short forms stay here: the page marks outer phrases only.
     const waiting = deferred.filter((c) => !c.nested).map((c) => ({ ...c, context: '', contextStart: 0 }));
-    for (const c of waiting) note(c.id);
+    for (const c of waiting) if (!c.abbreviation) note(c.id);
     found.push({ at, mentions, pending, deferred: waiting, nested });
   });
   const context = Object.keys(topics).filter((id) => detector.tierOf(id) === 'context');
-  return { found, seen: [...page.seen], topics, context };
+  const defined = [...(page.abbreviations ?? [])].slice(0, MAX_ABBREVIATIONS);
+  return { found, seen: [...page.seen], abbreviations: defined, topics, context };
 }
 
 /**

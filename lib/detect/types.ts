@@ -25,6 +25,8 @@ export interface PageState {
   seen: Set<string>;
   /** The page's publication date (YYYY-MM-DD or YYYY-MM), when it has one: dated phrases are read against it. */
   date?: string;
+  /** Abbreviations the page has defined for an entity ("Central Bank of Russia (CBR)"): abbreviation → id. */
+  abbreviations?: Map<string, string>;
 }
 
 /** A match of an ambiguous alias that the cheap rules could not settle: the NLP resolver decides. */
@@ -34,6 +36,16 @@ export interface Candidate extends Mention {
   context: string;
   /** Offset of `context` within the scanned text. */
   contextStart: number;
+  /**
+   * Other entities a short form may stand for (a surname several people
+   * share): settling gives it the one of them the page names in full.
+   */
+  alternatives?: string[];
+  /**
+   * A word in capitals waiting for the page to define it as an abbreviation
+   * (lib/detect/abbreviations.ts); its id is empty until then.
+   */
+  abbreviation?: true;
 }
 
 export interface ScanResult {

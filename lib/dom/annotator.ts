@@ -815,7 +815,7 @@ export class Annotator {
   #wants(result: ScanResult): boolean {
     if (result.mentions.some((m) => this.#hasRoom(m.id))) return true;
     if (this.#deps.resolve && result.pending.some((c) => this.#shown(c.id))) return true;
-    return result.deferred.some((c) => this.#shown(c.id));
+    return result.deferred.some((c) => c.abbreviation === true || this.#shown(c.id));
   }
 
   /**
@@ -869,7 +869,8 @@ export class Annotator {
       if (d) this.#deferred.push(d);
     }
     for (const c of result.deferred) {
-      if (!this.#shown(c.id)) continue;
+      // A word in capitals has no entity until the page defines it: it is judged when settled.
+      if (!c.abbreviation && !this.#shown(c.id)) continue;
       // Settling needs only the entity: the context string (a slice that keeps the block's
       // whole text alive) is dropped while the short form waits.
       const d = toDeferred(block, { ...c, context: '', contextStart: 0 });

@@ -6,7 +6,7 @@
  * page's own time per request.
  */
 import { browser } from 'wxt/browser';
-import { MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from '../detect/scan-limits';
+import { MAX_ABBREVIATIONS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from '../detect/scan-limits';
 import type { PageState, ScanResult } from '../detect/types';
 import type { RequestOf, ResponseFor } from '../messages';
 import type { Scanner } from './annotator';
@@ -152,9 +152,14 @@ export function backgroundScanner(send: ScanSend): Scanner {
           lengths: group.texts.map((t) => t.length),
           seen: [...page.seen].slice(0, MAX_SEEN_IDS),
           ...(page.date === undefined ? {} : { date: page.date }),
+          ...(page.abbreviations ? { abbreviations: [...page.abbreviations].slice(0, MAX_ABBREVIATIONS) } : {}),
         });
         for (const id of answer.context) context.add(id);
         for (const id of answer.seen) page.seen.add(id);
+        for (const [abbr, id] of answer.abbreviations) {
+          page.abbreviations ??= new Map();
+          if (!page.abbreviations.has(abbr)) page.abbreviations.set(abbr, id);
+        }
         for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
         for (const { at, mentions, pending, deferred, nested } of answer.found) {
           if (at >= 0 && at < group.texts.length) results[group.first + at] = { mentions, pending, deferred, nested };

@@ -16,7 +16,16 @@ export function answerScanMessage(raw: unknown): ScanPortReply | null {
   const request = parseRequest(message?.request);
   if (request?.type !== 'detect:scan') return { id, error: 'Not a valid detect:scan request.' };
   try {
-    return { id, answer: scanTexts(splitTexts(request.text, request.lengths), request.seen, undefined, request.date) };
+    return {
+      id,
+      answer: scanTexts(
+        splitTexts(request.text, request.lengths),
+        request.seen,
+        undefined,
+        request.date,
+        request.abbreviations,
+      ),
+    };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,7 +1,8 @@
 /**
  * Dated phrases ("Xi's visit", "the joint statement", "the border clashes")
  * name an event only in its time: a year in their sentence decides, else the
- * page's publication date; with neither they are refused.
+ * page's publication date; with neither, a place of the event named in the
+ * same text; else they are refused.
  */
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
@@ -49,4 +50,35 @@ test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin
   expect(ids(text, '2014-06-16')).not.toContain('putin-state-visit-china-2024');
   expect(ids(text, '2014-06-16')).toEqual(expect.arrayContaining(['vladimir-putin', 'beijing']));
   expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
+});
+
+describe('events that share their words, or have only their place', () => {
+  test.each([
+    // The same words name several events: the date picks the one in its time.
+    ['Leaders gathered for the BRICS summit.', '2023-08-22', 'brics-johannesburg-summit-2023'],
+    ['Leaders gathered for the BRICS summit.', '2024-10-22', 'brics-kazan-summit-2024'],
+    ['Putin flew in for the SCO summit.', '2025-09-01', 'sco-tianjin-summit-2025'],
+    ['Putin flew in for the SCO summit.', '2024-07-03', 'sco-astana-summit-2024'],
+    // Russian case forms and Chinese, which runs on without spaces.
+    ['Путин прибыл на саммит ШОС.', '2025-08-31', 'sco-tianjin-summit-2025'],
+    ['上海合作组织峰会在天津举行。', '2025-09-01', 'sco-tianjin-summit-2025'],
+    ['中俄两国发表联合声明。', '2022-02-04', 'joint-statement-feb-2022'],
+  ])('%s (page dated %s) is %s', (text, date, id) => {
+    expect(ids(text, date)).toContain(id);
+  });
+
+  test('undated, a place of the event named in the same text decides', () => {
+    expect(ids('Leaders arrived in Kazan for a summit of the BRICS bloc.')).toContain('brics-kazan-summit-2024');
+    expect(ids('Leaders arrived for a summit of the BRICS bloc.')).toEqual(['brics']);
+    // Not a place named in another text of the page: that would depend on the order texts are scanned in.
+    const page = newPageState();
+    detector.scan('Tianjin prepared for weeks.', page);
+    expect(detector.scan('The SCO summit opened on Sunday.', page).mentions.map((m) => m.id)).toEqual([
+      'shanghai-cooperation-organisation',
+    ]);
+    // A page date outside the event's time outweighs its place.
+    expect(ids('Leaders arrived in Kazan for the BRICS summit.', '2019-11-13')).not.toContain(
+      'brics-kazan-summit-2024',
+    );
+  });
 });

@@ -1,0 +1,71 @@
+/**
+ * Abbreviations a page defines for itself ("the Central Bank of Russia
+ * (CBR)") name the entity wherever the page uses them afterwards, in the same
+ * text or a later one, and nowhere else.
+ */
+import { describe, expect, test } from 'vitest';
+import { abbreviates } from '../../../lib/detect/abbreviations';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState, settleDeferred } from '../../../lib/detect/detector';
+import { scanTexts } from '../../../lib/detect/scan-service';
+
+const detector = createDetector(aliasTable);
+const found = (text: string, page = newPageState()) =>
+  detector.scan(text, page).mentions.map((m) => `${m.id}:${m.text}@${m.start}`);
+
+describe('abbreviates', () => {
+  test.each([
+    ['CBR', 'Central Bank of Russia', true],
+    ['MOFA', 'Chinese Ministry of Foreign Affairs', true],
+    ['BIS', 'Bureau of Industry and Security', true],
+    ['ШОС', 'Шанхайской организации сотрудничества', true],
+    ['AP', 'Reuters', false],
+    ['RU', 'Russia', false],
+    ['FAC', 'Chinese Ministry of Foreign Affairs', false],
+  ])('%s for %s: %s', (abbr, name, expected) => {
+    expect(abbreviates(abbr, name)).toBe(expected);
+  });
+});
+
+describe('abbreviations defined on the page', () => {
+  test('the definition and later uses in the same text are mentions', () => {
+    expect(found('The Central Bank of Russia (CBR) cut rates. The CBR said so; CBRS did not.')).toEqual([
+      'central-bank-of-russia:Central Bank of Russia@4',
+      'central-bank-of-russia:CBR@28',
+      'central-bank-of-russia:CBR@48',
+    ]);
+  });
+
+  test('a later text of the same page uses them; another page does not', () => {
+    const page = newPageState();
+    found('A readout from the Chinese Ministry of Foreign Affairs (MOFA) followed.', page);
+    expect(found('MOFA added nothing.', page)).toEqual(['chinese-foreign-ministry:MOFA@0']);
+    expect(found('MOFA added nothing.')).toEqual([]);
+  });
+
+  test('a bracket that does not spell the name defines nothing', () => {
+    expect(found('Vladimir Putin (AP) spoke. AP reported it.')).toEqual(['vladimir-putin:Vladimir Putin@0']);
+  });
+
+  test('a use before the definition waits for it, like a short form', () => {
+    const page = newPageState();
+    const { mentions, deferred } = detector.scan('MOFA added nothing new.', page);
+    expect(mentions).toEqual([]);
+    expect(deferred.map((c) => c.text)).toEqual(['MOFA']);
+    expect(settleDeferred(deferred, page)).toEqual([]);
+    found('A readout from the Chinese Ministry of Foreign Affairs (MOFA) followed.', page);
+    expect(settleDeferred(deferred, page).map((c) => `${c.id}:${c.text}`)).toEqual(['chinese-foreign-ministry:MOFA']);
+    // A headline in capitals leaves its words alone.
+    expect(detector.scan('PUTIN MEETS XI IN MOSCOW', newPageState()).deferred).toEqual([]);
+  });
+
+  test("the background's scanner carries them between requests", () => {
+    const first = scanTexts(['The Bureau of Industry and Security (BIS) listed Huawei.'], []);
+    expect(first.abbreviations).toEqual([['BIS', 'bureau-of-industry-and-security']]);
+    const next = scanTexts(['BIS rules tightened.'], first.seen, detector, undefined, first.abbreviations);
+    expect(next.found[0]!.mentions.map((m) => `${m.id}:${m.text}`)).toEqual(['bureau-of-industry-and-security:BIS']);
+    const elsewhere = scanTexts(['BIS rules tightened.'], first.seen).found[0]!;
+    expect(elsewhere.mentions).toEqual([]);
+    expect(elsewhere.deferred.map((c) => c.text)).toEqual(['BIS']);
+  });
+});

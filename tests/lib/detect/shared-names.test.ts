@@ -1,0 +1,84 @@
+/**
+ * Names several entities share: a surname ("Li": Li Qiang, Li Keqiang …) is
+ * the one person the page names in full; a description ("the foreign
+ * ministry") is the one ministry its sentence or the page points to. When
+ * that is not exactly one, it names none.
+ */
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState, settleDeferred } from '../../../lib/detect/detector';
+import { surnameOf } from '../../../lib/detect/alias-table';
+import { resolveWithNlp } from '../../../lib/detect/nlp-resolve';
+import type { PageState } from '../../../lib/detect/types';
+
+const detector = createDetector(aliasTable);
+function ids(text: string, page: PageState = newPageState()): string[] {
+  const { mentions, pending } = detector.scan(text, page);
+  const verdicts = resolveWithNlp(pending);
+  return [...mentions, ...pending.filter((_, k) => verdicts[k])]
+    .sort((a, b) => a.start - b.start)
+    .map((m) => `${m.id}:${m.text}`);
+}
+
+describe('surnames', () => {
+  test.each([
+    [{ name: 'Li Qiang', type: 'person' }, 'Li'],
+    [{ name: 'Sergey Lavrov', type: 'person' }, 'Lavrov'],
+    [{ name: 'Vladimir Putin', type: 'person' }, 'Putin'],
+    [{ name: 'Stalin', type: 'person' }, null],
+    [{ name: 'Power of Siberia', type: 'project' }, null],
+  ] as const)('%o → %s', (entity, expected) => {
+    expect(surnameOf(entity)).toBe(expected);
+  });
+
+  test('a surname is the person the page names in full', () => {
+    expect(ids('Li Qiang met Mikhail Mishustin. Li said the talks went well.')).toContain('li-qiang:Li');
+    expect(ids('Foreign ministry spokeswoman Mao Ning told reporters. Mao said the visit was a success.')).toContain(
+      'mao-ning:Mao',
+    );
+    expect(ids('Mao Zedong met Stalin. Mao stayed for weeks.')).toContain('mao-zedong:Mao');
+  });
+
+  test('alone, or with two people of that name on the page, it names nobody', () => {
+    expect(ids('Li said the talks went well.')).toEqual([]);
+    const page = newPageState();
+    ids('Li Qiang succeeded Li Keqiang as premier in 2023.', page);
+    expect(ids('Li said the talks went well.', page)).toEqual([]);
+  });
+
+  test('a surname before the full name waits for it, then takes its id', () => {
+    const page = newPageState();
+    const { deferred } = detector.scan('Li arrived on Monday.', page);
+    expect(deferred.map((c) => c.text)).toEqual(['Li']);
+    expect(settleDeferred(deferred, page)).toEqual([]);
+    ids('Premier Li Qiang was welcomed in Moscow.', page);
+    expect(settleDeferred(deferred, page).map((c) => c.id)).toEqual(['li-qiang']);
+  });
+});
+
+describe('shared descriptions', () => {
+  test("the sentence's spokesperson, minister or capital decides", () => {
+    expect(ids('A foreign ministry spokesperson, Mao Ning, said so.')).toContain(
+      'chinese-foreign-ministry:foreign ministry',
+    );
+    expect(ids('The foreign ministry said Lavrov would travel.')).toContain(
+      'russian-foreign-ministry:foreign ministry',
+    );
+  });
+
+  test('else the ministry the page has named in full', () => {
+    const page = newPageState();
+    ids("China's foreign ministry issued a statement.", page);
+    expect(ids('The foreign ministry added that talks would go on.', page)).toContain(
+      'chinese-foreign-ministry:foreign ministry',
+    );
+    ids('The Russian Foreign Ministry disagreed.', page);
+    expect(ids('The foreign ministry added that talks would go on.', page)).toEqual([]);
+  });
+
+  test("another country's ministry, or none in view, is not ours", () => {
+    expect(ids("Japan's foreign ministry protested to Beijing.")).toEqual(["japan:Japan's", 'beijing:Beijing']);
+    expect(ids('The Indian Foreign Ministry met Lavrov.')).not.toContain('russian-foreign-ministry:Foreign Ministry');
+    expect(ids('The foreign ministry said nothing.')).toEqual([]);
+  });
+});
