@@ -6,9 +6,10 @@
  * council in Idaho, a restaurant called Peking — does not make a page about
  * Russia or China), and its context entities only when core mentions are
  * frequent too. The counts are the page's core mentions as the probes of its
- * whole text find them (scan-service.ts `coreCounts`), nested ones included,
- * so the verdict does not depend on density settings or on which marks are on
- * screen. Pure module.
+ * text find them (scan-service.ts `coreCounts`), nested ones included, so the
+ * verdict does not depend on density settings or on which marks are on
+ * screen. Counts only grow as more text is read, and so do both verdicts:
+ * reading stops once the page is found to be about Russia or China. Pure module.
  */
 import type { Tier } from './rules-schema';
 
@@ -18,9 +19,9 @@ export interface RelevanceRule {
 }
 
 export interface Relevance {
-  /** Mentions of core entities on the page. */
+  /** Mentions of core entities on the page (in the text read until the verdict could not change). */
   core: number;
-  /** Different core entities named on the page. */
+  /** Different core entities named on the page (likewise). */
   coreEntities: number;
   /** Whether the page is for this lens at all: marks are shown. */
   shown: boolean;

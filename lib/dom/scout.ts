@@ -227,6 +227,8 @@ export async function judgeByProbes(
     const answer = await probe(text, overlap);
     addCounts(counts, answer.core);
     rule = answer.rule;
+    // More text only adds to the counts: a page found to be about Russia or China stays so.
+    if (relevanceFromCounts(counts, rule, fragment).about) break;
   }
   return rule ? relevanceFromCounts(counts, rule, fragment) : null;
 }
@@ -392,7 +394,8 @@ export function startScout(deps: ScoutDeps): Scout {
       void wake('long-page').catch(() => undefined);
       return true;
     }
-    // The whole text is probed: relevance counts every core mention, not only the first.
+    // The text is probed until the page is found to be about Russia or China (more text only adds
+    // to the counts, so nothing after that can change the verdict), or to its end.
     const pieces = overlappingPieces(root, elements, deps.probeElements ?? PROBE_ELEMENTS);
     for (;;) {
       const next = pieces.next();
@@ -400,6 +403,9 @@ export function startScout(deps: ScoutDeps): Scout {
       if (next.done) break;
       if (!(await probeAll(next.value.text, next.value.overlap))) return false;
       if (!live()) return true;
+      if (found.hit && found.rule && relevanceFromCounts(found.counts, found.rule, !deps.isTop).about) {
+        return decide(reason);
+      }
       t0 = deps.now();
     }
     // Open shadow roots: neither textContent nor a range enters them.

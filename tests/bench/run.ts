@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- engine browser highlights leak]`: prints the speed and
- * memory figures of issues #4, #7 and #8. With no names it runs them all, in
- * that order. Benchmarks are not tests: they print figures beside their goals
+ * `npm run bench [-- engine browser highlights leak reference]`: prints the
+ * speed and memory figures of issues #4, #7, #8 and #17 (`reference`: the
+ * extension against the shared bench's plain annotator). With no names it
+ * runs them all, in that order. Benchmarks are not tests: they print figures beside their goals
  * and never fail on speed. The browser and leak benchmarks use the built
  * extension; it is built first when `.output/chrome-mv3` is missing.
  */
@@ -11,7 +12,7 @@ import { resolve } from 'node:path';
 import { runEngineBench } from './engine';
 import { runHighlightsBench } from './highlights';
 
-const ALL = ['engine', 'browser', 'highlights', 'leak'] as const;
+const ALL = ['engine', 'browser', 'highlights', 'leak', 'reference'] as const;
 type BenchName = (typeof ALL)[number];
 
 function ensureBuilt(): void {
@@ -38,6 +39,11 @@ async function run(name: BenchName): Promise<void> {
       ensureBuilt();
       const { runLeakBench } = await import('./leak');
       await runLeakBench();
+      return;
+    }
+    case 'reference': {
+      const { runReferenceBench } = await import('./reference');
+      runReferenceBench();
       return;
     }
   }

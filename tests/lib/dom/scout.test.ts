@@ -261,13 +261,28 @@ describe('the first look at a page', () => {
     expect(scout.stats.reason).toBe('long-page');
   });
 
-  test('a long page with a name early on: every piece is probed (relevance counts them all), then the lens starts', async () => {
+  test('a long page found to be about Russia or China in its first piece: the rest is not probed', async () => {
     const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`, { probeElements: 5 });
     await scout.marker;
-    expect(h.probes.length).toBeGreaterThan(1);
+    expect(h.probes).toHaveLength(1);
     expect(h.probes[0]!.length).toBeLessThan(document.body.textContent!.length / 2);
     expect(h.marks).toBe(1);
-    expect(h.relevance).toMatchObject({ shown: true, core: 1, coreEntities: 1 });
+    expect(h.relevance).toMatchObject({ shown: true, about: true, core: 1, coreEntities: 1 });
+  });
+
+  test('a long page not yet about Russia or China after a piece: the next pieces are probed', async () => {
+    const probed: string[] = [];
+    const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(30)}`, {
+      probeElements: 5,
+      probe: async (text) => {
+        probed.push(text);
+        return { ...answer(text), rule: { minCoreEntities: 1, minCoreMentions: 50 } };
+      },
+    });
+    await scout.marker;
+    expect(probed.length).toBeGreaterThan(1);
+    expect(h.marks).toBe(1);
+    expect(h.relevance).toMatchObject({ shown: true, about: false });
   });
 
   test('a page that names only context entities (the U.S., Trump) stays with the scout', async () => {
