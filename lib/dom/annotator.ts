@@ -40,6 +40,8 @@ import {
 import { withinOneNode } from './detect-blocks';
 import { TEST_HOOKS } from '../platform/test-hooks';
 import { ensureMarkStyle, removeMarkStyle, STYLE_ATTR } from './mark-styles';
+import { LARGE_PAGE_ELEMENTS } from './long-page';
+import type { Parking } from './near-view';
 import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
@@ -183,6 +185,12 @@ export interface AnnotatorDeps {
   onError?(error: unknown): void;
   /** When the content script started (`performance.now()`); timings in the stats count from here. */
   origin?: number;
+  /**
+   * Where marks far from the viewport wait, on a long page, until the reader
+   * scrolls near (lib/dom/near-view.ts); absent or null = every mark is
+   * written at once.
+   */
+  park?(write: (requests: MarkRequest[]) => void): Parking | null;
 }
 
 export interface AnnotatorStats {
@@ -268,6 +276,8 @@ export class Annotator {
   #generation = 0;
   #page: PageState;
   #observer: MutationObserver | null = null;
+  /** Marks admitted but waiting for the reader to scroll near them (null: none wait). */
+  #parking: Parking | null = null;
   readonly #observed = new WeakSet<Node>();
   readonly #styled = new Set<Root>();
   readonly #marks = new Set<Element>();
@@ -407,11 +417,24 @@ export class Annotator {
     this.stats.firstMarkMs = this.stats.passDoneMs = this.stats.firstMarkAt = this.stats.passDoneAt = null;
     this.#page = this.#deps.newPageState();
     const doc = this.#deps.doc;
-    this.#batch = writeBatchFor(doc.getElementsByTagName('*').length);
+    const elements = doc.getElementsByTagName('*').length;
+    this.#batch = writeBatchFor(elements);
     try {
       this.#observer = new MutationObserver((records) => this.#onRecords(records));
       this.#observer.observe(doc, OBSERVE);
       this.#observed.add(doc);
+    } catch (error) {
+      this.#fail(error);
+    }
+    // Only a long page waits for the reader to scroll: on a short one every write together costs a few
+    // frames, and waiting would only hold marks back.
+    try {
+      if (elements > LARGE_PAGE_ELEMENTS) {
+        this.#parking =
+          this.#deps.park?.((requests) => {
+            if (this.#running) this.#write(requests);
+          }) ?? null;
+      }
     } catch (error) {
       this.#fail(error);
     }
@@ -437,6 +460,8 @@ export class Annotator {
     this.#deferred = [];
     this.#shortForms = [];
     this.#held = [];
+    this.#parking?.stop();
+    this.#parking = null;
     this.#pendingRoots = new Set();
     this.#pendingAdded = 0;
     this.#observer?.disconnect();
@@ -488,19 +513,21 @@ export class Annotator {
     this.#pump();
   }
 
-  /** Marks of one entity, in document order. */
+  /** Marks of one entity, in document order (every one written first: the reader is going to one). */
   mentionsOf(id: string): Element[] {
+    this.#writeParked();
     return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected && m.getAttribute(ENTITY_ATTR) === id));
   }
 
-  /** Every mark on the page, in document order. */
+  /** Every mark on the page, in document order (every one written first, as mentionsOf). */
   allMentions(): Element[] {
+    this.#writeParked();
     return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected));
   }
 
-  /** Entities marked on the page, with how many marks each has. */
+  /** Entities marked on the page, with how many marks each has (those waiting to be written included). */
   entityCounts(): { id: string; count: number }[] {
-    const counts = new Map<string, number>();
+    const counts = this.#parking?.counts() ?? new Map<string, number>();
     for (const m of this.#marks) {
       if (!m.isConnected) continue;
       const id = m.getAttribute(ENTITY_ATTR) ?? '';
@@ -660,9 +687,17 @@ export class Annotator {
     this.#held = batch === held ? [] : held;
     if (this.#held.length > 0) this.#heldSince = now;
     // The page ran between the slices that found these: markRanges writes only what is still there as
-    // it was read, and #write gives back the reservations of the rest.
-    this.#write(batch);
+    // it was read, and #write gives back the reservations of the rest. After the first marks, what is
+    // far from the viewport waits for the reader to scroll near it.
+    if (this.#parking && this.stats.firstMarkMs !== null) this.#parking.park(batch);
+    else this.#write(batch);
     return this.#held.length > 0;
+  }
+
+  /** Writes every mark still waiting for the reader to scroll near it. */
+  #writeParked(): void {
+    const waiting = this.#parking?.takeAll();
+    if (waiting && waiting.length > 0) this.#write(waiting);
   }
 
   /** Element walk in progress: a stack of nodes still to look at. */
@@ -986,8 +1021,9 @@ export class Annotator {
     const settings = this.#settings;
     if (!settings) return;
     const quota = quotaOf(settings);
-    // Held marks were admitted under the old filters; the rescan that follows finds them again.
+    // Held and parked marks were admitted under the old filters; the rescan that follows finds them again.
     this.#held = [];
+    this.#parking?.clear();
     const remove: Element[] = [];
     const kept = new Map<string, number>();
     for (const m of this.allMentions()) {

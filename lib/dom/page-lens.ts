@@ -32,6 +32,7 @@ import { CARD_HOST_TAG, isNavShortcut, MENTION_SELECTOR } from './card-names';
 import type { LensUi } from '../platform/lens-ui';
 import { holdLifeline } from './lifeline';
 import { innerEntitiesOf } from './mark';
+import { nearViewParking } from './near-view';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from './text-blocks';
 
 export interface PageLens {
@@ -104,6 +105,7 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
       }, ms),
     clearTimeout: (id) => window.clearTimeout(id),
     isValid: () => ctx.isValid,
+    park: (write) => nearViewParking(window, write),
     origin,
     onError: (error) => {
       if (!isContextGone(error)) console.debug('[Eurasia Lens]', error);

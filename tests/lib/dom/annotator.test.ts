@@ -747,3 +747,88 @@ describe('a scanner that answers later (the background)', () => {
     await vi.waitFor(() => expect(marked()).toEqual(['shanghai-cooperation-organisation:SCO']));
   });
 });
+
+describe('marks far from the viewport wait (lib/dom/near-view.ts)', () => {
+  /** An IntersectionObserver stand-in: the test says which observed elements come near. */
+  class FakeObserver {
+    static last: FakeObserver | null = null;
+    readonly targets = new Set<Element>();
+    constructor(readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+      FakeObserver.last = this;
+    }
+    observe(el: Element) {
+      this.targets.add(el);
+    }
+    unobserve(el: Element) {
+      this.targets.delete(el);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+    /** The reader scrolls near these. */
+    near(els: Element[]) {
+      this.callback(els.filter((el) => this.targets.has(el)).map((target) => ({ target, isIntersecting: true })));
+    }
+  }
+  const fakeView = { IntersectionObserver: FakeObserver } as unknown as Window;
+
+  async function longPage() {
+    const texts = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `Putin spoke (${i}) about the harvest, the weather and the price of grain in the spring, ` +
+        'as he has done at this time of year for twenty years, and then about the roads and the ports.',
+    );
+    // A long page (over LARGE_PAGE_ELEMENTS elements): a short one is written at once.
+    document.body.innerHTML = texts.map((t) => `<p>${t} <i>a</i><i>b</i><i>c</i><i>d</i></p>`).join('');
+    const { nearViewParking } = await import('@/lib/dom/near-view');
+    const a = makeAnnotator({ now: () => 0, park: (write) => nearViewParking(fakeView, write) });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    return { a, paragraphs: [...document.querySelectorAll('p')] };
+  }
+
+  test('the first marks go on at once; the rest when the reader comes near them', async () => {
+    const { a, paragraphs } = await longPage();
+    const first = a.stats.marks;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(1200);
+    expect(FakeObserver.last!.targets.size).toBe(1200 - first);
+    // The popup's counts hold every mention found, written or not.
+    expect(a.entityCounts()).toEqual([{ id: 'vladimir-putin', count: 1200 }]);
+    // Scrolling to the middle writes what is there, and only that.
+    FakeObserver.last!.near(paragraphs.slice(600, 610));
+    expect(a.stats.marks).toBe(first + 10);
+    expect(marked(paragraphs[605]!)).toEqual(['vladimir-putin:Putin']);
+    expect(marked(paragraphs[900]!)).toEqual([]);
+  });
+
+  test('a short page is written at once', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p>'.repeat(50);
+    const { nearViewParking } = await import('@/lib/dom/near-view');
+    FakeObserver.last = null;
+    const a = makeAnnotator({ now: () => 0, park: (write) => nearViewParking(fakeView, write) });
+    a.update(settings({ density: { mode: 'all', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    expect(a.stats.marks).toBe(50);
+    expect(FakeObserver.last).toBeNull();
+  });
+
+  test('whoever needs every mark (navigation, reveal) gets them all written', async () => {
+    const { a } = await longPage();
+    expect(a.allMentions()).toHaveLength(1200);
+    expect(a.stats.marks).toBe(1200);
+    expect(FakeObserver.last!.targets.size).toBe(0);
+  });
+
+  test('a waiting mark whose text the page changed is not written, and stop leaves the page as it was', async () => {
+    const { a, paragraphs } = await longPage();
+    paragraphs[700]!.textContent = 'The weather was fine.';
+    FakeObserver.last!.near(paragraphs.slice(699, 702));
+    expect(marked(paragraphs[699]!)).toEqual(['vladimir-putin:Putin']);
+    expect(marked(paragraphs[700]!)).toEqual([]);
+    a.stop();
+    expect(findMentions(document.body)).toHaveLength(0);
+    expect(FakeObserver.last!.targets.size).toBe(0);
+  });
+});
