@@ -3,28 +3,16 @@
  * whole page (the popup counts every mention), but marks are written only
  * near what the reader sees, and the rest as the reader scrolls to them.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { serveStatic, type StaticServer } from './support/server';
+import { expect, test } from 'vitest';
+import { extensionSuite } from './support/suite';
 import { waitForPass } from './support/pass';
 import { tabIdOf } from './support/tabs';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchExtension();
-  const settings = { ...structuredClone(DEFAULT_SETTINGS), density: { mode: 'all' as const, n: 3 } };
-  await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = extensionSuite({ ...structuredClone(DEFAULT_SETTINGS), density: { mode: 'all', n: 3 } });
 
 test('marks near the viewport at once, the rest when scrolled to; the popup counts them all', async () => {
+  const { browser, server } = suite;
   const page = await browser.context.newPage();
   await page.goto(server.url('/long-article.html'));
   await waitForPass(page);
