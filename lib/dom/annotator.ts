@@ -6,11 +6,11 @@
  *   the viewport first, yielding to the page between slices. Each slice reads
  *   (extracts text, scans) and then writes its marks in one go, so our writes
  *   never interleave with reads that would force layout.
- * - One MutationObserver (on the document and every open shadow root we meet)
- *   collects page changes; a batch is handled a little later, de-duplicated to
- *   the outermost changed elements. A huge burst falls back to one rescan.
- *   Our own writes are taken off the observer's queue as they happen and only
- *   counted. Elements the page rewrites over and over (tickers) are left alone.
+ * - The page's changes come in batches (lib/dom/page-changes.ts); a batch is
+ *   read again from its outermost changed elements, or, after a huge burst,
+ *   the whole page once. Elements the page rewrites over and over (tickers)
+ *   are left alone. On a long page, marks far from the viewport wait for the
+ *   reader to scroll near them (lib/dom/near-view.ts).
  * - Detection per block is the command-line tool's (lib/dom/detect-blocks.ts):
  *   the shared text extraction, the detector's scan, the resolver for
  *   ambiguous candidates, `settleDeferred` for short forms and `withinOneNode`
@@ -42,6 +42,7 @@ import { TEST_HOOKS } from '../platform/test-hooks';
 import { ensureMarkStyle, removeMarkStyle, STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
+import { PageChanges, type ChangeBatch } from './page-changes';
 import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
@@ -86,10 +87,6 @@ export function writeBatchFor(elements: number): number {
 }
 /** Found marks wait at most this long for their batch (after the first write, which is immediate). */
 export const MAX_HOLD_MS = 100;
-/** Wait after the first page mutation before handling a batch: coalesces bursts, well within "marked within a second". */
-export const BATCH_DELAY_MS = 50;
-/** Added nodes in one batch beyond which we rescan once instead of following each. */
-export const BURST_LIMIT = 3000;
 /** Candidates per resolver request, and how long to gather them. */
 export const RESOLVE_BATCH = 100;
 export const RESOLVE_DELAY_MS = 20;
@@ -235,15 +232,6 @@ interface Deferred {
   raw: string;
 }
 
-/** Page changes we follow; `contenteditable` so that a region turned into an editor loses its marks. */
-const OBSERVE: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: ['contenteditable'],
-};
-
 /**
  * Yields to the page with a plain task boundary: a message on our own channel
  * queues behind the page's pending tasks, input and rendering (unlike
@@ -275,10 +263,10 @@ export class Annotator {
   /** Bumped on stop: loops and late answers from an older run drop out. */
   #generation = 0;
   #page: PageState;
-  #observer: MutationObserver | null = null;
+  /** The page's changes, followed while running. */
+  #changes: PageChanges | null = null;
   /** Marks admitted but waiting for the reader to scroll near them (null: none wait). */
   #parking: Parking | null = null;
-  readonly #observed = new WeakSet<Node>();
   readonly #styled = new Set<Root>();
   readonly #marks = new Set<Element>();
   readonly #counts = new Map<string, number>();
@@ -294,10 +282,6 @@ export class Annotator {
   #pumping = false;
 
   /** Mutation batch in the making. */
-  #pendingRoots = new Set<Element>();
-  #pendingAdded = 0;
-  #pendingRemovals = false;
-  #batchTimer: number | null = null;
   readonly #renders = new WeakMap<Element, { count: number; since: number }>();
   readonly #volatile = new WeakSet<Element>();
 
@@ -420,9 +404,24 @@ export class Annotator {
     const elements = doc.getElementsByTagName('*').length;
     this.#batch = writeBatchFor(elements);
     try {
-      this.#observer = new MutationObserver((records) => this.#onRecords(records));
-      this.#observer.observe(doc, OBSERVE);
-      this.#observed.add(doc);
+      this.#changes = new PageChanges(doc, {
+        isOurs: (node) => this.#isOurs(node),
+        onEditable: (elements) => this.#clearEditable(elements),
+        onRewritten: (nodes) => {
+          // Text the page rewrote in place: what we had split off it is stale (see dissolveRunOf).
+          let dissolved = false;
+          this.#own(() => {
+            for (const node of nodes) if (dissolveRunOf(node)) dissolved = true;
+          });
+          return dissolved;
+        },
+        onBatch: (batch) => this.#onBatch(batch),
+        setTimeout: (fn, ms) => this.#deps.setTimeout(fn, ms),
+        clearTimeout: (id) => this.#deps.clearTimeout(id),
+        isValid: () => this.#deps.isValid(),
+        onError: (error) => this.#fail(error),
+        stats: this.stats,
+      });
     } catch (error) {
       this.#fail(error);
     }
@@ -446,9 +445,7 @@ export class Annotator {
   stop(): void {
     this.#running = false;
     this.#generation++;
-    if (this.#batchTimer !== null) this.#deps.clearTimeout(this.#batchTimer);
     if (this.#resolveTimer !== null) this.#deps.clearTimeout(this.#resolveTimer);
-    this.#batchTimer = null;
     this.#resolveTimer = null;
     this.#resolving = new Set();
     this.#queue.length = 0;
@@ -462,10 +459,8 @@ export class Annotator {
     this.#held = [];
     this.#parking?.stop();
     this.#parking = null;
-    this.#pendingRoots = new Set();
-    this.#pendingAdded = 0;
-    this.#observer?.disconnect();
-    this.#observer = null;
+    this.#changes?.stop();
+    this.#changes = null;
     try {
       unannotate(this.#deps.doc);
       for (const m of this.#marks) if (m.isConnected) unmark([m]);
@@ -1002,16 +997,10 @@ export class Annotator {
     }
   }
 
-  /** Runs our DOM writes; the page's pending records are handled, ours are only counted. */
+  /** Runs our DOM writes; the page's pending changes are taken first, ours are only counted. */
   #own(fn: () => void): void {
-    const before = this.#observer?.takeRecords();
-    if (before && before.length > 0) this.#onRecords(before);
-    try {
-      fn();
-    } finally {
-      const mine = this.#observer?.takeRecords();
-      if (mine) this.stats.ownMutations += mine.length;
-    }
+    if (this.#changes) this.#changes.own(fn);
+    else fn();
   }
 
   // ── settings filters ──────────────────────────────────────────────────
@@ -1051,66 +1040,6 @@ export class Annotator {
 
   // ── mutations ─────────────────────────────────────────────────────────
 
-  #onRecords(records: MutationRecord[]): void {
-    if (!this.#running) return;
-    const rewritten: Node[] = [];
-    const editable: Element[] = [];
-    try {
-      for (const rec of records) {
-        if (rec.type === 'characterData') {
-          this.stats.pageMutations++;
-          const el = textOwner(rec.target);
-          if (el) this.#pendingRoots.add(el);
-          rewritten.push(rec.target);
-          continue;
-        }
-        if (rec.type === 'attributes') {
-          this.stats.pageMutations++;
-          if (rec.target.nodeType === 1) editable.push(rec.target as Element);
-          continue;
-        }
-        const added = rec.addedNodes;
-        if (rec.removedNodes.length === 0 && added.length > 0 && Array.from(added).every((n) => this.#isOurs(n))) {
-          // Our card host or style arriving outside a write batch: ours, not the page's.
-          this.stats.ownMutations++;
-          continue;
-        }
-        this.stats.pageMutations++;
-        if (rec.removedNodes.length > 0) this.#pendingRemovals = true;
-        this.#pendingAdded += added.length;
-        if (this.#pendingAdded > BURST_LIMIT) continue;
-        for (let i = 0; i < added.length; i++) {
-          const node = added[i]!;
-          if (node.nodeType === 1) {
-            if (!this.#isOurs(node)) this.#pendingRoots.add(node as Element);
-          } else if (node.nodeType === 3) {
-            const el = textOwner(node);
-            if (el) this.#pendingRoots.add(el);
-          }
-        }
-      }
-    } catch (error) {
-      this.#fail(error);
-    }
-    // A region the page just made editable (edit in place): our marks leave it at once.
-    if (editable.length > 0) this.#clearEditable(editable);
-    // Text the page rewrote in place: what we had split off it is stale (see dissolveRunOf).
-    if (rewritten.length > 0) {
-      let dissolved = false;
-      this.#own(() => {
-        for (const node of rewritten) if (dissolveRunOf(node)) dissolved = true;
-      });
-      if (dissolved) this.#pendingRemovals = true;
-    }
-    if (this.#batchTimer === null && (this.#pendingRoots.size > 0 || this.#pendingRemovals || this.#pendingAdded > 0)) {
-      const generation = this.#generation;
-      this.#batchTimer = this.#deps.setTimeout(() => {
-        this.#batchTimer = null;
-        if (generation === this.#generation && this.#deps.isValid()) this.#flushBatch();
-      }, BATCH_DELAY_MS);
-    }
-  }
-
   /** Removes our marks from regions that became editable. */
   #clearEditable(elements: Element[]): void {
     const inside = [...this.#marks].filter((m) =>
@@ -1147,15 +1076,10 @@ export class Annotator {
     }
   }
 
-  #flushBatch(): void {
+  /** A batch of the page's changes: marks it removed are forgotten, what it added or rewrote is read. */
+  #onBatch({ roots, burst, removals }: ChangeBatch): void {
     if (!this.#running) return;
     this.stats.batches++;
-    const roots = this.#pendingRoots;
-    const burst = this.#pendingAdded > BURST_LIMIT;
-    const removals = this.#pendingRemovals;
-    this.#pendingRoots = new Set();
-    this.#pendingAdded = 0;
-    this.#pendingRemovals = false;
     try {
       if (removals) this.#prune();
       if (burst) {
@@ -1215,13 +1139,7 @@ export class Annotator {
   }
 
   #observeShadow(root: ShadowRoot): void {
-    if (this.#observed.has(root) || !this.#observer) return;
-    try {
-      this.#observer.observe(root, OBSERVE);
-      this.#observed.add(root);
-    } catch (error) {
-      this.#fail(error);
-    }
+    this.#changes?.observeShadow(root);
   }
 
   // ── ambiguous candidates ──────────────────────────────────────────────
@@ -1397,13 +1315,6 @@ function pushChildren(node: Node, stack: Node[]): void {
   for (let c = node.lastChild; c; c = c.previousSibling) {
     if (c.nodeType === 1) stack.push(c);
   }
-}
-
-/** The element whose text a text node is, looking past our own marks. */
-function textOwner(node: Node): Element | null {
-  let el = node.parentElement;
-  while (el && isMention(el)) el = el.parentElement;
-  return el;
 }
 
 function hasAncestorIn(el: Element, set: Set<Element>): boolean {
