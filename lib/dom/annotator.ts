@@ -26,23 +26,20 @@ import { isActiveOn, isEntityShown, type Settings } from '../settings/model';
 import {
   anchorOf,
   dissolveRunOf,
-  ENTITY_ATTR,
   findMentions,
   isInsideMention,
   isMention,
   locate,
-  markRanges,
-  unannotate,
-  unmark,
   type MarkRequest,
   type TextAnchor,
 } from './mark';
 import { withinOneNode } from './detect-blocks';
 import { TEST_HOOKS } from '../platform/test-hooks';
-import { ensureMarkStyle, removeMarkStyle, STYLE_ATTR } from './mark-styles';
+import { STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
 import { PageChanges, type ChangeBatch } from './page-changes';
+import { MarkWriter } from './mark-writer';
 import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
@@ -221,8 +218,6 @@ export interface AnnotatorStats {
   passDoneAt: number | null;
 }
 
-type Root = Document | ShadowRoot;
-
 interface Deferred {
   candidate: Candidate;
   anchor: TextAnchor;
@@ -267,9 +262,8 @@ export class Annotator {
   #changes: PageChanges | null = null;
   /** Marks admitted but waiting for the reader to scroll near them (null: none wait). */
   #parking: Parking | null = null;
-  readonly #styled = new Set<Root>();
-  readonly #marks = new Set<Element>();
-  readonly #counts = new Map<string, number>();
+  /** The marks written, their styles and the counts density is judged by. */
+  readonly #writer: MarkWriter;
   /** Until the page's relevance is known, nothing is marked. */
   #relevance: PageRelevance | null = null;
   /** Names nested in the phrases found, per block (keyed by its first text node), for the page's entity list. */
@@ -322,6 +316,11 @@ export class Annotator {
   constructor(deps: AnnotatorDeps) {
     this.#deps = deps;
     this.#page = deps.newPageState();
+    this.#writer = new MarkWriter({
+      own: (fn) => this.#own(fn),
+      style: () => this.#settings?.markStyle ?? 'underline',
+      onError: (error) => this.#fail(error),
+    });
   }
 
   #now(): number {
@@ -376,9 +375,7 @@ export class Annotator {
     }
     if (!previous) return;
     if (previous.markStyle !== settings.markStyle) {
-      this.#own(() => {
-        for (const root of this.#styled) ensureMarkStyle(root, settings.markStyle);
-      });
+      this.#writer.restyle(settings.markStyle);
     }
     const filtersChanged =
       JSON.stringify([previous.topicsOff, previous.hidden, previous.density]) !==
@@ -461,22 +458,7 @@ export class Annotator {
     this.#parking = null;
     this.#changes?.stop();
     this.#changes = null;
-    try {
-      unannotate(this.#deps.doc);
-      for (const m of this.#marks) if (m.isConnected) unmark([m]);
-    } catch (error) {
-      this.#fail(error);
-    }
-    for (const root of this.#styled) {
-      try {
-        removeMarkStyle(root);
-      } catch (error) {
-        this.#fail(error);
-      }
-    }
-    this.#styled.clear();
-    this.#marks.clear();
-    this.#counts.clear();
+    this.#writer.clear(this.#deps.doc);
     // Test builds only, as #publish.
     if (TEST_HOOKS) {
       try {
@@ -511,23 +493,19 @@ export class Annotator {
   /** Marks of one entity, in document order (every one written first: the reader is going to one). */
   mentionsOf(id: string): Element[] {
     this.#writeParked();
-    return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected && m.getAttribute(ENTITY_ATTR) === id));
+    return this.#writer.mentions(id);
   }
 
   /** Every mark on the page, in document order (every one written first, as mentionsOf). */
   allMentions(): Element[] {
     this.#writeParked();
-    return sortInDocumentOrder([...this.#marks].filter((m) => m.isConnected));
+    return this.#writer.mentions();
   }
 
   /** Entities marked on the page, with how many marks each has (those waiting to be written included). */
   entityCounts(): { id: string; count: number }[] {
-    const counts = this.#parking?.counts() ?? new Map<string, number>();
-    for (const m of this.#marks) {
-      if (!m.isConnected) continue;
-      const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    const counts = this.#writer.counts();
+    for (const [id, n] of this.#parking?.counts() ?? []) counts.set(id, (counts.get(id) ?? 0) + n);
     // Names inside marked phrases ("Ukraine" in "Russia's invasion of Ukraine") are on the page too.
     for (const [node, ids] of this.#nested) {
       if (!node.isConnected) {
@@ -950,51 +928,27 @@ export class Annotator {
   /** Density and filters: whether one more mark of this entity may go on the page. Reserves it. */
   #admit(id: string): boolean {
     if (!this.#hasRoom(id)) return false;
-    this.#counts.set(id, (this.#counts.get(id) ?? 0) + 1);
+    this.#writer.reserve(id);
     return true;
   }
 
   /** Whether one more mark of this entity may go on the page (reserves nothing; see `admit`). */
   #hasRoom(id: string): boolean {
     const settings = this.#settings;
-    return !!settings && this.#shown(id) && (this.#counts.get(id) ?? 0) < quotaOf(settings);
+    return !!settings && this.#shown(id) && this.#writer.hasRoom(id, quotaOf(settings));
   }
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */
   #write(requests: MarkRequest[]): void {
-    if (requests.length === 0) return;
-    let created: Element[] = [];
-    this.#own(() => {
-      for (const r of requests) {
-        const root = r.node.getRootNode() as Root;
-        if (!this.#styled.has(root) && (root.nodeType === 9 || root.nodeType === 11)) {
-          ensureMarkStyle(root, this.#settings?.markStyle ?? 'underline');
-          this.#styled.add(root);
-        }
-      }
-      created = markRanges(requests);
-    });
-    const made = new Map<string, number>();
-    for (const el of created) {
-      this.#marks.add(el);
-      const id = el.getAttribute(ENTITY_ATTR) ?? '';
-      made.set(id, (made.get(id) ?? 0) + 1);
+    const written = this.#writer.write(requests);
+    this.stats.marks = this.#writer.size;
+    if (written === 0) return;
+    if (this.stats.firstMarkMs === null) {
+      const at = this.#now();
+      this.stats.firstMarkMs = Math.round(at - this.#startedAt);
+      this.stats.firstMarkAt = round1(at);
     }
-    const asked = new Map<string, number>();
-    for (const r of requests) asked.set(r.id, (asked.get(r.id) ?? 0) + 1);
-    for (const [id, n] of asked) {
-      const missing = n - (made.get(id) ?? 0);
-      if (missing > 0) this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - missing));
-    }
-    this.stats.marks = this.#marks.size;
-    if (created.length > 0) {
-      if (this.stats.firstMarkMs === null) {
-        const at = this.#now();
-        this.stats.firstMarkMs = Math.round(at - this.#startedAt);
-        this.stats.firstMarkAt = round1(at);
-      }
-      this.#deps.onMarksChanged?.();
-    }
+    this.#deps.onMarksChanged?.();
   }
 
   /** Runs our DOM writes; the page's pending changes are taken first, ours are only counted. */
@@ -1009,32 +963,15 @@ export class Annotator {
   #refilter(): void {
     const settings = this.#settings;
     if (!settings) return;
-    const quota = quotaOf(settings);
     // Held and parked marks were admitted under the old filters; the rescan that follows finds them again.
     this.#held = [];
     this.#parking?.clear();
-    const remove: Element[] = [];
-    const kept = new Map<string, number>();
-    for (const m of this.allMentions()) {
-      const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      const n = kept.get(id) ?? 0;
-      if (!this.#shown(id) || n >= quota) remove.push(m);
-      else kept.set(id, n + 1);
-    }
-    for (const m of this.#marks) if (!m.isConnected) this.#marks.delete(m);
-    if (remove.length === 0) return;
-    let replaced = new Map<Element, Element>();
-    this.#own(() => {
-      replaced = unmark(remove);
-    });
-    for (const m of remove) this.#marks.delete(m);
-    for (const [old, neu] of replaced) {
-      this.#marks.delete(old);
-      this.#marks.add(neu);
-    }
-    this.#counts.clear();
-    for (const [id, n] of kept) this.#counts.set(id, n);
-    this.stats.marks = this.#marks.size;
+    if (!this.#writer.keepAllowed((id) => this.#shown(id), quotaOf(settings))) return;
+    this.#marksChanged();
+  }
+
+  #marksChanged(): void {
+    this.stats.marks = this.#writer.size;
     this.#deps.onMarksChanged?.();
   }
 
@@ -1042,25 +979,8 @@ export class Annotator {
 
   /** Removes our marks from regions that became editable. */
   #clearEditable(elements: Element[]): void {
-    const inside = [...this.#marks].filter((m) =>
-      elements.some((el) => el.contains(m) && (this.#skipped(el) || (el as HTMLElement).isContentEditable)),
-    );
-    if (inside.length === 0) return;
-    let replaced = new Map<Element, Element>();
-    this.#own(() => {
-      replaced = unmark(inside);
-    });
-    for (const m of inside) {
-      this.#marks.delete(m);
-      const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - 1));
-    }
-    for (const [old, neu] of replaced) {
-      this.#marks.delete(old);
-      this.#marks.add(neu);
-    }
-    this.stats.marks = this.#marks.size;
-    this.#deps.onMarksChanged?.();
+    const editable = (el: Element) => this.#skipped(el) || (el as HTMLElement).isContentEditable;
+    if (this.#writer.removeInside(elements, editable)) this.#marksChanged();
   }
 
   /** Nodes we put into the page: marks, our style element, our UI. */
@@ -1124,18 +1044,7 @@ export class Annotator {
 
   /** Forgets marks the page removed, so their entities may be marked again in new content. */
   #prune(): void {
-    let changed = false;
-    for (const m of this.#marks) {
-      if (m.isConnected) continue;
-      this.#marks.delete(m);
-      const id = m.getAttribute(ENTITY_ATTR) ?? '';
-      this.#counts.set(id, Math.max(0, (this.#counts.get(id) ?? 0) - 1));
-      changed = true;
-    }
-    if (changed) {
-      this.stats.marks = this.#marks.size;
-      this.#deps.onMarksChanged?.();
-    }
+    if (this.#writer.forgetRemoved()) this.#marksChanged();
   }
 
   #observeShadow(root: ShadowRoot): void {
@@ -1320,14 +1229,6 @@ function pushChildren(node: Node, stack: Node[]): void {
 function hasAncestorIn(el: Element, set: Set<Element>): boolean {
   for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
   return false;
-}
-
-function sortInDocumentOrder(els: Element[]): Element[] {
-  return els.sort((a, b) => {
-    if (a === b) return 0;
-    const pos = a.compareDocumentPosition(b);
-    return pos & 4 /* FOLLOWING */ ? -1 : pos & 2 /* PRECEDING */ ? 1 : 0;
-  });
 }
 
 export { findMentions };
