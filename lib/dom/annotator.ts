@@ -2,15 +2,18 @@
  * Runs detection over a live page and keeps its marks in step with the page
  * and the reader's settings.
  *
- * - The first pass walks the page in small time-budgeted slices, the part in
+ * It schedules; the jobs are modules of their own: the units of work
+ * (lib/dom/page-walk.ts), the page's changes (lib/dom/page-changes.ts), the
+ * marks (lib/dom/mark-writer.ts) and, on a long page, marks waiting for the
+ * reader to scroll near them (lib/dom/near-view.ts).
+ *
+ * - The first pass reads the page in small time-budgeted slices, the part in
  *   the viewport first, yielding to the page between slices. Each slice reads
  *   (extracts text, scans) and then writes its marks in one go, so our writes
  *   never interleave with reads that would force layout.
- * - The page's changes come in batches (lib/dom/page-changes.ts); a batch is
- *   read again from its outermost changed elements, or, after a huge burst,
- *   the whole page once. Elements the page rewrites over and over (tickers)
- *   are left alone. On a long page, marks far from the viewport wait for the
- *   reader to scroll near them (lib/dom/near-view.ts).
+ * - A batch of the page's changes is read again from its outermost changed
+ *   elements, or, after a huge burst, the whole page once. Elements the page
+ *   rewrites over and over (tickers) are left alone.
  * - Detection per block is the command-line tool's (lib/dom/detect-blocks.ts):
  *   the shared text extraction, the detector's scan, the resolver for
  *   ambiguous candidates, `settleDeferred` for short forms and `withinOneNode`
@@ -40,6 +43,7 @@ import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
 import { PageChanges, type ChangeBatch } from './page-changes';
 import { MarkWriter } from './mark-writer';
+import { PageWalk } from './page-walk';
 import { isSkippedElement } from './text-blocks';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
@@ -92,18 +96,6 @@ export const MAX_SHORT_FORMS = 2000;
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
 export const VOLATILE_WINDOW_MS = 3000;
-
-/**
- * Elements that start a new block of text. A container whose children include
- * one of these is opened; any other element with text is one unit of work.
- */
-const BLOCK_TAGS = new Set(
-  (
-    'address,article,aside,blockquote,body,caption,dd,details,dialog,div,dl,dt,fieldset,figcaption,figure,' +
-    'footer,form,h1,h2,h3,h4,h5,h6,header,hgroup,hr,html,li,main,nav,ol,p,section,summary,table,tbody,td,' +
-    'tfoot,th,thead,tr,ul'
-  ).split(','),
-);
 
 /** A block of text as lib/dom/text-blocks.ts produces it. */
 export interface BlockPart {
@@ -270,9 +262,7 @@ export class Annotator {
   readonly #nested = new Map<Node, Map<string, number>>();
 
   /** Roots waiting to be walked, and the walk in progress. */
-  readonly #queue: { root: Node; viewportFirst: boolean }[] = [];
-  #units: Element[] = [];
-  #unitIndex = 0;
+  readonly #walk: PageWalk;
   #pumping = false;
 
   /** Mutation batch in the making. */
@@ -316,6 +306,13 @@ export class Annotator {
   constructor(deps: AnnotatorDeps) {
     this.#deps = deps;
     this.#page = deps.newPageState();
+    this.#walk = new PageWalk({
+      doc: deps.doc,
+      now: () => this.#now(),
+      budgetMs: SLICE_BUDGET_MS,
+      skipped: (el) => this.#skipped(el),
+      onShadowRoot: (root) => this.#observeShadow(root),
+    });
     this.#writer = new MarkWriter({
       own: (fn) => this.#own(fn),
       style: () => this.#settings?.markStyle ?? 'underline',
@@ -445,10 +442,7 @@ export class Annotator {
     if (this.#resolveTimer !== null) this.#deps.clearTimeout(this.#resolveTimer);
     this.#resolveTimer = null;
     this.#resolving = new Set();
-    this.#queue.length = 0;
-    this.#units = [];
-    this.#unitIndex = 0;
-    this.#walk = null;
+    this.#walk.clear();
     // A loop of the old generation may still be parked on a yield; it ends by itself.
     this.#pumping = false;
     this.#deferred = [];
@@ -522,7 +516,7 @@ export class Annotator {
   // ── the walk ──────────────────────────────────────────────────────────
 
   #enqueue(root: Node, viewportFirst: boolean): void {
-    this.#queue.push({ root, viewportFirst });
+    this.#walk.enqueue(root, viewportFirst);
   }
 
   /** Runs slices until the queue is empty, yielding between them. */
@@ -569,10 +563,10 @@ export class Annotator {
       first || (this.#now() - t0 < SLICE_BUDGET_MS && chars < maxChars && blocks.length < MAX_SLICE_BLOCKS);
       first = false
     ) {
-      const unit = this.#nextUnit(t0);
+      const unit = this.#walk.next(t0);
       if (unit === undefined) break; // the walk of a root needs another slice
       if (unit === null) {
-        if (this.#queue.length === 0) break;
+        if (!this.#walk.queued) break;
         continue;
       }
       try {
@@ -621,7 +615,7 @@ export class Annotator {
       this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
     if (this.#deferred.length > 0) this.#scheduleResolve();
     this.#settleShortForms(requests);
-    const more = this.#unitIndex < this.#units.length || this.#queue.length > 0 || this.#walk !== null;
+    const more = this.#walk.pending;
     const heldBack = this.#hold(requests, t0, more);
     this.#account(this.#now() - t0, newSlice);
     return more || heldBack;
@@ -673,75 +667,6 @@ export class Annotator {
     if (waiting && waiting.length > 0) this.#write(waiting);
   }
 
-  /** Element walk in progress: a stack of nodes still to look at. */
-  #walk: { stack: Node[]; found: Element[]; reorder: boolean } | null = null;
-
-  /**
-   * The next unit to scan: an element with text of its own (a paragraph, a
-   * heading, a list item…). `undefined` = the current walk ran out of budget;
-   * `null` = nothing left in the current list.
-   */
-  #nextUnit(t0: number): Element | null | undefined {
-    if (this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
-    if (!this.#walk) {
-      const next = this.#queue.shift();
-      if (!next) return null;
-      const root = next.root;
-      const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-      // Scrolled to the top, page order is viewport order: units are handed out as the walk finds them.
-      const reorder = next.viewportFirst && !this.#atTop();
-      this.#walk = { stack: start ? [start] : [], found: [], reorder };
-      this.#units = [];
-      this.#unitIndex = 0;
-    }
-    const walk = this.#walk;
-    const sink = walk.reorder ? walk.found : this.#units;
-    let steps = 0;
-    while (walk.stack.length > 0) {
-      if (++steps % 256 === 0 && this.#now() - t0 > SLICE_BUDGET_MS) return undefined;
-      this.#visit(walk.stack.pop()!, walk.stack, sink);
-      if (!walk.reorder && this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
-    }
-    this.#walk = null;
-    if (walk.reorder) {
-      this.#units = this.#viewportFirst(walk.found);
-      this.#unitIndex = 0;
-    }
-    if (this.#unitIndex < this.#units.length) return this.#units[this.#unitIndex++]!;
-    // Done with this list: let go of it.
-    this.#units = [];
-    this.#unitIndex = 0;
-    return null;
-  }
-
-  #atTop(): boolean {
-    try {
-      return (this.#deps.doc.defaultView?.scrollY ?? 0) < 1;
-    } catch {
-      return true;
-    }
-  }
-
-  /** Splits a subtree into units: containers are opened, elements with their own text are units. */
-  #visit(node: Node, stack: Node[], found: Element[]): void {
-    if (node.nodeType === 11) {
-      // a shadow root: observe it and walk its children
-      this.#observeShadow(node as ShadowRoot);
-      pushChildren(node, stack);
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (this.#skipped(el)) return;
-    if (isUnit(el)) {
-      // Shadow roots on the unit or inside it are noted while its text is extracted (see probe).
-      found.push(el);
-    } else {
-      if (el.shadowRoot) stack.push(el.shadowRoot);
-      pushChildren(el, stack);
-    }
-  }
-
   /** Open shadow roots met while extracting a unit's text (extraction does not enter them). */
   readonly #shadowsMet: ShadowRoot[] = [];
 
@@ -771,30 +696,6 @@ export class Annotator {
       if (!isMention(p) && this.#skipped(p)) return true;
     }
     return false;
-  }
-
-  /** Puts the units on screen first (page order is kept within each group). */
-  #viewportFirst(units: Element[]): Element[] {
-    if (units.length < 2) return units;
-    const view = this.#deps.doc.defaultView;
-    const height = view?.innerHeight ?? 0;
-    if (!height) return units;
-    try {
-      // Units come in page order, so their vertical positions mostly rise: binary-search the first visible one.
-      let lo = 0;
-      let hi = units.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (units[mid]!.getBoundingClientRect().bottom < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      let end = lo;
-      while (end < units.length && end - lo < 500 && units[end]!.getBoundingClientRect().top < height) end++;
-      if (lo === 0) return units;
-      return [...units.slice(lo, end), ...units.slice(0, lo), ...units.slice(end)];
-    } catch {
-      return units;
-    }
   }
 
   /** Extracts one unit's text blocks (those with text) into `blocks`; returns their length in characters. */
@@ -1004,10 +905,7 @@ export class Annotator {
       if (removals) this.#prune();
       if (burst) {
         this.stats.rescans++;
-        this.#queue.length = 0;
-        this.#units = [];
-        this.#unitIndex = 0;
-        this.#walk = null;
+        this.#walk.clear();
         this.#enqueue(this.#deps.doc, false);
       } else {
         const now = this.#now();
@@ -1202,28 +1100,8 @@ export function toRequest(block: Block, mention: Mention): MarkRequest | null {
   return null;
 }
 
-/** A unit has text of its own, or holds only inline content (no block-level children). */
-function isUnit(el: Element): boolean {
-  let hasBlock = false;
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    const type = c.nodeType;
-    if (type === 3) {
-      if (/\S/.test((c as Text).data)) return true;
-    } else if (type === 1 && !hasBlock && BLOCK_TAGS.has((c as Element).localName)) {
-      hasBlock = true;
-    }
-  }
-  return !hasBlock && el.childElementCount > 0;
-}
-
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function pushChildren(node: Node, stack: Node[]): void {
-  for (let c = node.lastChild; c; c = c.previousSibling) {
-    if (c.nodeType === 1) stack.push(c);
-  }
 }
 
 function hasAncestorIn(el: Element, set: Set<Element>): boolean {
