@@ -922,6 +922,8 @@ class Engine implements Detector {
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
+    // A place that begins a company's name ("Beijing Yunze Technology Co Ltd") is part of that name.
+    if (startsCompanyName(text, r.end) && this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return true;
     const { spec } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
     const before = wordBefore(text, r.start);
@@ -937,6 +939,44 @@ class Engine implements Detector {
       !NAME_CONTINUATIONS.has(after.toLowerCase())
     );
   }
+}
+
+/** Words that end a company's name. */
+const COMPANY_SUFFIXES = new Set([
+  'co',
+  'company',
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'plc',
+  'gmbh',
+  'jsc',
+  'pjsc',
+  'ojsc',
+  'holding',
+  'holdings',
+]);
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,]?$/u;
+
+/**
+ * Whether the text after a name goes on as a company's name: up to five
+ * capitalised words ending with a company suffix ("… Yunze Technology Co Ltd").
+ */
+function startsCompanyName(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0xa0) return false;
+  const words = text
+    .slice(end, end + 80)
+    .trim()
+    .split(/[ \u00a0]+/, 6);
+  for (const word of words) {
+    if (!CAPITALISED_WORD.test(word)) return false;
+    if (COMPANY_SUFFIXES.has(word.replace(/[.,]$/, '').toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** A possessive inside a match, and one right at an offset. */

@@ -364,3 +364,14 @@ describe('scan results', () => {
     expect(detector.topicsOf('no-such-entity')).toEqual([]);
   });
 });
+
+describe('a place that begins a company name is part of that name (labelling standard)', () => {
+  test.each([
+    ['Wagner signed a contract with Beijing Yunze Technology Co Ltd for two satellites.', []],
+    ['The deal went to Moscow Aviation Holding.', []],
+    ['Officials in Beijing said Co-operation would go on.', ['beijing:Beijing']],
+    ['Rosneft Oil Company and Beijing both gained.', ['rosneft:Rosneft', 'beijing:Beijing']],
+  ])('%s', (text, expected) => {
+    expect(detect(text)).toEqual(expected);
+  });
+});
