@@ -44,7 +44,6 @@ import { russianForms } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
-
 import { settles } from './page-state';
 
 export { newPageState, settleDeferred } from './page-state';
@@ -399,12 +398,13 @@ class Engine implements Detector {
     }
     if (merged) mentions.sort((a, b) => a.start - b.start);
     if (this.options.rules) {
+      // Words in capitals that may be defined later, except where another candidate already stands.
       const waiting = waitingAbbreviations(text, mentions, page);
       if (waiting.length > 0) {
-        const uncertainOrLater = (c: Candidate) =>
+        const taken = (c: Candidate) =>
           uncertain.some((u) => u.start < c.end && c.start < u.end) ||
           deferred.some((d) => d.start < c.end && c.start < d.end);
-        for (const c of waiting) if (!uncertainOrLater(c)) deferred.push(c);
+        for (const c of waiting) if (!taken(c)) deferred.push(c);
         deferred.sort((a, b) => a.start - b.start);
       }
     }
