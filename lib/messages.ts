@@ -17,7 +17,9 @@ import {
   type Highlight,
 } from './highlights/model';
 
-const HighlightId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+/** An entity or highlight id, or a short name: 1 to 200 characters. */
+const ShortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const HighlightId = ShortText;
 const PageUrl = v.pipe(v.string(), v.minLength(1));
 
 /** Most candidates one `detect:resolve` request may carry. */
@@ -26,10 +28,9 @@ export const MAX_RESOLVE_ITEMS = 500;
 export const MAX_ANCHOR_TEXT_CHARS = 20_000_000;
 export const MAX_ANCHOR_ITEMS = 10_000;
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ShortText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** A detection candidate (lib/detect/types.ts `Candidate`) as sent to the background. */
 const CandidateSchema = v.strictObject({
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  id: ShortText,
   start: Offset,
   end: Offset,
   text: v.pipe(v.string(), v.maxLength(1000)),
@@ -46,7 +47,7 @@ export const RequestSchema = v.variant('type', [
   /** Popup → content script: mark the page although it names nothing Sino-Russian (see page:status). */
   v.strictObject({ type: v.literal('page:mark-anyway') }),
   /** Popup → content script: scroll to the entity's first mention and open its card. */
-  v.strictObject({ type: v.literal('page:reveal'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  v.strictObject({ type: v.literal('page:reveal'), id: ShortText }),
   /**
    * Content script → background, on the page's scan port (lib/dom/background-scanner.ts): scan
    * text blocks with the detection engine (kept out of the page: its tables and their build
@@ -59,7 +60,7 @@ export const RequestSchema = v.variant('type', [
       /** The blocks' texts joined, and each one's length (one string crosses the boundary far cheaper than many). */
       text: v.pipe(v.string(), v.maxLength(MAX_SCAN_CHARS)),
       lengths: v.pipe(v.array(Offset), v.maxLength(MAX_SCAN_TEXTS)),
-      seen: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(MAX_SEEN_IDS)),
+      seen: v.pipe(v.array(ShortText), v.maxLength(MAX_SEEN_IDS)),
       /** The page's publication date (lib/dom/page-date.ts): dated phrases are read against it. */
       date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/))),
       /** The abbreviations the page has defined so far (`PageState.abbreviations`), as [abbreviation, id] pairs. */
@@ -83,7 +84,7 @@ export const RequestSchema = v.variant('type', [
     items: v.pipe(v.array(CandidateSchema), v.maxLength(MAX_RESOLVE_ITEMS)),
   }),
   /** Content script → background: everything one context card shows (the fact base stays out of the page). */
-  v.strictObject({ type: v.literal('card:get'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  v.strictObject({ type: v.literal('card:get'), id: ShortText }),
   // Saved highlights (issue #7). The background owns the database.
   /** Content script → background: store a highlight. */
   v.strictObject({ type: v.literal('highlight:save'), draft: HighlightDraftSchema }),
