@@ -334,9 +334,8 @@ class Engine implements Detector {
     const deferred: Candidate[] = [];
     const nested: Mention[] = [];
     if (raws.length === 0) {
-      if (this.options.rules) {
-        if (page.abbreviations) mentions.push(...abbreviationMentions(text, mentions, page));
-        deferred.push(...waitingAbbreviations(text, mentions, page));
+      if (this.options.rules && this.abbreviationsIn(text, page, mentions, deferred, pending)) {
+        mentions.sort((a, b) => a.start - b.start);
       }
       return { mentions, pending, deferred, nested };
     }
@@ -389,25 +388,8 @@ class Engine implements Detector {
     if (later !== null) settle(later, deferred);
     const uncertain: Candidate[] = [];
     if (pending.length > 0) settle(pending, uncertain);
-    if (this.options.rules) {
-      const defined = abbreviationMentions(text, mentions, page);
-      if (defined.length > 0) {
-        mentions.push(...defined);
-        merged = true;
-      }
-    }
+    if (this.options.rules && this.abbreviationsIn(text, page, mentions, deferred, uncertain)) merged = true;
     if (merged) mentions.sort((a, b) => a.start - b.start);
-    if (this.options.rules) {
-      // Words in capitals that may be defined later, except where another candidate already stands.
-      const waiting = waitingAbbreviations(text, mentions, page);
-      if (waiting.length > 0) {
-        const taken = (c: Candidate) =>
-          uncertain.some((u) => u.start < c.end && c.start < u.end) ||
-          deferred.some((d) => d.start < c.end && c.start < d.end);
-        for (const c of waiting) if (!taken(c)) deferred.push(c);
-        deferred.sort((a, b) => a.start - b.start);
-      }
-    }
     if (nested.length > 1) nested.sort((a, b) => a.start - b.start);
     // A nested short form settled by a full name in this text is a nested mention, not a mark.
     for (let k = mentions.length - 1; k >= 0; k--) {
@@ -419,6 +401,32 @@ class Engine implements Detector {
       }
     }
     return { mentions, pending: uncertain, deferred, nested };
+  }
+
+  /**
+   * The page's abbreviations in `text` (lib/detect/abbreviations.ts): uses of
+   * those defined so far join `mentions` (true when any did); words in
+   * capitals that may be defined later join `deferred`, except where another
+   * candidate already stands.
+   */
+  private abbreviationsIn(
+    text: string,
+    page: PageState,
+    mentions: Mention[],
+    deferred: Candidate[],
+    uncertain: readonly Candidate[],
+  ): boolean {
+    const defined = abbreviationMentions(text, mentions, page);
+    for (const m of defined) mentions.push(m);
+    const taken = (c: Candidate) =>
+      uncertain.some((u) => u.start < c.end && c.start < u.end) ||
+      deferred.some((d) => d.start < c.end && c.start < d.end);
+    const waiting = waitingAbbreviations(text, mentions, page).filter((c) => !taken(c));
+    if (waiting.length > 0) {
+      for (const c of waiting) deferred.push(c);
+      deferred.sort((a, b) => a.start - b.start);
+    }
+    return defined.length > 0;
   }
 
   /**
@@ -851,7 +859,7 @@ class Engine implements Detector {
     }
     if (rule === 'context') {
       const sharers = this.sharersOf(text, r);
-      if (sharers.length > 0) return this.shared(text, r, sharers, page, raws, accepted);
+      if (sharers.length > 0) return this.shared(text, r, [ss, se], sharers, page, raws, accepted);
     }
     // Named in full on the page supports every other rule too; a pending match is settled the same way
     // once the whole page is scanned (settleDeferred), so this never depends on the scanning order.
@@ -903,8 +911,15 @@ class Engine implements Detector {
    * exactly one, or a name or possessive qualifies it ("Japan's foreign
    * ministry"), it names none of ours.
    */
-  private shared(text: string, r: Raw, sharers: string[], page: PageState, raws: Raw[], accepted: boolean[]): Verdict {
-    const [ss, se] = sentenceAround(text, r.start, r.end);
+  private shared(
+    text: string,
+    r: Raw,
+    [ss, se]: readonly [number, number],
+    sharers: string[],
+    page: PageState,
+    raws: Raw[],
+    accepted: boolean[],
+  ): Verdict {
     const lead = text.slice(ss, r.start);
     if (QUALIFIED.test(lead) && !SENTENCE_START_WORD.test(lead)) return 'reject';
     const sentence = text.slice(ss, se);
