@@ -448,7 +448,7 @@ export class Annotator {
     this.#deferred = [];
     this.#shortForms = [];
     this.#held = [];
-    this.#parking?.stop();
+    this.#parking?.clear();
     this.#parking = null;
     this.#changes?.stop();
     this.#changes = null;
@@ -841,15 +841,13 @@ export class Annotator {
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */
   #write(requests: MarkRequest[]): void {
-    const written = this.#writer.write(requests);
-    this.stats.marks = this.#writer.size;
-    if (written === 0) return;
+    if (this.#writer.write(requests) === 0) return;
     if (this.stats.firstMarkMs === null) {
       const at = this.#now();
       this.stats.firstMarkMs = Math.round(at - this.#startedAt);
       this.stats.firstMarkAt = round1(at);
     }
-    this.#deps.onMarksChanged?.();
+    this.#marksChanged();
   }
 
   /** Runs our DOM writes; the page's pending changes are taken first, ours are only counted. */

@@ -20,9 +20,8 @@ export interface Parking {
   /** Requests still waiting, per entity. */
   counts(): Map<string, number>;
   readonly size: number;
-  /** Forgets every waiting request. */
+  /** Forgets every waiting request and stops looking. */
   clear(): void;
-  stop(): void;
 }
 
 /** Parking on `view`'s IntersectionObserver; null where there is none (every mark is then written at once). */
@@ -83,9 +82,6 @@ export function nearViewParking(view: Window, write: (requests: MarkRequest[]) =
       return size;
     },
     clear() {
-      drain();
-    },
-    stop() {
       drain();
     },
   };
