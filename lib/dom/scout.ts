@@ -347,23 +347,29 @@ export function startScout(deps: ScoutDeps): Scout {
   /** What the probes found so far: any candidate, and the core mentions that make a page relevant. */
   const found = { hit: false, counts: {} as Record<string, number>, rule: null as RelevanceRule | null };
 
-  /** Probes a text in chunks, adding to `found`; false when the background could not answer. */
-  const probeAll = async (text: string, overlap = 0): Promise<boolean> => {
+  /** Probes one chunk, adding to `found`; false when the background could not answer. */
+  const probeOne = async ({ text, overlap }: ProbeText): Promise<boolean> => {
+    stats.probes++;
+    let answer: ProbeAnswer;
+    try {
+      answer = await deps.probe(text, overlap);
+    } catch (error) {
+      // The background could not answer (restarting, or gone): the page stays as it is.
+      fail(error);
+      return false;
+    }
+    if (answer.hit) found.hit = true;
+    addCounts(found.counts, answer.core);
+    found.rule = answer.rule;
+    return true;
+  };
+
+  /** Probes a text in chunks (probeOne); false when the background could not answer. */
+  const probeAll = async (text: string): Promise<boolean> => {
     if (!/\S/.test(text)) return true;
-    for (const chunk of overlappingChunks({ text, overlap })) {
+    for (const chunk of overlappingChunks({ text, overlap: 0 })) {
       if (!live()) return true;
-      stats.probes++;
-      let answer: ProbeAnswer;
-      try {
-        answer = await deps.probe(chunk.text, chunk.overlap);
-      } catch (error) {
-        // The background could not answer (restarting, or gone): the page stays as it is.
-        fail(error);
-        return false;
-      }
-      if (answer.hit) found.hit = true;
-      addCounts(found.counts, answer.core);
-      found.rule = answer.rule;
+      if (!(await probeOne(chunk))) return false;
     }
     return true;
   };
@@ -394,25 +400,24 @@ export function startScout(deps: ScoutDeps): Scout {
       void wake('long-page').catch(() => undefined);
       return true;
     }
-    // The text is probed until the page is found to be about Russia or China (more text only adds
-    // to the counts, so nothing after that can change the verdict), or to its end.
-    const pieces = overlappingPieces(root, elements, deps.probeElements ?? PROBE_ELEMENTS);
+    // The texts judgeByProbes reads (the pieces, then open shadow roots), probed until the page is
+    // found to be about Russia or China (more text only adds to the counts, so nothing after that can
+    // change the verdict), or to their end.
+    const texts = probeTexts(root, elements, deps.probeElements ?? PROBE_ELEMENTS);
     for (;;) {
-      const next = pieces.next();
+      const next = texts.next();
       account(t0);
       if (next.done) break;
-      if (!(await probeAll(next.value.text, next.value.overlap))) return false;
-      if (!live()) return true;
-      if (found.hit && found.rule && relevanceFromCounts(found.counts, found.rule, !deps.isTop).about) {
-        return decide(reason);
+      if (/\S/.test(next.value.text)) {
+        if (!live()) return true;
+        if (!(await probeOne(next.value))) return false;
+        if (!live()) return true;
+        if (found.hit && found.rule && relevanceFromCounts(found.counts, found.rule, !deps.isTop).about) {
+          return decide(reason);
+        }
       }
       t0 = deps.now();
     }
-    // Open shadow roots: neither textContent nor a range enters them.
-    t0 = deps.now();
-    const text = shadowText(root, elements);
-    account(t0);
-    if (!(await probeAll(text))) return false;
     return decide(reason);
   };
 
