@@ -976,6 +976,7 @@ const COMPANY_SUFFIXES = new Set([
   'holdings',
 ]);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,]?$/u;
+const UPPER_START = /^\p{Lu}/u;
 
 /**
  * Whether the text after a name goes on as a company's name: up to five
@@ -983,6 +984,8 @@ const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,]?$/u;
  */
 function startsCompanyName(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0xa0) return false;
+  // Most names go on with a word in lower case: no need to read further.
+  if (!UPPER_START.test(text.charAt(end + 1))) return false;
   const words = text
     .slice(end, end + 80)
     .trim()
