@@ -171,7 +171,11 @@ class Tokens {
     for (; p < limit; p++) {
       const c = text.charCodeAt(p);
       const cls = charClass(c);
-      if (cls !== CLASS_SPACE && cls !== CLASS_IGNORE && c !== 0x2c) break;
+      if (c === 0x28 || c === 0xff08) {
+        const close = abbreviationEnd(text, p, limit);
+        if (close < 0) break;
+        p = close - 1;
+      } else if (cls !== CLASS_SPACE && cls !== CLASS_IGNORE && c !== 0x2c) break;
     }
     if (p >= limit) {
       this.done = true;
@@ -211,6 +215,24 @@ class Tokens {
     this.ends.push(end);
     this.pos = end;
   }
+}
+
+/**
+ * The end of an abbreviation in brackets at `open` ("(SCO)", "(ШОС)"), or -1.
+ * A phrase reads on over it: "the Shanghai Cooperation Organisation (SCO)
+ * summit" is the summit, as it is without the brackets.
+ */
+function abbreviationEnd(text: string, open: number, limit: number): number {
+  const closing = text.charCodeAt(open) === 0x28 ? 0x29 : 0xff09;
+  const last = Math.min(limit, open + 12);
+  for (let p = open + 1; p < last; p++) {
+    const c = text.charCodeAt(p);
+    if (c === closing) return p - open >= 3 ? p + 1 : -1;
+    // Capitals and digits only: "(in Tianjin)" or "(2025)" are not names.
+    const ch = text[p]!;
+    if (!(ch !== ch.toLowerCase() || (c >= 0x30 && c <= 0x39 && p > open + 1))) return -1;
+  }
+  return -1;
 }
 
 function accepts(el: Element, token: string): boolean {

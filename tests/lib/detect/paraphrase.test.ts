@@ -22,6 +22,13 @@ describe('matchParaphrase', () => {
     ['border clashes of #Year', 'border clashes of 1969 were', 'border clashes of 1969'],
     ['in #Month #Year', 'in March 2023', 'in March 2023'],
     ['sino-soviet border', 'Sino–Soviet border', 'Sino–Soviet border'],
+    // An abbreviation in brackets inside the phrase is read over; one at its end is not part of it.
+    [
+      'shanghai cooperation organisation summit',
+      'Shanghai Cooperation Organisation (SCO) summit in Tianjin',
+      'Shanghai Cooperation Organisation (SCO) summit',
+    ],
+    ['саммит шос', 'саммит ШОС (SCO) в Тяньцзине', 'саммит ШОС'],
   ])('%s on %j', (p, text, matched) => {
     const end = matchParaphrase(pattern(p), text, 0);
     expect(text.slice(0, end)).toBe(matched);
@@ -31,6 +38,10 @@ describe('matchParaphrase', () => {
     ['trade between russia and china', 'trade between Russia and India'],
     ['trade between russia and china', 'trade between Russia. And China'],
     ['border clashes of #Year', 'border clashes of many years'],
+    // Brackets holding anything but capitals and digits end the phrase.
+    ['sco summit', 'SCO (in Tianjin) summit'],
+    ['sco summit', 'SCO (2025) summit'],
+    ['sco summit', 'SCO (S) summit'],
   ])('%s does not match %j', (p, text) => {
     expect(matchParaphrase(pattern(p), text, 0)).toBe(-1);
   });
