@@ -23,6 +23,7 @@ import {
   TITLE_WORDS,
   NUMERAL_LEADS,
   OTHER_NAMES,
+  PART_OF,
   SPORTS_WORDS,
   PhraseSet,
   type EntityContext,
@@ -504,11 +505,13 @@ class Engine implements Detector {
   }
 
   /**
-   * Whether the names inside a match are read: in a descriptive phrase, or
-   * before a possessive. Not in Chinese, which shows no capitals to tell a
-   * proper name ("西伯利亚力量", the Power of Siberia) from a description.
+   * Whether the names inside a match are read: in a descriptive phrase, in
+   * the name of an organ of another body (`partOf`), or before a possessive.
+   * Not in other Chinese names, which show no capitals to tell a proper name
+   * ("西伯利亚力量", the Power of Siberia) from a description.
    */
   private readsInside(text: string, r: Raw): boolean {
+    if (PART_OF[this.data.ids[r.entity]!] !== undefined) return true;
     const matched = text.slice(r.start, r.end);
     // In Chinese an institution's name names its country (中国外交部); other names do not.
     if (HAN.test(matched)) return this.data.institution[r.entity] === true;
@@ -526,8 +529,11 @@ class Engine implements Detector {
     // In a proper name only a possessive names something else: "Russia" in "Russia's Far East".
     const phrase = this.descriptive(outer);
     const han = HAN.test(text.slice(outer.start, outer.end));
+    // An organ's name names the bodies it is part of wherever they stand in it: "US Treasury", "ВКС РФ".
+    const bodies = PART_OF[this.data.ids[outer.entity]!];
     const inner = found.filter((r) => {
       if (r.entity === this.otherNames || r.entity === outer.entity) return false;
+      if (bodies?.includes(this.data.ids[r.entity]!)) return true;
       if (han) return this.data.team[r.entity] === true;
       return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
     });

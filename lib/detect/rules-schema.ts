@@ -69,6 +69,12 @@ export const EntityRulesSchema = v.strictObject({
   paraphrases: v.optional(v.pipe(v.array(word), v.minLength(1))),
   /** Phrases that name the entity only around a date (the page's or the sentence's). */
   dated: v.optional(v.pipe(v.array(DatedSchema), v.minLength(1))),
+  /**
+   * The bodies this one is an organ of (a ministry's state, a council's
+   * organisation): their names inside its name name them too ("US" in "US
+   * Treasury", "РФ" in "ВКС РФ"), unlike a name inside any other proper name.
+   */
+  partOf: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(ID))), v.minLength(1))),
 });
 export type EntityRules = v.InferOutput<typeof EntityRulesSchema>;
 
@@ -122,6 +128,12 @@ export function parseRules(data: unknown, entityIds: ReadonlySet<string>, entity
     for (const place of (e.dated ?? []).flatMap((d) => d.where ?? [])) {
       if (!entityIds.has(place))
         throw new RulesError(`rules.json: "${id}" is dated by "${place}", which is not in the fact base`);
+    }
+  }
+  for (const [id, e] of Object.entries(rules.entities)) {
+    for (const body of e.partOf ?? []) {
+      if (!entityIds.has(body))
+        throw new RulesError(`rules.json: "${id}" is part of "${body}", which is not in the fact base`);
     }
   }
   for (const t of rules.teamTypes) {

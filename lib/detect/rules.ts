@@ -58,6 +58,11 @@ export const PARAPHRASES: readonly ParaphraseSpec[] = Object.entries(rules.entit
   ),
 ]);
 
+/** The bodies each entity is an organ of (`partOf`), for the entities that have them. */
+export const PART_OF: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(rules.entities).flatMap(([id, e]) => (e.partOf ? [[id, e.partOf]] : [])),
+);
+
 export const TIER: Readonly<Record<string, Tier>> = Object.fromEntries(
   Object.entries(rules.entities).map(([id, e]) => [id, e.tier]),
 );

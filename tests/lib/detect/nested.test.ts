@@ -13,6 +13,10 @@ describe('nested mentions', () => {
     ["Russia's invasion of Ukraine began in 2022.", ['russia:Russia', 'ukraine:Ukraine']],
     ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
     ["Nancy Pelosi's visit to Taiwan in 2022 angered Beijing.", ['nancy-pelosi:Nancy Pelosi', 'taiwan:Taiwan']],
+    // An organ's name names the body it is part of (`partOf`), wherever that stands in it.
+    ['The US Treasury Department said so.', ['united-states:US']],
+    ['ВКС РФ и ВВС НОАК провели патрулирование.', ['russia:РФ', 'peoples-liberation-army:НОАК']],
+    ['Совет глав государств-членов ШОС собрался.', ['shanghai-cooperation-organisation:ШОС']],
   ])('%s', (text, inner) => {
     const r = scan(text);
     expect(r.mentions.length).toBeGreaterThan(0);
@@ -30,6 +34,9 @@ describe('nested mentions', () => {
     'The Central Bank of Russia raised rates.',
     'Tensions rose in the South China Sea.',
     'The Kremlin said so.',
+    // Only the bodies an organ is part of: a company or a party named after a country is not an organ.
+    'China National Petroleum Corporation signed.',
+    'United Russia won the vote.',
   ])('no nested names inside a proper name: %s', (text) => {
     expect(scan(text).nested).toEqual([]);
   });

@@ -47,6 +47,11 @@ describe('detection rules data', () => {
     ],
     ['an unknown tier', (r: RulesData) => ((r.entities['china'] as { tier: string }).tier = 'maybe'), /tier/],
     ['capitals in a word list', (r: RulesData) => (r.entities['china']!.yes = ['Porcelain']), /lower case/],
+    [
+      'an organ of an unknown body',
+      (r: RulesData) => (r.entities['us-treasury']!.partOf = ['no-such-state']),
+      /"us-treasury" is part of "no-such-state"/,
+    ],
     ['an unknown team type', (r: RulesData) => r.teamTypes.push('planet'), /team type "planet"/],
     ['an unknown field', (r: RulesData) => ((r.entities['china'] as Record<string, unknown>)['maybe'] = 1), /china/],
   ])('refuses %s, naming it', (_, spoil, message) => {
