@@ -35,8 +35,6 @@ export interface EntityLine {
   context: boolean;
   /** The entity's name is a descriptive phrase (see `isPhraseName`). */
   phrase?: boolean;
-  /** The entity is an institution (see INSTITUTION_TYPES). */
-  institution?: boolean;
   related: readonly number[];
   aliases: readonly (readonly [alias: string, rule: RuleCode])[];
 }
@@ -52,13 +50,7 @@ export function encodeEntity(line: EntityLine): string {
   }
   const fields = [
     id,
-    (
-      (line.topicBits << 4) |
-      (line.institution ? 8 : 0) |
-      (line.phrase ? 4 : 0) |
-      (line.context ? 2 : 0) |
-      (line.team ? 1 : 0)
-    ).toString(36),
+    ((line.topicBits << 3) | (line.phrase ? 4 : 0) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
     line.related.map((r) => r.toString(36)).join(','),
   ];
   for (const [alias, rule] of line.aliases) {
@@ -71,14 +63,6 @@ export function encodeEntity(line: EntityLine): string {
 }
 
 const LATIN = /^[\p{Script=Latin}\p{P}\p{Zs}\d]+$/u;
-
-/**
- * Entity types whose Chinese names hold a country's name that counts as a
- * mention of it (the labelling standard: 中国国家主席 names China; 中国外交部
- * names it too), unlike a company's, a medium's or a place's (今日俄罗斯,
- * 南中国海).
- */
-const INSTITUTION_TYPES: ReadonlySet<string> = new Set(['organization', 'military-order']);
 
 /** Lower-case words that proper names hold ("Treaty of Beijing"). */
 const PARTICLES = new Set([
@@ -211,7 +195,6 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         context: TIER[e.id] === 'context',
         // An ambiguous description ("foreign ministry") says nothing of how the entity is named.
         phrase: isPhraseEntity({ name: e.name, aliases: e.aliases.filter((a) => !rules.has(a)) }),
-        institution: INSTITUTION_TYPES.has(e.type),
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
         aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),

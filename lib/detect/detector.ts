@@ -22,6 +22,7 @@ import {
   DOMAIN_WORDS,
   TITLE_WORDS,
   NUMERAL_LEADS,
+  LONGER_NAMES,
   OTHER_NAMES,
   PART_OF,
   SPORTS_WORDS,
@@ -513,8 +514,7 @@ class Engine implements Detector {
   private readsInside(text: string, r: Raw): boolean {
     if (PART_OF[this.data.ids[r.entity]!] !== undefined) return true;
     const matched = text.slice(r.start, r.end);
-    // In Chinese an institution's name names its country (中国外交部); other names do not.
-    if (HAN.test(matched)) return this.data.institution[r.entity] === true;
+    if (HAN.test(matched)) return false;
     return this.descriptive(r) || POSSESSIVE.test(matched);
   }
 
@@ -534,7 +534,7 @@ class Engine implements Detector {
     const inner = found.filter((r) => {
       if (r.entity === this.otherNames || r.entity === outer.entity) return false;
       if (bodies?.includes(this.data.ids[r.entity]!)) return true;
-      if (han) return this.data.team[r.entity] === true;
+      if (han) return false;
       return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
     });
     if (inner.length === 0) return;
@@ -941,10 +941,22 @@ class Engine implements Detector {
     return 'accept';
   }
 
+  /**
+   * Whether a match is part of the name of another body (`longerNames` in
+   * rules.json): a place that begins or ends one ("Moscow State University",
+   * "Renmin University of China", 北京大学, 中国日报), or a name that another
+   * ends ("Agricultural Bank of China" is not the Bank of China).
+   */
+  private inLongerName(text: string, r: Raw): boolean {
+    if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
+    if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
+    if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
+    return startsLongerName(text, r.end) || endsInstitutionName(text, r.start);
+  }
+
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
-    // A place that begins a company's name ("Beijing Yunze Technology Co Ltd") is part of that name.
-    if (startsCompanyName(text, r.end) && this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return true;
+    if (this.inLongerName(text, r)) return true;
     const { spec } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
     const before = wordBefore(text, r.start);
@@ -962,33 +974,46 @@ class Engine implements Detector {
   }
 }
 
-/** Words that end a company's name. */
-const COMPANY_SUFFIXES = new Set([
-  'co',
-  'company',
-  'corp',
-  'corporation',
-  'inc',
-  'incorporated',
-  'ltd',
-  'limited',
-  'llc',
-  'plc',
-  'gmbh',
-  'jsc',
-  'pjsc',
-  'ojsc',
-  'holding',
-  'holdings',
-]);
+const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
+const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,]?$/u;
 const UPPER_START = /^\p{Lu}/u;
+const HAN_CHAR = /\p{Script=Han}/u;
+/** Words before a name that do not make it part of a longer one: "The Bank of China", "At Bank of China". */
+const FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'of',
+  'at',
+  'in',
+  'on',
+  'by',
+  'for',
+  'from',
+  'to',
+  'with',
+  'as',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'both',
+]);
 
 /**
- * Whether the text after a name goes on as a company's name: up to five
- * capitalised words ending with a company suffix ("… Yunze Technology Co Ltd").
+ * Whether the text after a place's name goes on as another body's name:
+ * capitalised words ending with a company suffix within five words ("…
+ * Yunze Technology Co Ltd"), or with an institution's word within three
+ * ("… State University", "… Construction Bank").
  */
-function startsCompanyName(text: string, end: number): boolean {
+function startsLongerName(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0xa0) return false;
   // Most names go on with a word in lower case: no need to read further.
   if (!UPPER_START.test(text.charAt(end + 1))) return false;
@@ -996,9 +1021,61 @@ function startsCompanyName(text: string, end: number): boolean {
     .slice(end, end + 80)
     .trim()
     .split(/[ \u00a0]+/, 6);
-  for (const word of words) {
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
     if (!CAPITALISED_WORD.test(word)) return false;
-    if (COMPANY_SUFFIXES.has(word.replace(/[.,]$/, '').toLowerCase())) return true;
+    const folded = word.replace(/[.,]$/, '').toLowerCase();
+    if (COMPANY_SUFFIXES.has(folded) || (k < 3 && INSTITUTION_WORDS.has(folded))) return true;
+  }
+  return false;
+}
+
+/** Whether a place's name ends an institution's: "Renmin University of China", "Bank of Russia" in a longer name. */
+function endsInstitutionName(text: string, start: number): boolean {
+  const of = adjacentWord(text, start, -1);
+  if (of?.word !== 'of') return false;
+  const word = adjacentWord(text, of.at, -1)?.word;
+  return word !== undefined && UPPER_START.test(word) && INSTITUTION_WORDS.has(word.toLowerCase());
+}
+
+/** The first word of `text[start, end)`, folded. */
+function firstWord(text: string, start: number, end: number): string {
+  let k = start;
+  while (k < end && /[\p{L}\p{M}]/u.test(text[k]!)) k++;
+  return text.slice(start, k).toLowerCase();
+}
+
+/** Whether a capitalised word other than a function word or a title stands right before `start`: "Agricultural Bank". */
+function afterName(text: string, start: number): boolean {
+  const before = adjacentWord(text, start, -1)?.word;
+  if (before === undefined || !UPPER_START.test(before)) return false;
+  const folded = before.toLowerCase();
+  return !FUNCTION_WORDS.has(folded) && !TITLE_WORDS.has(folded);
+}
+
+const HAN_SUFFIXES = [...LONGER_NAMES.han].sort((a, b) => b.length - a.length);
+const HAN_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanRightAfter);
+const HAN_CITY_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanCityRightAfter);
+/** The longest run of other characters a Chinese name may have between a place and its last word. */
+const HAN_NAME_MIDDLE = 4;
+
+/**
+ * Whether a place's name in Chinese begins another body's: characters that
+ * end such a name follow (中国人民大学, 中國時報), at once only where the
+ * place and the word make a name by themselves (中国日报, and 北京大学 for a
+ * city: 中国大学 is "Chinese universities"). A joiner (的, 和) or punctuation
+ * ends the run.
+ */
+function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
+  const limit = Math.min(text.length, end + HAN_NAME_MIDDLE + 1);
+  for (let k = end; k < limit; k++) {
+    const c = text.charAt(k);
+    if (!HAN_CHAR.test(c) || LONGER_NAMES.hanJoiners.includes(c)) return false;
+    for (const suffix of HAN_SUFFIXES) {
+      if (!text.startsWith(suffix, k)) continue;
+      if (k > end) return k - end <= HAN_NAME_MIDDLE;
+      if (HAN_RIGHT_AFTER.has(suffix) || (city && HAN_CITY_RIGHT_AFTER.has(suffix))) return true;
+    }
   }
   return false;
 }

@@ -93,6 +93,27 @@ export const RulesSchema = v.strictObject({
   teamTypes: v.array(v.string()),
   /** Titles and offices written before a name, which are not part of it ("President Xi Jinping"). */
   titleWords: wordList,
+  /**
+   * How the name of another body goes on after a place's name, which is then
+   * part of it: capitalised words ending with a company suffix ("Beijing
+   * Yunze Technology Co Ltd"), or with an institution's word at most two
+   * words on ("Moscow State University", "China Construction Bank"); the same
+   * words before "of" ("Renmin University of China") or before an alias
+   * that begins with one ("Agricultural Bank of China"). In Chinese, the
+   * characters that end such a name (`han`; 大学, 日报, 银行 …), and those
+   * that end one right after the place (`hanRightAfter`: 北京大学, 中国日报,
+   * where 中国公司 is only "Chinese companies").
+   */
+  longerNames: v.strictObject({
+    companySuffixes: wordList,
+    institutionWords: wordList,
+    han: v.pipe(v.array(word), v.minLength(1)),
+    hanRightAfter: v.pipe(v.array(word), v.minLength(1)),
+    /** As `hanRightAfter`, after a city's name only (北京大学; 中国大学 is "Chinese universities"). */
+    hanCityRightAfter: v.pipe(v.array(word), v.minLength(1)),
+    /** Characters that join words rather than names (的, 和, 对): a name does not run over them. */
+    hanJoiners: v.pipe(v.string(), v.minLength(1)),
+  }),
   /** Words that make a following Roman numeral a numeral ("Louis XI", "Super Bowl XI"). */
   numeralLeads: wordList,
   /**

@@ -73,5 +73,7 @@ export const SPORTS_WORDS: readonly string[] = rules.sportsWords;
 export const NUMERAL_LEADS: readonly string[] = rules.numeralLeads;
 export const TEAM_TYPES: ReadonlySet<string> = new Set(rules.teamTypes);
 export const TITLE_WORDS: ReadonlySet<string> = new Set(rules.titleWords);
+/** Words that end the name of another body after a place's name (see `longerNames` in rules-schema.ts). */
+export const LONGER_NAMES: Readonly<RulesData['longerNames']> = rules.longerNames;
 /** The relevance thresholds (see lib/detect/relevance.ts). */
 export const RELEVANCE: Readonly<RulesData['relevance']> = rules.relevance;

@@ -32,8 +32,8 @@ export interface AliasTable {
   /**
    * One line per entity, sorted by id. Fields, separated by FIELD_SEPARATOR:
    * the id (empty when it is the slug of the first alias, `=k` when it is the
-   * slug of alias k); the flags in base 36 (topic bits shifted left by four,
-   * bit 3 set for an institution, bit 2 set when the entity's name is a descriptive phrase, bit 1 for a
+   * slug of alias k); the flags in base 36 (topic bits shifted left by three,
+   * bit 2 set when the entity's name is a descriptive phrase, bit 1 for a
    * context-tier entity, bit 0 when the entity can be a national sports team); the indices
    * of related entities in base 36, comma-separated (only where the context
    * rules read them); then the aliases in the fact base's order, without the
@@ -54,8 +54,6 @@ export interface TableData {
   context: boolean[];
   /** Whether the entity's name is a descriptive phrase, whose inner names are mentions too ("invasion of Ukraine"). */
   phrase: boolean[];
-  /** Whether the entity is an institution, whose Chinese name names the country in it (中国外交部). */
-  institution: boolean[];
   /** Related entity indices per entity (empty where the rules do not need them). */
   related: number[][];
   aliases: string[][];
@@ -97,7 +95,6 @@ export function readTable(table: AliasTable): TableData {
     team: [],
     context: [],
     phrase: [],
-    institution: [],
     related: [],
     aliases: [],
     rules: [],
@@ -123,8 +120,7 @@ export function readTable(table: AliasTable): TableData {
           ? slugOf(aliases[Number(id.slice(1))] ?? '')
           : id,
     );
-    data.topicBits.push(flags >>> 4);
-    data.institution.push((flags & 8) === 8);
+    data.topicBits.push(flags >>> 3);
     data.phrase.push((flags & 4) === 4);
     data.context.push((flags & 2) === 2);
     data.team.push((flags & 1) === 1);

@@ -1,0 +1,56 @@
+/**
+ * A place's name inside the name of another body is not that place (the
+ * labelling standard: "China" in "China Daily", a country's name in a
+ * university's, a news agency's or a company's), while the same words in
+ * running text still name it. The words come from `longerNames` in rules.json.
+ */
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState } from '../../../lib/detect/detector';
+
+const detector = createDetector(aliasTable);
+const found = (text: string) => {
+  const r = detector.scan(text, newPageState());
+  return [...r.mentions, ...r.nested].map((m) => `${m.id}:${m.text}`);
+};
+
+describe('names inside the names of other bodies', () => {
+  test.each([
+    ['A professor at Moscow State University said so.', 'moscow'],
+    ['Scholars of Beijing Normal University wrote it.', 'beijing'],
+    ['A professor at Renmin University of China said so.', 'china'],
+    ['China Development Bank lent the money.', 'china'],
+    ['The Moscow Institute of Physics and Technology opened a lab.', 'moscow'],
+    ['The Beijing News reported it.', 'beijing'],
+    ['据中国日报报道。', 'china'],
+    ['中国人民大学教授表示。', 'china'],
+    ['北京大学学者表示。', 'beijing'],
+    ['據中國時報報導。', 'china'],
+    ['中國醫藥大學的研究。', 'china'],
+  ])('%s has no %s', (text, id) => {
+    expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
+  });
+
+  test('an alias that a longer name ends is not its entity: "Agricultural Bank of China"', () => {
+    expect(found('Agricultural Bank of China froze the accounts.')).toEqual([]);
+    expect(found('The Bank of China froze the accounts.')).toEqual(['bank-of-china:Bank of China']);
+  });
+
+  test('a party named after its country does not name it, in Chinese either; an organ of the state does', () => {
+    expect(found('中国共产党中央委员会')).not.toContain('china:中国');
+    expect(found('中國國民黨主席')).not.toContain('china:中國');
+    expect(found('中国外交部发言人')).toContain('china:中国');
+  });
+
+  test.each([
+    ['Russia and China signed a deal with the Bank of China.', 'china:China'],
+    ['Moscow said universities would close.', 'moscow:Moscow'],
+    ['China Hosts Talks in Beijing', 'china:China'],
+    ['中国大学生赴俄罗斯留学。', 'china:中国'],
+    ['中国公司在俄罗斯投资。', 'china:中国'],
+    ['中国进口俄罗斯石油。', 'china:中国'],
+    ['中国对俄银行实施限制。', 'china:中国'],
+  ])('running text still names the place: %s', (text, mention) => {
+    expect(found(text)).toContain(mention);
+  });
+});
