@@ -951,7 +951,7 @@ class Engine implements Detector {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
     if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
-    return startsLongerName(text, r.end) || endsInstitutionName(text, r.start);
+    return startsLongerName(text, r.end) || endsInstitutionName(text, r.start) || quotedName(text, r.start);
   }
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
@@ -1036,6 +1036,15 @@ function endsInstitutionName(text: string, start: number): boolean {
   if (of?.word !== 'of') return false;
   const word = adjacentWord(text, of.at, -1)?.word;
   return word !== undefined && UPPER_START.test(word) && INSTITUTION_WORDS.has(word.toLowerCase());
+}
+
+const OPENING_QUOTES = new Set(['«', '„', '"', '“']);
+
+/** Whether a name opens a quoted name right after a word for a named thing: крейсер «Москва», телеканал «Россия». */
+function quotedName(text: string, start: number): boolean {
+  if (start === 0 || !OPENING_QUOTES.has(text.charAt(start - 1))) return false;
+  const word = adjacentWord(text, start - 1, -1)?.word.toLowerCase();
+  return word !== undefined && LONGER_NAMES.quotedAfter.some((stem) => word.startsWith(stem));
 }
 
 /** The first word of `text[start, end)`, folded. */

@@ -111,6 +111,12 @@ export const RulesSchema = v.strictObject({
     hanRightAfter: v.pipe(v.array(word), v.minLength(1)),
     /** As `hanRightAfter`, after a city's name only (北京大学; 中国大学 is "Chinese universities"). */
     hanCityRightAfter: v.pipe(v.array(word), v.minLength(1)),
+    /**
+     * Beginnings of Russian words for named things ("крейсер", "телеканал",
+     * "авиакомпани"): a name in quotation marks right after one is that
+     * thing's name (крейсер «Москва»), whatever it holds.
+     */
+    quotedAfter: wordList,
     /** Characters that join words rather than names (的, 和, 对): a name does not run over them. */
     hanJoiners: v.pipe(v.string(), v.minLength(1)),
   }),

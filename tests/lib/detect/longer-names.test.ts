@@ -27,6 +27,13 @@ describe('names inside the names of other bodies', () => {
     ['北京大学学者表示。', 'beijing'],
     ['據中國時報報導。', 'china'],
     ['中國醫藥大學的研究。', 'china'],
+    // A quoted name after a word for a named thing: a ship, a channel, an airline.
+    ['Крейсер «Москва» затонул.', 'moscow'],
+    ['Самолёт авиакомпании «Сибирь» приземлился.', 'siberia'],
+    // Other names listed as such: a district, a channel, a person.
+    ['Офис у станции Китай-город.', 'china'],
+    ['Телеканал Россия 24 показал сюжет.', 'russia'],
+    ['Elia Kazan directed the film.', 'kazan'],
   ])('%s has no %s', (text, id) => {
     expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
   });
@@ -50,6 +57,8 @@ describe('names inside the names of other bodies', () => {
     ['中国公司在俄罗斯投资。', 'china:中国'],
     ['中国进口俄罗斯石油。', 'china:中国'],
     ['中国对俄银行实施限制。', 'china:中国'],
+    ['«Россия готова к диалогу», — заявил Песков.', 'russia:Россия'],
+    ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
