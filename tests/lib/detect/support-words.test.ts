@@ -1,0 +1,31 @@
+/**
+ * An ambiguous name needs words of its sense in its sentence (`yes` in
+ * rules.json), in the sentence's own script: a Chinese or Russian sentence
+ * supports 王毅 or "S-400" with its own words, and a sentence without them
+ * still supports nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState } from '../../../lib/detect/detector';
+
+const detector = createDetector(aliasTable);
+const ids = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => m.id);
+
+describe('support words in Chinese and Russian', () => {
+  test.each([
+    ['外长王毅表示,双方将加强合作。', 'wang-yi'],
+    ['李强总理会见了来访的代表团。', 'li-qiang'],
+    ['印度接收了S-400防空系统。', 's-400'],
+    ['SCO峰会在天津举行。', 'shanghai-cooperation-organisation'],
+    ['Министр обороны Белоусов заявил об этом.', 'andrei-belousov'],
+  ])('%s names %s', (text, id) => {
+    expect(ids(text)).toContain(id);
+  });
+
+  test.each([
+    ['王毅和李强是常见的名字。', ['wang-yi', 'li-qiang']],
+    ['Белоусов пришёл домой.', ['andrei-belousov']],
+  ])('without words of the sense, %s names none of %j', (text, none) => {
+    for (const id of none) expect(ids(text)).not.toContain(id);
+  });
+});
