@@ -34,6 +34,10 @@ describe('names inside the names of other bodies', () => {
     ['Офис у станции Китай-город.', 'china'],
     ['Телеканал Россия 24 показал сюжет.', 'russia'],
     ['Elia Kazan directed the film.', 'kazan'],
+    ['Trump Tower stands in Manhattan.', 'donald-trump'],
+    // A dish and people named after a place.
+    ['He ordered Chicken Kiev.', 'kyiv'],
+    ['Denzel Washington starred in it.', 'united-states'],
   ])('%s has no %s', (text, id) => {
     expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
   });
@@ -59,6 +63,7 @@ describe('names inside the names of other bodies', () => {
     ['中国对俄银行实施限制。', 'china:中国'],
     ['«Россия готова к диалогу», — заявил Песков.', 'russia:Россия'],
     ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
+    ['Washington imposed sanctions on Moscow.', 'united-states:Washington'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
