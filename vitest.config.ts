@@ -3,7 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  // The page hooks of test builds (lib/platform/test-hooks.ts): unit tests read the counters they publish.
+  // The hooks of test builds (lib/platform/test-hooks.ts): unit tests read the state they keep.
   define: { __LENS_TEST_HOOKS__: 'true' },
   test: {
     // Node by default; files that need a DOM opt in with `// @vitest-environment happy-dom`.

@@ -145,7 +145,7 @@ export default defineConfig({
     },
     // LENS_SOURCEMAP=1 npm run build: source maps for the bundle breakdown (lib/cli/check-bundle.ts --breakdown).
     build: { sourcemap: process.env.LENS_SOURCEMAP === '1' },
-    // LENS_TEST_HOOKS=1 (npm run build:test): the end-to-end suites' hooks on the page (lib/platform/test-hooks.ts).
+    // LENS_TEST_HOOKS=1 (npm run build:test): the end-to-end suites' hooks, kept in the content script's own world (lib/platform/test-hooks.ts).
     define: { __LENS_TEST_HOOKS__: JSON.stringify(process.env.LENS_TEST_HOOKS === '1') },
   }),
 });

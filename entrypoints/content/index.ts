@@ -7,7 +7,7 @@ import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
 import { dispatchPageRequest, listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
-import { TEST_HOOKS } from '@/lib/platform/test-hooks';
+import { clearTestState, setTestState, TEST_HOOKS } from '@/lib/platform/test-hooks';
 import type { Highlight } from '@/lib/highlights/model';
 import type { HighlightResult } from '@/lib/messages';
 
@@ -28,10 +28,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const origin = performance.now();
-    // Test builds only: marks the document so the end-to-end suites can see the script ran.
+    // Test builds only: tells the end-to-end suites, in this script's own world, that it runs here.
     if (TEST_HOOKS) {
-      document.documentElement.setAttribute('data-lens-ready', '');
-      ctx.onInvalidated(() => document.documentElement.removeAttribute('data-lens-ready'));
+      setTestState({ ready: true });
+      ctx.onInvalidated(() => clearTestState());
     }
 
     let ui: Promise<LensUi> | null = null;

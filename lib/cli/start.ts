@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from '../../tests/e2e/support/chromium';
 import { serveStatic, type StaticServer } from '../../tests/e2e/support/server';
+import { waitForPass } from '../../tests/e2e/support/lens-state';
 
 /** The mention whose card the headless demo photographs: its card has facts, sources and a chart. */
 const SHOWCASE_ENTITY = 'power-of-siberia';
@@ -27,7 +28,8 @@ const SCREENSHOT = resolve(REPO_ROOT, 'docs/screenshots/demo-card.png');
 function build(): Promise<void> {
   return new Promise((ok, fail) => {
     console.log('Building the extension (wxt build)…');
-    // A test build: the page lens publishes its counters, so the first pass's end can be awaited.
+    // A test build: the page lens keeps its counters where DevTools can read them (lib/platform/test-hooks.ts),
+    // so the first pass's end can be awaited.
     const child = spawn('npx', ['wxt', 'build'], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
@@ -57,17 +59,8 @@ async function headless(browser: ExtensionBrowser, url: string): Promise<number>
     console.error(`Error: no mention was marked on ${url} within ${MARKS_TIMEOUT_MS / 1000} s.`);
     return 1;
   }
-  // Let the first pass finish (the annotator publishes its counters on <html>).
-  await page
-    .waitForFunction(
-      () => {
-        const raw = document.documentElement.dataset.lensStats;
-        return !!raw && JSON.parse(raw).passDoneMs !== null;
-      },
-      undefined,
-      { timeout: MARKS_TIMEOUT_MS },
-    )
-    .catch(() => undefined);
+  // Let the first pass finish (read from the content script's own world, lib/platform/test-hooks.ts).
+  await waitForPass(page, MARKS_TIMEOUT_MS).catch(() => undefined);
   const mentions = await page.$$eval('lens-mention', (els) =>
     els.map((e) => ({ id: e.getAttribute('data-entity') ?? '', text: (e.textContent ?? '').replace(/\s+/g, ' ') })),
   );

@@ -37,7 +37,7 @@ import {
   type TextAnchor,
 } from './mark';
 import { withinOneNode } from './detect-blocks';
-import { TEST_HOOKS } from '../platform/test-hooks';
+import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
@@ -454,13 +454,7 @@ export class Annotator {
     this.#changes = null;
     this.#writer.clear(this.#deps.doc);
     // Test builds only, as #publish.
-    if (TEST_HOOKS) {
-      try {
-        delete this.#deps.doc.documentElement?.dataset.lensStats;
-      } catch {
-        // a page without <html> has nothing to clean
-      }
-    }
+    if (TEST_HOOKS) setTestState({ stats: undefined });
     this.#deps.onMarksChanged?.();
   }
 
@@ -1033,17 +1027,11 @@ export class Annotator {
 
   /**
    * Test builds only (lib/platform/test-hooks.ts; a production build carries
-   * none of this): writes the counters on `<html data-lens-stats>` for the
-   * end-to-end suites, at most once per batch or pass.
+   * none of this): keeps a copy of the counters in the content script's own
+   * world for the end-to-end suites, at most once per batch or pass.
    */
   #publish(): void {
-    if (TEST_HOOKS && this.#running) {
-      try {
-        this.#deps.doc.documentElement.dataset.lensStats = JSON.stringify(this.stats);
-      } catch {
-        // no <html>: nothing to publish on
-      }
-    }
+    if (TEST_HOOKS && this.#running) setTestState({ stats: { ...this.stats } });
   }
 }
 

@@ -22,7 +22,7 @@ import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
-import { TEST_HOOKS } from '../platform/test-hooks';
+import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { isActiveOn, type Settings } from '../settings/model';
 
 /** Most characters one probe carries; a longer text goes in several, overlapping by PROBE_OVERLAP. */
@@ -284,14 +284,8 @@ export function startScout(deps: ScoutDeps): Scout {
     if (took > stats.longestSliceMs) stats.longestSliceMs = round1(took);
   };
   const publish = () => {
-    // Test builds only (lib/platform/test-hooks.ts): a production build carries none of this.
-    if (TEST_HOOKS && !stopped) {
-      try {
-        doc.documentElement.dataset.lensStats = JSON.stringify(stats);
-      } catch {
-        // no <html>: nothing to publish on
-      }
-    }
+    // Test builds only (lib/platform/test-hooks.ts): a copy kept in the script's own world.
+    if (TEST_HOOKS && !stopped) setTestState({ stats: { ...stats } });
   };
 
   /** Lets go of the page's content (the page lens takes over, or the scout stops). */

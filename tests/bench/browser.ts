@@ -30,6 +30,8 @@ import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../e2e/support/chromium';
 import { serveStatic } from '../e2e/support/server';
+import { statsOf, waitForPass } from '../e2e/support/lens-state';
+import { TEST_STATE_KEY } from '../../lib/platform/test-hooks';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { CONTENT_BUDGET_BYTES, UI_BUDGET_BYTES, measureBundle, type PartSize } from '../../lib/cli/bundle-size';
 
@@ -197,20 +199,8 @@ const LONGTASK_INIT = `
   } catch {}
 `;
 
-/** Waits until the content script publishes the end of its first pass (the stats on <html>). */
-async function waitForPass(cdp: CDPSession, url: string): Promise<void> {
-  const expression = `(() => { const r = document.documentElement.dataset.lensStats; return !!r && JSON.parse(r).passDoneMs !== null; })()`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { result } = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as {
-      result: { value?: unknown };
-    };
-    if (result.value === true) return;
-    if (Date.now() > deadline) throw new Error(`no pass on ${url}`);
-    // A bench, not a test: polling the page every 50 ms is the measurement's own pace.
-    await new Promise((next) => setTimeout(next, 50));
-  }
-}
+/** How often the end of the first pass is polled: a bench, not a test, so at the measurement's own pace. */
+const PASS_POLL_MS = 50;
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
@@ -236,20 +226,22 @@ async function loadOnce(browser: ExtensionBrowser, url: string, withExtension: b
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const before = await metrics(cdp);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  // Polled through DevTools with a one-line expression: page.waitForFunction would compile
-  // Playwright's helper script (~330 KB) in the page right after load, in the middle of our first
-  // round trips, and the latency figures would measure the harness. Both sides still get it
-  // later, in settle().
-  if (withExtension) await waitForPass(cdp, url);
+  // Polled through DevTools with a one-line expression in the content script's world
+  // (support/lens-state.ts): page.waitForFunction would compile Playwright's helper script
+  // (~330 KB) in the page right after load, in the middle of our first round trips, and the
+  // latency figures would measure the harness. Both sides still get it later, in settle().
+  if (withExtension) {
+    await waitForPass(page, 120_000, { interval: PASS_POLL_MS }).catch((error: Error) => {
+      throw new Error(`no pass on ${url}: ${error.message}`);
+    });
+  }
   await settle(page);
+  const stats = withExtension ? await statsOf(page) : null;
   const info = await page.evaluate(() => {
-    const raw = document.documentElement.dataset.lensStats;
-    const stats = raw ? JSON.parse(raw) : null;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     type Entry = { start: number; duration: number };
     const w = window as unknown as { __longtasks?: Entry[]; __longframes?: Entry[] };
     return {
-      stats,
       dcl: nav?.domContentLoadedEventStart ?? 0,
       tasks: w.__longtasks ?? [],
       frames: w.__longframes ?? [],
@@ -261,14 +253,6 @@ async function loadOnce(browser: ExtensionBrowser, url: string, withExtension: b
   await cdp.detach().catch(() => undefined);
   await page.close();
   const delta = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
-  const stats = info.stats as {
-    startedAt: number;
-    firstMarkMs: number | null;
-    passDoneAt: number | null;
-    longestSliceMs: number;
-    sliceMs: number;
-    marks: number;
-  } | null;
   const startedAt = stats?.startedAt ?? 0;
   const longestAfterStart = (entries: { start: number; duration: number }[]) =>
     entries.filter((t) => !stats || t.start + t.duration >= startedAt).reduce((m, t) => Math.max(m, t.duration), 0);
@@ -337,7 +321,7 @@ function writeFloorExtension(dir: string): string {
   writeFileSync(join(ext, 'background.js'), '');
   writeFileSync(
     join(ext, 'content.js'),
-    'document.documentElement.dataset.lensStats = JSON.stringify({ startedAt: performance.now(), passDoneMs: 0 });\n',
+    `globalThis.${TEST_STATE_KEY} = { ready: true, stats: { startedAt: performance.now(), passDoneMs: 0 } };\n`,
   );
   return ext;
 }

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension } from '../e2e/support/chromium';
 import { serveStatic } from '../e2e/support/server';
+import { statsOf, waitForLensState, waitForPass } from '../e2e/support/lens-state';
 
 /** Articles per step; each article is one append/remove cycle. */
 const STEP = 50;
@@ -43,23 +44,9 @@ type Feed = {
   feed: { count: number; cycle(): void; appendBatch(n: number): number; removeBatch(): number };
 };
 
-async function statsOf(page: Page): Promise<{ batches: number; marks: number } | null> {
-  return page.evaluate(() => {
-    const raw = document.documentElement.dataset.lensStats;
-    return raw ? (JSON.parse(raw) as { batches: number; marks: number }) : null;
-  });
-}
-
 /** Waits until the extension has flushed at least one more mutation batch than `batches`. */
 async function waitForBatch(page: Page, batches: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
-      const raw = document.documentElement.dataset.lensStats;
-      return !!raw && (JSON.parse(raw) as { batches: number }).batches > n;
-    },
-    batches,
-    { timeout: 15_000 },
-  );
+  await waitForLensState(page, (s) => (s?.stats?.batches ?? -1) > batches);
 }
 
 /** Runs `cycles` append/remove cycles: half marked, half quick (see the header). */
@@ -114,12 +101,7 @@ async function measure(withExtension: boolean, url: string): Promise<Sample[]> {
     const page = await browser.context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as Feed).feed.count >= 1);
-    if (withExtension) {
-      await page.waitForFunction(() => {
-        const raw = document.documentElement.dataset.lensStats;
-        return !!raw && (JSON.parse(raw) as { passDoneMs: number | null }).passDoneMs !== null;
-      });
-    }
+    if (withExtension) await waitForPass(page);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.enable');

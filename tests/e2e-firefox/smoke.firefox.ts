@@ -69,9 +69,9 @@ async function shadowRootOf(page: Page, hostSelector: string): Promise<ElementHa
   return root as unknown as ElementHandle<Node>;
 }
 
-/** The id of the tab whose content script reports `url` in page:status, asked from an extension page. */
-async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
-  const id = await extensionPage.evaluate(async (target: string) => {
+/** The id of the tab whose content script reports `url` in page:status, asked from an extension page; -1 if none. */
+async function answeringTab(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (target: string) => {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id === undefined) continue;
       const status = (await browser.tabs
@@ -81,6 +81,11 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
     }
     return -1;
   }, url);
+}
+
+/** As answeringTab, and fails when no tab answers. */
+async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const id = await answeringTab(extensionPage, url);
   expect(id).toBeGreaterThanOrEqual(0);
   return id;
 }
@@ -160,9 +165,12 @@ test('the options page and the popup load and render their main headings', async
 
 test('a selection saved with the selection button is stored, and painted again after a reload', async () => {
   const url = suite.server.url(HIGHLIGHT_PAGE);
+  const extensionPage = await suite.firefox.openExtensionPage('highlights.html');
   const page = await suite.firefox.browser.newPage();
   await page.goto(url);
-  await page.waitForSelector('html[data-lens-ready]', { timeout: FIRST_PASS_MS });
+  // The content script runs once it answers the popup's page:status: it listens for that and for
+  // selections from its start, so the selection below is seen.
+  await expect.poll(() => answeringTab(extensionPage, url), { timeout: FIRST_PASS_MS }).toBeGreaterThanOrEqual(0);
   await selectText(page, QUOTE);
   const button = await (
     await shadowRootOf(page, 'lens-highlight-ui')
@@ -171,7 +179,6 @@ test('a selection saved with the selection button is stored, and painted again a
   await waitForPainted(page, QUOTE);
 
   // Stored in the extension's own store, as the background reports it.
-  const extensionPage = await suite.firefox.openExtensionPage('highlights.html');
   await expect
     .poll(async () => (await storedHighlights(extensionPage, url)).map((h) => fold(h.anchor.quote.exact)))
     .toEqual([QUOTE]);

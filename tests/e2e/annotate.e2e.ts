@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
-import { appendLateParagraph, waitForPass } from './support/pass';
+import { appendLateParagraph } from './support/pass';
+import { lensState, statsOf, waitForLensState, waitForPass } from './support/lens-state';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/model';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -127,7 +128,7 @@ test('uncertain names are settled by the background’s NLP (compromise, evaluat
 test('appended content is marked within a second; our own writes are not taken for page changes', async () => {
   await setSettings({});
   const page = await openDemo();
-  const before = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
+  const before = (await statsOf(page))!;
   await appendLateParagraph(page, 'Late update: officials also discussed Arctic LNG 2 and the Northern Sea Route.', {
     count: 2,
     timeout: 1_000,
@@ -138,8 +139,7 @@ test('appended content is marked within a second; our own writes are not taken f
       { id: 'northern-sea-route', text: 'Northern Sea Route' },
     ]),
   );
-  await page.waitForFunction(() => JSON.parse(document.documentElement.dataset.lensStats!).batches >= 1);
-  const after = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
+  const after = (await waitForLensState(page, (s) => (s?.stats?.batches ?? 0) >= 1))!.stats!;
   // One page mutation (our append); the marks we wrote went by as our own.
   expect(after.pageMutations - before.pageMutations).toBe(1);
   expect(after.ownMutations).toBeGreaterThan(before.ownMutations);
@@ -157,7 +157,8 @@ test('switching marking off restores the page exactly; on again marks it again',
   await page.waitForFunction(() => document.querySelectorAll('lens-mention').length === 0);
   await page.waitForFunction(() => !document.querySelector('lens-card-host'));
   expect(await restoredExactly(page)).toEqual({ head: true, body: true, sameTextNodes: true });
-  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-lens-stats'))).toBe(false);
+  // The counters went with the marks (test builds keep them in the script's own world).
+  expect((await lensState(page))?.stats).toBeUndefined();
 
   await setSettings({});
   await page.waitForSelector('lens-mention', { state: 'attached' });
@@ -223,5 +224,7 @@ test('an invalidated content script (extension reloaded) leaves no host, no mark
   expect(await restoredExactly(page)).toEqual({ head: true, body: true, sameTextNodes: true });
   const attrs = await page.evaluate(() => document.documentElement.getAttributeNames());
   expect(attrs.filter((a) => a.startsWith('data-lens'))).toEqual([]);
+  // The test build's state went too.
+  expect(await lensState(page)).toBeNull();
   await page.close();
 });

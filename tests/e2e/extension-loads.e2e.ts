@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
+import { waitForReady } from './support/lens-state';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -24,6 +25,6 @@ test('the built extension loads, its service worker starts and answers', async (
 test('the content script runs on a local page', async () => {
   const page = await browser.context.newPage();
   await page.goto(server.url('/plain.html'));
-  await page.waitForSelector('html[data-lens-ready]', { state: 'attached', timeout: 10_000 });
+  await waitForReady(page);
   await page.close();
 });

@@ -14,6 +14,7 @@ import { hypAnnotation, hypExport } from '../lib/highlights/hypothesis-fixtures'
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { HighlightsPage } from './support/highlights-page';
 import { serveStatic, type StaticServer } from './support/server';
+import { waitForReady } from './support/lens-state';
 
 const ARTICLE = '/highlights-article.html';
 const QUOTE = 'a second line through Mongolia has been under discussion ever since';
@@ -40,7 +41,7 @@ const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function openArticle(page: Page): Promise<void> {
   await page.goto(server.url(ARTICLE));
-  await page.waitForSelector('html[data-lens-ready]', { state: 'attached', timeout: 10_000 });
+  await waitForReady(page);
 }
 
 /** The quote's selectors as the Hypothesis client records them: over the body's textContent. */

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkAnnotationCollection, describeFindings } from '../lib/highlights/web-annotation-conformance';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
+import { waitForReady } from './support/lens-state';
 
 const PAGE = '/highlights-article.html';
 const QUOTE = 'finally signed a thirty-year supply contract worth about four hundred billion dollars';
@@ -51,7 +52,7 @@ async function paintedText(page: Page, id?: string): Promise<string> {
 
 async function openArticle(page: Page): Promise<void> {
   await page.goto(server.url(`${PAGE}?utm_source=newsletter`));
-  await page.waitForSelector('html[data-lens-ready]', { state: 'attached', timeout: 10_000 });
+  await waitForReady(page);
 }
 
 async function selectText(page: Page, text: string): Promise<void> {

@@ -24,8 +24,8 @@ import {
   mentionsIn,
   residue,
   expectedAfterTeardown,
-  waitForFirstPass,
 } from './support/hostile';
+import { waitForPass } from './support/lens-state';
 
 type Target = Page | Frame;
 
@@ -57,7 +57,7 @@ let server: StaticServer;
 const subjects: Subject[] = [];
 
 async function subject(name: string, target: Target, console?: ConsoleWatch, dynamic = false): Promise<Subject> {
-  await waitForFirstPass(target, 30_000);
+  await waitForPass(target, 30_000);
   const marks = (await mentionsIn(target)).length;
   return {
     name,
@@ -82,7 +82,7 @@ beforeAll(async () => {
     await page.goto(server.url(`/hostile/${file}`));
     if (file === 'editors.html') {
       // The card host mounts on the first interaction with a mention: hover one so teardown has it to remove.
-      await waitForFirstPass(page, 30_000);
+      await waitForPass(page, 30_000);
       await page.locator('lens-mention').first().hover();
       await page.waitForSelector('lens-card-host', { state: 'attached' });
     }
@@ -108,7 +108,7 @@ beforeAll(async () => {
   const spa = await browser.context.newPage();
   const spaConsole = new ConsoleWatch(spa);
   await spa.goto(server.url('/hostile/spa.html'));
-  await waitForFirstPass(spa);
+  await waitForPass(spa);
   await spa.evaluate(() => (window as unknown as { spa: { navigate(r: string): void } }).spa.navigate('energy'));
   await spa.waitForFunction(() => !!document.querySelector('#view lens-mention[data-entity="gazprom"]'));
   subjects.push(await subject('spa.html', spa, spaConsole, true));
@@ -124,7 +124,7 @@ beforeAll(async () => {
   const hydrated = await browser.context.newPage();
   const hydratedConsole = new ConsoleWatch(hydrated);
   await hydrated.goto(server.url('/hostile/hydrate.html'));
-  await waitForFirstPass(hydrated);
+  await waitForPass(hydrated);
   await hydrated.evaluate(() => (window as unknown as { hydrateNow(): void }).hydrateNow());
   await hydrated.waitForSelector('html[data-hydrated="true"]', { state: 'attached' });
   // Hydration rewrites the marked text; wait until it is marked again.

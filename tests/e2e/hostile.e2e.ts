@@ -26,10 +26,9 @@ import {
   openFixture,
   pageFrameMs,
   startMarkClock,
-  stats,
-  waitForFirstPass,
   type OpenedFixture,
 } from './support/hostile';
+import { statsOf, waitForLensState, waitForPass } from './support/lens-state';
 
 /** "Marked within a second" of the content appearing, measured in the page. */
 const WITHIN_A_SECOND_MS = 1000;
@@ -104,7 +103,7 @@ async function expectText(target: Target, selector: string, text: string): Promi
 async function expectHealthy(fixture: OpenedFixture, documents: Target[] = [fixture.page]): Promise<void> {
   for (const doc of documents) {
     expect(await entitiesMarkedTwice(doc), `marked twice in ${doc.url()}`).toEqual([]);
-    expect((await stats(doc))?.errors, `contained failures in ${doc.url()}`).toBe(0);
+    expect((await statsOf(doc))?.errors, `contained failures in ${doc.url()}`).toBe(0);
     expect(await doc.evaluate(() => window.__lensProbe?.errors ?? []), `page errors in ${doc.url()}`).toEqual([]);
   }
   expect(fixture.console.errors).toEqual([]);
@@ -131,7 +130,7 @@ describe('infinite-scroll feed', () => {
     expect(ids).toEqual(expect.arrayContaining(['gazprom', 'power-of-siberia', 'sergey-lavrov', 'wang-yi', 'brics']));
 
     // Every page mutation is one append (16 in all); our own marks must never be counted as page mutations.
-    const s = (await stats(page))!;
+    const s = (await statsOf(page))!;
     expect(s.pageMutations).toBeGreaterThan(0);
     expect(s.pageMutations).toBeLessThanOrEqual(16);
     expect(s.ownMutations).toBeGreaterThan(0);
@@ -152,14 +151,8 @@ describe('infinite-scroll feed', () => {
     const fixture = await openFixture(browser, server, '/hostile/infinite-scroll.html?max=0');
     await fixture.page.waitForFunction(() => (window as unknown as { feed: { count: number } }).feed.count >= 1);
     // Let the feed's one append be handled and its counters published before measuring.
-    await fixture.page.waitForFunction(() => {
-      const raw = document.documentElement.dataset.lensStats;
-      return (
-        !!document.querySelector('#feed article:nth-of-type(2) lens-mention') &&
-        !!raw &&
-        (JSON.parse(raw) as { marks: number }).marks >= 4
-      );
-    });
+    await fixture.page.waitForSelector('#feed article:nth-of-type(2) lens-mention', { state: 'attached' });
+    await waitForLensState(fixture.page, (s) => (s?.stats?.marks ?? 0) >= 4);
     const echo = await echoProbe(fixture.page, {
       parent: '#feed',
       first: { text: 'Rosneft', id: 'rosneft' },
@@ -224,8 +217,8 @@ describe('same-origin iframes', () => {
     const blank = page.frames().find((f) => f !== page.mainFrame() && f !== child)!;
     expect(blank.url()).toBe('about:blank');
     await ensureProbe(blank);
-    await waitForFirstPass(child);
-    await waitForFirstPass(blank);
+    await waitForPass(child);
+    await waitForPass(blank);
 
     expect(await markedIds(page)).toEqual(['vladimir-putin']);
     expect(await markedIds(child)).toEqual(expect.arrayContaining(['moscow', 'xi-jinping']));
@@ -537,12 +530,12 @@ describe('ticker', () => {
     // Warm-up: enough rewrites for the ticker to be recognised as one.
     await page.waitForFunction(() => (window as unknown as { tickerWrites: number }).tickerWrites >= 10);
     const start = await writes();
-    const before = (await stats(page))!;
+    const before = (await statsOf(page))!;
     // ~2 s of ticking, measured by the page's own writes.
     await page.waitForFunction((n) => (window as unknown as { tickerWrites: number }).tickerWrites >= n, start + 20, {
       timeout: 10_000,
     });
-    const after = (await stats(page))!;
+    const after = (await statsOf(page))!;
     expect(after.volatile).toBeGreaterThan(0);
     // Twenty page rewrites later: no rescans, no new units read, no marks written.
     expect(after.units - before.units).toBe(0);
@@ -612,7 +605,7 @@ describe('100,000-node table', () => {
         clickMs.push(performance.now() - t0);
       }
     })();
-    const first = await waitForFirstPass(page, 30_000).finally(() => (clicking = false));
+    const first = await waitForPass(page, 30_000).finally(() => (clicking = false));
     await clicker;
     const maxGap = await page.evaluate(() => window.__lensProbe!.stopLag());
     const probe = await page.evaluate(() => ({

@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { extensionSuite } from './support/suite';
-import { waitForPass } from './support/pass';
+import { waitForPass } from './support/lens-state';
 import { tabIdOf } from './support/tabs';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 

@@ -19,7 +19,8 @@ import { join } from 'node:path';
 import type { CDPSession, Page, Request } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
-import { ConsoleWatch, waitForFirstPass } from './support/hostile';
+import { ConsoleWatch } from './support/hostile';
+import { waitForPass } from './support/lens-state';
 
 interface Recorded {
   url: string;
@@ -129,7 +130,7 @@ beforeAll(async () => {
     consoles.set(path, new ConsoleWatch(page));
     const cdp = await watchWithCdp(page);
     await page.goto(server.url(path));
-    await waitForFirstPass(page, 30_000);
+    await waitForPass(page, 30_000);
     if (path.includes('hydrate')) await page.evaluate(() => (window as unknown as { hydrateNow(): void }).hydrateNow());
     if (path.includes('spa'))
       await page.evaluate(() => (window as unknown as { spa: { navigate(r: string): void } }).spa.navigate('energy'));
@@ -264,7 +265,7 @@ describe('the recorders see what they must (positive controls)', () => {
     });
     await cdp.send('Network.enable');
     await page.goto(server.url('/plain.html'));
-    await waitForFirstPass(page);
+    await waitForPass(page);
     const isolated = contexts.find(
       (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`,
     );

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
-import { waitForPass } from './support/pass';
+import { waitForPass } from './support/lens-state';
 import { tabIdOf } from './support/tabs';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 

@@ -10,7 +10,8 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionSuite } from './support/suite';
-import { appendLateParagraph, waitForPass } from './support/pass';
+import { appendLateParagraph } from './support/pass';
+import { statsOf, waitForPass } from './support/lens-state';
 
 const suite = extensionSuite();
 
@@ -29,12 +30,9 @@ async function open(path: string): Promise<{ page: Page; uiFetches: string[] }> 
   return { page, uiFetches };
 }
 
-const stats = (page: Page) =>
-  page.evaluate(() => JSON.parse(document.documentElement.dataset.lensStats ?? 'null') as { scout?: string } | null);
-
 test('a page that names nothing: the scout looks, finds it clear, and the UI script is never fetched', async () => {
   const { page, uiFetches } = await open('/quiet.html');
-  expect((await stats(page))?.scout).toBe('clear');
+  expect((await statsOf(page))?.scout).toBe('clear');
   expect(await page.locator('lens-mention').count()).toBe(0);
   expect(uiFetches).toEqual([]);
   await page.close();
@@ -43,7 +41,7 @@ test('a page that names nothing: the scout looks, finds it clear, and the UI scr
 test('a page with names is marked without the UI script; the first hover fetches it once and opens the card', async () => {
   const { page, uiFetches } = await open('/plain.html');
   // The marking pass published its own stats over the scout's.
-  expect((await stats(page))?.scout).toBeUndefined();
+  expect((await statsOf(page))?.scout).toBeUndefined();
   const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
   expect(ids).toContain('vladimir-putin');
   expect(uiFetches).toEqual([]);

@@ -6,7 +6,8 @@
  */
 import { expect, test } from 'vitest';
 import { extensionSuite } from './support/suite';
-import { appendLateParagraph, waitForPass } from './support/pass';
+import { appendLateParagraph } from './support/pass';
+import { statsOf, waitForPass } from './support/lens-state';
 
 const suite = extensionSuite();
 
@@ -39,7 +40,6 @@ test('a page loaded while the worker is stopped is marked, and so is what it add
   await stopServiceWorker();
   await appendLateParagraph(page, 'Later, officials discussed Arctic LNG 2.', { count: 1, timeout: 5_000 });
   expect(await page.$eval('#late lens-mention', (m) => m.getAttribute('data-entity'))).toBe('arctic-lng-2');
-  const stats = JSON.parse((await page.evaluate(() => document.documentElement.dataset.lensStats))!);
-  expect(stats.errors).toBe(0);
+  expect((await statsOf(page))?.errors).toBe(0);
   await page.close();
 });

@@ -14,7 +14,7 @@ import { aliasTable } from '../../lib/detect/bundled-table';
 import { createDetector } from '../../lib/detect/detector';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { launchExtension, REPO_ROOT } from './support/chromium';
-import { waitForPass } from './support/pass';
+import { waitForPass } from './support/lens-state';
 import { serveStatic } from './support/server';
 
 const DEV_SET = resolve(REPO_ROOT, 'tests/fixtures/dev-set');

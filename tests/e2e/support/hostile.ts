@@ -15,10 +15,7 @@
 import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './chromium';
 import type { StaticServer } from './server';
-import type { AnnotatorStats } from '../../../lib/dom/annotator';
-
-/** The counters the annotator publishes on `<html data-lens-stats>`: its own stats object, as JSON. */
-export type LensStats = AnnotatorStats;
+import { statsOf, waitForLensState, waitForPass } from './lens-state';
 
 export interface Comparison {
   sameSignature: boolean;
@@ -117,10 +114,6 @@ export const PROBE_SOURCE = String.raw`(() => {
     before: null,
     errors: [],
     textNodes, signature, allText, residue, mentions,
-    stats() {
-      const raw = document.documentElement && document.documentElement.dataset.lensStats;
-      return raw ? JSON.parse(raw) : null;
-    },
     snapshot() {
       const texts = textNodes(document);
       probe.before = {
@@ -242,27 +235,6 @@ export interface OpenedFixture {
   console: ConsoleWatch;
 }
 
-/** The counters the content script published in this document, or null when none yet. */
-export async function stats(target: Target): Promise<LensStats | null> {
-  return target.evaluate(() => {
-    const raw = document.documentElement?.dataset.lensStats;
-    return raw ? (JSON.parse(raw) as LensStats) : null;
-  });
-}
-
-/** Waits until the content script runs in the document and has finished its first pass. */
-export async function waitForFirstPass(target: Target, timeout = 15_000): Promise<LensStats> {
-  await target.waitForFunction(
-    () => {
-      const raw = document.documentElement?.dataset.lensStats;
-      return !!raw && (JSON.parse(raw) as { passDoneMs: number | null }).passDoneMs !== null;
-    },
-    undefined,
-    { timeout },
-  );
-  return (await stats(target))!;
-}
-
 /** Opens a fixture with its console watched and waits for the extension's first pass. */
 export async function openFixture(
   browser: ExtensionBrowser,
@@ -273,7 +245,7 @@ export async function openFixture(
   const page = await browser.context.newPage();
   const console = new ConsoleWatch(page);
   await page.goto(server.url(path));
-  if (options.firstPass ?? true) await waitForFirstPass(page);
+  if (options.firstPass ?? true) await waitForPass(page);
   return { page, console };
 }
 
@@ -404,33 +376,21 @@ export async function echoProbe(
   // flushes the queue: once its mark is written and published, the counters are current.
   await addContent(target, add(0, 'Arctic LNG 2'));
   await msUntilMarked(target, { selector: '#lens-echo-0', id: 'arctic-lng-2' });
-  await target.waitForFunction(
-    () => {
-      const raw = document.documentElement?.dataset.lensStats;
-      const live = (window.__lensProbe!.mentions(document) as unknown[]).length;
-      return !!raw && (JSON.parse(raw) as { marks: number }).marks >= live;
-    },
-    undefined,
-    { timeout: 5_000 },
-  );
+  await waitForLensState(target, async (s) => !!s?.stats && s.stats.marks >= (await mentionsIn(target)).length, {
+    timeout: 5_000,
+  });
   await target.evaluate(() => {
     (window as unknown as { __lensEchoLog: string[] }).__lensEchoLog = [];
   });
-  const before = (await stats(target))!;
+  const before = (await statsOf(target))!;
   await addContent(target, add(1, args.first.text));
   const msToMark = await msUntilMarked(target, { selector: '#lens-echo-1', id: args.first.id });
   await addContent(target, add(2, args.second.text));
   await msUntilMarked(target, { selector: '#lens-echo-2', id: args.second.id });
   // Counters are published when a pass ends: wait for the one that wrote the second mark.
-  await target.waitForFunction(
-    (marks) => {
-      const raw = document.documentElement?.dataset.lensStats;
-      return !!raw && (JSON.parse(raw) as { marks: number }).marks >= marks + 2;
-    },
-    before.marks,
-    { timeout: 5_000 },
-  );
-  const after = (await stats(target))!;
+  const after = (await waitForLensState(target, (s) => !!s?.stats && s.stats.marks >= before.marks + 2, {
+    timeout: 5_000,
+  }))!.stats!;
   const log = await target.evaluate(() => {
     const w = window as unknown as { __lensEchoLog: string[]; __lensEchoObserver?: MutationObserver };
     w.__lensEchoObserver?.disconnect();
@@ -493,7 +453,6 @@ declare global {
       residue(root: ParentNode): string[];
       compare(signature?: string, text?: string): unknown;
       signature(root: ParentNode, asIfUnmarked: boolean): unknown;
-      stats(): unknown;
       snapshot(): unknown;
       errors: string[];
       before: unknown;

@@ -14,12 +14,14 @@ import {
   MAX_SLICE_BLOCKS,
   WRITE_BATCH,
   writeBatchFor,
+  type AnnotatorStats,
   type Scanner,
 } from '@/lib/dom/annotator';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from '@/lib/dom/text-blocks';
 import { findMentions, innerEntitiesOf } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+import { clearTestState, readTestState } from '@/lib/platform/test-hooks';
 
 const WORDS: Record<string, { id: string; topics: string[] }> = {
   Putin: { id: 'vladimir-putin', topics: ['people', 'diplomacy'] },
@@ -154,6 +156,7 @@ const ARTICLE = `
 beforeEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = ARTICLE;
+  clearTestState();
 });
 afterEach(() => {
   annotator?.stop();
@@ -248,10 +251,13 @@ describe('first pass', () => {
     expect(document.querySelector('pre')!.innerHTML).toBe('Putin in code');
     expect(document.querySelector('lens-card-host')!.innerHTML).toBe('Putin in our own UI');
     expect(document.querySelectorAll('style[data-lens-style]')).toHaveLength(1);
-    const stats = JSON.parse(document.documentElement.dataset.lensStats!);
+    // The counters are kept in the script's own world (a test build's), none on the page's elements.
+    const stats = readTestState()?.stats as AnnotatorStats;
     expect(stats.marks).toBe(4);
     expect(stats.ownMutations).toBeGreaterThan(0);
     expect(stats.pageMutations).toBe(0);
+    expect(document.documentElement.getAttributeNames().filter((name) => name.startsWith('data-lens'))).toEqual([]);
+    expect(document.body.getAttributeNames().filter((name) => name.startsWith('data-lens'))).toEqual([]);
   });
 
   test.each([
@@ -503,7 +509,7 @@ describe('settings', () => {
     a.update(settings({ sites: ['news.example'] }));
     expect(marked()).toEqual([]);
     expect(document.querySelector('style[data-lens-style]')).toBeNull();
-    expect(document.documentElement.dataset.lensStats).toBeUndefined();
+    expect(readTestState()?.stats).toBeUndefined();
   });
 });
 

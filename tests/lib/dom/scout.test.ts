@@ -18,11 +18,12 @@ import {
   textPieces,
   type ScoutDeps,
 } from '@/lib/dom/scout';
-import type { Marker, ProbeAnswer } from '@/lib/dom/scout';
+import type { Marker, ProbeAnswer, ScoutStats } from '@/lib/dom/scout';
 import type { Relevance } from '@/lib/detect/relevance';
 import type { LensUi } from '@/lib/platform/lens-ui';
 import type { PageHandlers, PageRequest } from '@/lib/platform/page-messaging';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/model';
+import { clearTestState, readTestState } from '@/lib/platform/test-hooks';
 
 const NAMES = /\b(Putin|Xi Jinping|SCO)\b/;
 /** Names the stand-in probe counts as context entities: found, but not enough to make a page relevant. */
@@ -162,7 +163,7 @@ function select(el: Element): void {
 
 beforeEach(() => {
   document.body.innerHTML = '';
-  delete document.documentElement.dataset.lensStats;
+  clearTestState();
 });
 
 afterEach(() => {
@@ -310,7 +311,7 @@ describe('the first look at a page', () => {
     expect([h.marks, h.uiLoads]).toEqual([0, 0]);
     expect(scout.marker).toBeNull();
     expect(scout.ui).toBeNull();
-    const stats = JSON.parse(document.documentElement.dataset.lensStats!);
+    const stats = readTestState()?.stats as ScoutStats;
     expect(stats).toMatchObject({ scout: 'clear', marks: 0, probes: 1 });
     expect(stats.passDoneMs).not.toBeNull();
     scout.stop();
@@ -332,7 +333,7 @@ describe('the first look at a page', () => {
     scout.stop();
     expect(h.handlers).toHaveLength(0);
     // Nothing published as "clear": the marking pass publishes its own stats.
-    expect(document.documentElement.dataset.lensStats).toBeUndefined();
+    expect(readTestState()?.stats).toBeUndefined();
   });
 
   test('after a hit a selection still loads the UI script, and new content is no longer probed', async () => {
