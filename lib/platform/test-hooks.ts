@@ -27,6 +27,8 @@ export interface TestState {
    * when a pass or batch ends (lib/dom/scout.ts, lib/dom/annotator.ts).
    */
   stats?: object;
+  /** Saved highlights of this page that could not be anchored, once restoring has settled. */
+  highlightOrphans?: number;
 }
 
 /**

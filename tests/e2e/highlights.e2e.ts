@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkAnnotationCollection, describeFindings } from '../lib/highlights/web-annotation-conformance';
 import { launchExtension, REPO_ROOT, type ExtensionBrowser } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
-import { waitForReady } from './support/lens-state';
+import { waitForLensState, waitForReady } from './support/lens-state';
 
 const PAGE = '/highlights-article.html';
 const QUOTE = 'finally signed a thirty-year supply contract worth about four hundred billion dollars';
@@ -143,7 +143,7 @@ test('the passage is gone: the highlight becomes an orphan, listed with its quot
   const page = await browser.context.newPage();
   await openArticle(page);
   // Declared orphaned only after the retry window (10 s) has passed.
-  await page.waitForSelector('html[data-lens-highlight-orphans="1"]', { state: 'attached', timeout: 20_000 });
+  await waitForLensState(page, (s) => s?.highlightOrphans === 1, { timeout: 20_000 });
   expect(await page.locator('lens-highlight').count()).toBe(0);
   await page.close();
 

@@ -11,6 +11,7 @@ import { MAX_QUOTE_CHARS, type Highlight } from '../../highlights/model';
 import type { HighlightResult } from '../../messages';
 import { translate } from '../../platform/i18n';
 import { listenInPage, sendRequest } from '../../platform/page-messaging';
+import { setTestState, TEST_HOOKS } from '../../platform/test-hooks';
 import { HIGHLIGHT_ID_ATTR, HIGHLIGHT_TAG, paintHighlight } from './paint';
 import { canonicalHref } from './page-url';
 import { HighlightRestorer } from './restore';
@@ -102,9 +103,8 @@ class HighlightsController {
         onSettled: ({ anchored, orphaned }) => {
           if (this.#stopped) return;
           void ask(() => sendRequest({ type: 'highlight:report', anchored, orphaned: orphaned.map((h) => h.id) }));
-          if (orphaned.length) {
-            document.documentElement.setAttribute('data-lens-highlight-orphans', String(orphaned.length));
-          }
+          // Test builds only (lib/platform/test-hooks.ts): kept in the script's own world.
+          if (TEST_HOOKS) setTestState({ highlightOrphans: orphaned.length });
         },
       },
       // The anchoring maths runs in the background (lib/dom/highlights/anchor-text.ts).
