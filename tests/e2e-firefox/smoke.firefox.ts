@@ -136,6 +136,13 @@ test('the demo article gets its marks, and hovering one opens a card named after
   const page = await openDemo();
   const ids = await page.$$eval('lens-mention[data-entity]', (els) => els.map((e) => e.getAttribute('data-entity')));
   expect(ids).toEqual(expect.arrayContaining(DEMO_ENTITIES));
+  // The test build keeps its state in the content script's sandbox: nothing of it on the page's root or window.
+  expect(
+    await page.evaluate(() => [
+      ...document.documentElement.getAttributeNames().filter((a) => a.startsWith('data-lens')),
+      ...Object.keys(window).filter((key) => /lens/i.test(key)),
+    ]),
+  ).toEqual([]);
 
   await page.hover(`lens-mention[data-entity="${CARD_ENTITY}"]`);
   const name = entityName(CARD_ENTITY);

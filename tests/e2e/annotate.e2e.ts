@@ -36,20 +36,33 @@ async function setSettings(change: Partial<Settings>): Promise<void> {
   await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), value);
 }
 
+/** The demo page as it was at DOMContentLoaded, kept in the page's own world. */
+interface Pristine {
+  head: string;
+  body: string;
+  texts: Text[];
+  /** Every element, `<html>` included, with its attributes as `name="value"` strings. */
+  elements: [Element, string[]][];
+}
+
 /**
- * Opens the demo page, keeping (in the page's own world) the body's HTML and
- * its text nodes as they were at DOMContentLoaded, before the content script
- * (document_idle) touched anything.
+ * Opens the demo page, keeping (in the page's own world) the body's HTML, its
+ * text nodes and its elements as they were at DOMContentLoaded, before the
+ * content script (document_idle) touched anything.
  */
 async function openDemo(): Promise<Page> {
   const page = await browser.context.newPage();
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
-      const w = window as unknown as { __pristine: { head: string; body: string; texts: Text[] } };
+      const w = window as unknown as { __pristine: Pristine };
       const texts: Text[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
-      w.__pristine = { head: document.head.innerHTML, body: document.body.innerHTML, texts };
+      const elements = Array.from(document.querySelectorAll('*'), (el): [Element, string[]] => [
+        el,
+        Array.from(el.attributes, (a) => `${a.name}=${JSON.stringify(a.value)}`),
+      ]);
+      w.__pristine = { head: document.head.innerHTML, body: document.body.innerHTML, texts, elements };
     });
   });
   await page.goto(server.url('/index.html'));
@@ -66,7 +79,7 @@ async function marks(page: Page): Promise<{ id: string; text: string }[]> {
 /** Whether the page is back to its DOMContentLoaded state: same HTML, and the very same text nodes. */
 async function restoredExactly(page: Page): Promise<{ head: boolean; body: boolean; sameTextNodes: boolean }> {
   return page.evaluate(() => {
-    const p = (window as unknown as { __pristine: { head: string; body: string; texts: Text[] } }).__pristine;
+    const p = (window as unknown as { __pristine: Pristine }).__pristine;
     const now: Text[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) now.push(n as Text);
@@ -110,6 +123,59 @@ test('the demo article gets its marks, first mention of each entity, and the con
   // One style element; marks are not in the Tab order.
   expect(await page.locator('style[data-lens-style]').count()).toBe(1);
   expect(await page.locator('lens-mention[tabindex]').count()).toBe(0);
+  await page.close();
+});
+
+/**
+ * The page's own elements are those it had at DOMContentLoaded (the demo page
+ * has no script; `<html>`, `<head>` and `<body>` among them) and the paragraph
+ * the test appends as the page would. Ours are the `lens-*` elements (marks,
+ * card host) with what they hold and the marks' one `<style data-lens-style>`
+ * in the head. Lists what breaks that: a data-lens-* attribute or any other
+ * attribute change on the page's elements, and elements that are neither.
+ */
+async function writesOnPageElements(page: Page): Promise<{ attributes: string[]; changed: string[]; other: string[] }> {
+  return page.evaluate(() => {
+    const { elements } = (window as unknown as { __pristine: Pristine }).__pristine;
+    const own = new Map(elements);
+    const late = document.getElementById('late');
+    if (late) own.set(late, []);
+    const name = (el: Element) => el.localName + (el.id ? `#${el.id}` : '');
+    const isOurs = (el: Element) => {
+      if (el.localName === 'style' && el.parentElement === document.head && el.hasAttribute('data-lens-style'))
+        return true;
+      for (let at: Element | null = el; at; at = at.parentElement) if (at.localName.startsWith('lens-')) return true;
+      return false;
+    };
+    const attributes: string[] = [];
+    const changed: string[] = [];
+    const other: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      const before = own.get(el);
+      if (before === undefined) {
+        if (!isOurs(el)) other.push(el.outerHTML.slice(0, 120));
+        continue;
+      }
+      for (const a of el.getAttributeNames()) if (a.startsWith('data-lens')) attributes.push(`${name(el)}[${a}]`);
+      const now = Array.from(el.attributes, (a) => `${a.name}=${JSON.stringify(a.value)}`);
+      if (el !== late && now.join(' ') !== before.join(' ')) changed.push(`${name(el)}: ${now.join(' ')}`);
+    }
+    return { attributes, changed, other };
+  });
+}
+
+test('a test build writes nothing on the page’s own elements; it keeps its state in its own world', async () => {
+  await setSettings({ density: { mode: 'all', n: 3 } });
+  const page = await openDemo();
+  // Everything a reader might bring about: marks, a card, content added later.
+  await page.locator('lens-mention').first().hover();
+  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+  await appendLateParagraph(page, 'Late update: officials also discussed Arctic LNG 2.', { timeout: 5_000 });
+  await waitForLensState(page, (s) => (s?.stats?.batches ?? 0) >= 1);
+  expect(await writesOnPageElements(page)).toEqual({ attributes: [], changed: [], other: [] });
+  // What the suites read instead, from the content script's isolated world; the page's world has none of it.
+  expect(await lensState(page)).toMatchObject({ ready: true, stats: { errors: 0 } });
+  expect(await page.evaluate(() => Object.keys(window).filter((key) => /lens/i.test(key)))).toEqual([]);
   await page.close();
 });
 
