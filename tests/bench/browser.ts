@@ -21,7 +21,7 @@
  * - all marks: from DOMContentLoaded to the end of the first pass;
  * - retained heap: JSHeapUsedSize after HeapProfiler.collectGarbage, with − without.
  *
- * Run: `npm run build`, then `npm run bench` (tests/bench/run.ts calls
+ * Run: `npm run build:test`, then `npm run bench` (tests/bench/run.ts calls
  * runBrowserBench), or `npx tsx tests/bench/browser.ts` for this part alone.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -17,7 +17,7 @@
  * something still holds. Prints the figures; never fails on them (a
  * benchmark, not a test).
  *
- * Run: `npm run build`, then `npx tsx tests/bench/leak.ts` (or from
+ * Run: `npm run build:test`, then `npx tsx tests/bench/leak.ts` (or from
  * tests/bench/run.ts through runLeakBench()).
  */
 import { fileURLToPath } from 'node:url';

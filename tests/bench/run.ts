@@ -4,7 +4,8 @@
  * extension against the shared bench's plain annotator). With no names it
  * runs them all, in that order. Benchmarks are not tests: they print figures beside their goals
  * and never fail on speed. The browser and leak benchmarks use the built
- * extension; it is built first when `.output/chrome-mv3` is missing.
+ * extension, a test build (they read its counters, lib/platform/test-hooks.ts);
+ * one is made first when `.output/chrome-mv3` is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,7 +18,9 @@ type BenchName = (typeof ALL)[number];
 
 function ensureBuilt(): void {
   const manifest = resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json');
-  if (!existsSync(manifest)) execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (!existsSync(manifest)) {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, LENS_TEST_HOOKS: '1' } });
+  }
 }
 
 async function run(name: BenchName): Promise<void> {
