@@ -27,6 +27,9 @@ describe('names inside the names of other bodies', () => {
     ['北京大学学者表示。', 'beijing'],
     ['據中國時報報導。', 'china'],
     ['中國醫藥大學的研究。', 'china'],
+    ['中国科学院院士表示。', 'china'],
+    ['据美国之音报道。', 'united-states'],
+    ['据俄罗斯卫星网报道。', 'russia'],
     // A quoted name after a word for a named thing: a ship, a channel, an airline.
     ['Крейсер «Москва» затонул.', 'moscow'],
     ['Самолёт авиакомпании «Сибирь» приземлился.', 'siberia'],
