@@ -962,6 +962,11 @@ class Engine implements Detector {
     const before = wordBefore(text, r.start);
     const after = wordAfter(text, r.end);
     if (spec.notAfter && before && spec.notAfter.includes(before.toLowerCase())) return true;
+    // Chinese runs on without spaces: a word in Han script is looked for right before the match.
+    if (spec.notAfter && HAN_CHAR.test(text.charAt(r.start - 1))) {
+      const lead = text.slice(Math.max(0, r.start - 12), r.start);
+      if (spec.notAfter.some((w) => HAN_CHAR.test(w) && lead.endsWith(w))) return true;
+    }
     if (spec.notBefore && after && spec.notBefore.includes(after.toLowerCase())) return true;
     // Only an ambiguous alias can be the start of another name ("Arctic Monkeys", not "Арктика").
     return (

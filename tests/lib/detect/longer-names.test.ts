@@ -30,6 +30,9 @@ describe('names inside the names of other bodies', () => {
     ['中国科学院院士表示。', 'china'],
     ['据美国之音报道。', 'united-states'],
     ['据俄罗斯卫星网报道。', 'russia'],
+    // Another city's kremlin, in Chinese too.
+    ['游客参观了诺夫哥罗德克里姆林宫。', 'kremlin'],
+    ['The Novgorod Kremlin is old.', 'kremlin'],
     // A quoted name after a word for a named thing: a ship, a channel, an airline.
     ['Крейсер «Москва» затонул.', 'moscow'],
     ['Самолёт авиакомпании «Сибирь» приземлился.', 'siberia'],
@@ -67,6 +70,7 @@ describe('names inside the names of other bodies', () => {
     ['«Россия готова к диалогу», — заявил Песков.', 'russia:Россия'],
     ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
     ['Washington imposed sanctions on Moscow.', 'united-states:Washington'],
+    ['普京返回克里姆林宫。', 'kremlin:克里姆林宫'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
