@@ -29,3 +29,14 @@ describe('support words in Chinese and Russian', () => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
 });
+
+describe('Russian currency plurals and Washington for the US government', () => {
+  test('"в рублях и юанях" names both currencies', () => {
+    expect(ids('Расчёты идут в рублях и юанях.')).toEqual(['ruble', 'yuan']);
+  });
+
+  test('"Вашингтон" is the US government where the sentence is about policy, not the city as a place', () => {
+    expect(ids('Вашингтон ввёл санкции против Москвы.')).toContain('united-states');
+    expect(ids('Он живёт в Вашингтоне.')).not.toContain('united-states');
+  });
+});
