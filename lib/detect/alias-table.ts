@@ -129,6 +129,35 @@ export function surnameOf(e: Pick<Entity, 'name' | 'type'>): string | null {
   return chinese ? words[0]! : words[words.length - 1]!;
 }
 
+/** A foreign name in Chinese, its parts joined by a middle dot: "亚历山大·诺瓦克". */
+const HAN_DOTTED = /^\p{Script=Han}+(?:[·・‧•]\p{Script=Han}+)+$/u;
+const CYRILLIC_NAME = /^\p{Lu}[\p{Ll}-]+$/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A person's surnames in every script the aliases give the full name in:
+ * `surnameOf` for the English name; the last part of a dotted Chinese
+ * transliteration ("亚历山大·诺瓦克" → "诺瓦克"); the last word of a Russian
+ * name of two or three words ("Александр Новак" → "Новак"), except for a
+ * Chinese person, whose surname Russian writes first and alone is too common.
+ */
+export function surnamesOf(e: Pick<Entity, 'name' | 'type' | 'aliases'>): string[] {
+  const latin = surnameOf(e);
+  if (latin === null) return [];
+  const out = new Set([latin]);
+  const chinese = latin === e.name.split(/\s+/)[0];
+  for (const a of e.aliases) {
+    if (HAN_DOTTED.test(a)) {
+      const last = a.split(/[·・‧•]/).pop()!;
+      if (last.length >= 2) out.add(last);
+    } else if (!chinese && CYRILLIC.test(a)) {
+      const words = a.split(/\s+/);
+      if (words.length >= 2 && words.length <= 3 && words.every((w) => CYRILLIC_NAME.test(w))) out.add(words.at(-1)!);
+    }
+  }
+  return [...out];
+}
+
 /**
  * Every person's surname alone is a short form of them, matched only once the
  * page names them in full (`after-full-name`). Several people may share one
@@ -136,16 +165,16 @@ export function surnameOf(e: Pick<Entity, 'name' | 'type'>): string | null {
  * names. A surname that is already another entity's alias under any other rule
  * is left to that alias.
  */
-function surnameForms(entities: readonly Entity[]): Map<string, string> {
+function surnameForms(entities: readonly Entity[]): Map<string, string[]> {
   const otherRule = new Set<string>();
   for (const e of entities) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, d.rule]));
     for (const a of e.aliases) if (rules.get(a) !== 'after-full-name') otherRule.add(a);
   }
-  const forms = new Map<string, string>();
+  const forms = new Map<string, string[]>();
   for (const e of entities) {
-    const surname = surnameOf(e);
-    if (surname !== null && !e.aliases.includes(surname) && !otherRule.has(surname)) forms.set(e.id, surname);
+    const own = surnamesOf(e).filter((s) => !e.aliases.includes(s) && !otherRule.has(s));
+    if (own.length > 0) forms.set(e.id, own);
   }
   return forms;
 }
@@ -157,14 +186,17 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const surnames = surnameForms(sorted);
   const table: AliasTable = { version: 5, topics: [...TOPIC_IDS], entities: [] };
   for (const sourced of sorted) {
-    const surname = surnames.get(sourced.id);
+    const own = surnames.get(sourced.id);
     const e: Entity =
-      surname === undefined
+      own === undefined
         ? sourced
         : {
             ...sourced,
-            aliases: [...sourced.aliases, surname],
-            disambiguation: [...sourced.disambiguation, { alias: surname, rule: 'after-full-name', note: 'surname' }],
+            aliases: [...sourced.aliases, ...own],
+            disambiguation: [
+              ...sourced.disambiguation,
+              ...own.map((alias) => ({ alias, rule: 'after-full-name' as const, note: 'surname' })),
+            ],
           };
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
     // Case forms the detector generates from another alias with the same rule need not ship.

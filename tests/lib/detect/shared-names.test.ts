@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
 import { createDetector, newPageState, settleDeferred } from '../../../lib/detect/detector';
-import { surnameOf } from '../../../lib/detect/alias-table';
+import { surnameOf, surnamesOf } from '../../../lib/detect/alias-table';
 import { resolveWithNlp } from '../../../lib/detect/nlp-resolve';
 import type { PageState } from '../../../lib/detect/types';
 
@@ -29,6 +29,19 @@ describe('surnames', () => {
     [{ name: 'Power of Siberia', type: 'project' }, null],
   ] as const)('%o → %s', (entity, expected) => {
     expect(surnameOf(entity)).toBe(expected);
+  });
+
+  test('in Chinese and Russian too: the last part of a dotted transliteration, the last word of a Russian name', () => {
+    const novak = {
+      name: 'Alexander Novak',
+      type: 'person',
+      aliases: ['亚历山大·诺瓦克', 'Александр Новак', 'Новак-Петров'],
+    };
+    expect(surnamesOf(novak)).toEqual(['Novak', '诺瓦克', 'Новак']);
+    // Russian writes a Chinese surname first, and alone it is too common ("Ван").
+    expect(surnamesOf({ name: 'Wang Yi', type: 'person', aliases: ['Ван И', '王毅'] })).toEqual(['Wang']);
+    expect(ids('俄副总理亚历山大·诺瓦克表示。诺瓦克还说')).toContain('alexander-novak:诺瓦克');
+    expect(ids('诺瓦克还说')).toEqual([]);
   });
 
   test('a surname is the person the page names in full', () => {
