@@ -34,12 +34,12 @@ describe('surnames', () => {
   test('in Chinese and Russian too: the last part of a dotted transliteration, the last word of a Russian name', () => {
     const novak = {
       name: 'Alexander Novak',
-      type: 'person',
+      type: 'person' as const,
       aliases: ['亚历山大·诺瓦克', 'Александр Новак', 'Новак-Петров'],
     };
     expect(surnamesOf(novak)).toEqual(['Novak', '诺瓦克', 'Новак']);
     // Russian writes a Chinese surname first, and alone it is too common ("Ван").
-    expect(surnamesOf({ name: 'Wang Yi', type: 'person', aliases: ['Ван И', '王毅'] })).toEqual(['Wang']);
+    expect(surnamesOf({ name: 'Wang Yi', type: 'person' as const, aliases: ['Ван И', '王毅'] })).toEqual(['Wang']);
     expect(ids('俄副总理亚历山大·诺瓦克表示。诺瓦克还说')).toContain('alexander-novak:诺瓦克');
     expect(ids('诺瓦克还说')).toEqual([]);
   });
