@@ -23,20 +23,9 @@
  *   are settled after every slice, so one named later on the page still counts.
  * - Every failure stays inside: a bad subtree is skipped, never thrown to the page.
  */
-import { settleDeferred } from '../detect/page-state';
 import type { Candidate, Mention, PageState, ScanResult } from '../detect/types';
 import { isActiveOn, isEntityShown, type Settings } from '../settings/model';
-import {
-  anchorOf,
-  dissolveRunOf,
-  findMentions,
-  isInsideMention,
-  isMention,
-  locate,
-  type MarkRequest,
-  type TextAnchor,
-} from './mark';
-import { withinOneNode } from './detect-blocks';
+import { dissolveRunOf, findMentions, isMention, type MarkRequest } from './mark';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
@@ -44,7 +33,9 @@ import type { Parking } from './near-view';
 import { PageChanges, type ChangeBatch } from './page-changes';
 import { MarkWriter } from './mark-writer';
 import { PageWalk } from './page-walk';
+import { toRequest, type Block } from './scanned-block';
 import { isSkippedElement } from './text-blocks';
+import { WaitingNames } from './waiting-names';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
 export const SLICE_BUDGET_MS = 14;
@@ -89,29 +80,11 @@ export function writeBatchFor(elements: number): number {
 /** Found marks wait at most this long for their batch (after the first write, which is immediate). */
 export const MAX_HOLD_MS = 100;
 /** Candidates per resolver request, and how long to gather them. */
-export const RESOLVE_BATCH = 100;
-export const RESOLVE_DELAY_MS = 20;
-/** Short forms kept waiting for their full name; beyond this the oldest are dropped (bounds memory). */
-export const MAX_SHORT_FORMS = 2000;
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
 export const VOLATILE_WINDOW_MS = 3000;
 
-/** A block of text as lib/dom/text-blocks.ts produces it. */
-export interface BlockPart {
-  node: Text;
-  start: number;
-  end: number;
-}
-export interface Block {
-  text: string;
-  parts: BlockPart[];
-  /**
-   * Set while the block was read whole (`readPlain`) and its text nodes are
-   * not listed yet: `parts` is empty until a scan finds something in it.
-   */
-  unit?: Element;
-}
+export type { Block, BlockPart } from './scanned-block';
 
 /**
  * Detection as the annotator sees it: text blocks in, one result per block.
@@ -210,15 +183,6 @@ export interface AnnotatorStats {
   passDoneAt: number | null;
 }
 
-interface Deferred {
-  candidate: Candidate;
-  anchor: TextAnchor;
-  start: number;
-  end: number;
-  /** The node's text at scan time, to check it is still there. */
-  raw: string;
-}
-
 /**
  * Yields to the page with a plain task boundary: a message on our own channel
  * queues behind the page's pending tasks, input and rendering (unlike
@@ -269,12 +233,8 @@ export class Annotator {
   readonly #renders = new WeakMap<Element, { count: number; since: number }>();
   readonly #volatile = new WeakSet<Element>();
 
-  #deferred: Deferred[] = [];
-  /** Short forms waiting for their entity's full name on this page (`ScanResult.deferred`). */
-  #shortForms: Deferred[] = [];
-  #resolveTimer: number | null = null;
-  /** Resolver requests of this generation under way (a new set on stop: older ones end unseen). */
-  #resolving = new Set<object>();
+  /** Ambiguous candidates waiting for the resolver, short forms for their full name. */
+  readonly #waiting: WaitingNames;
   #startedAt = 0;
   readonly #yieldToPage = createPageYield();
 
@@ -312,6 +272,25 @@ export class Annotator {
       budgetMs: SLICE_BUDGET_MS,
       skipped: (el) => this.#skipped(el),
       onShadowRoot: (root) => this.#observeShadow(root),
+    });
+    this.#waiting = new WaitingNames({
+      resolve: deps.resolve,
+      admit: (id) => this.#admit(id),
+      shown: (id) => this.#shown(id),
+      page: () => this.#page,
+      write: (requests) => {
+        this.#write(requests);
+        this.stats.resolved = this.#waiting.resolved;
+        this.#publish();
+      },
+      setTimeout: (fn, ms) => deps.setTimeout(fn, ms),
+      clearTimeout: (id) => deps.clearTimeout(id),
+      isValid: () => deps.isValid(),
+      onError: (error) => this.#fail(error),
+      onSettled: () => {
+        this.#finishPass();
+        this.#publish();
+      },
     });
     this.#writer = new MarkWriter({
       own: (fn) => this.#own(fn),
@@ -439,14 +418,10 @@ export class Annotator {
   stop(): void {
     this.#running = false;
     this.#generation++;
-    if (this.#resolveTimer !== null) this.#deps.clearTimeout(this.#resolveTimer);
-    this.#resolveTimer = null;
-    this.#resolving = new Set();
+    this.#waiting.reset();
     this.#walk.clear();
     // A loop of the old generation may still be parked on a yield; it ends by itself.
     this.#pumping = false;
-    this.#deferred = [];
-    this.#shortForms = [];
     this.#held = [];
     this.#parking?.clear();
     this.#parking = null;
@@ -466,7 +441,7 @@ export class Annotator {
   newPage(): void {
     if (!this.#running) return;
     this.#page = this.#deps.newPageState();
-    this.#shortForms = [];
+    this.#waiting.forgetShortForms();
     this.rescan();
   }
 
@@ -605,10 +580,7 @@ export class Annotator {
       if (block.unit && (!this.#wants(result) || !this.#listNodes(block))) return;
       this.#takeResult(block, result, requests);
     });
-    if (this.#shortForms.length > MAX_SHORT_FORMS)
-      this.#shortForms.splice(0, this.#shortForms.length - MAX_SHORT_FORMS);
-    if (this.#deferred.length > 0) this.#scheduleResolve();
-    this.#settleShortForms(requests);
+    for (const r of this.#waiting.settleShortForms()) requests.push(r);
     const more = this.#walk.pending;
     const heldBack = this.#hold(requests, t0, more);
     this.#account(this.#now() - t0, newSlice);
@@ -766,41 +738,7 @@ export class Annotator {
       if (inner.length > 0) request.inner = inner;
       requests.push(request);
     }
-    for (const c of result.pending) {
-      if (!this.#deps.resolve || !this.#shown(c.id)) continue;
-      const d = toDeferred(block, c);
-      if (d) this.#deferred.push(d);
-    }
-    for (const c of result.deferred) {
-      // A word in capitals has no entity until the page defines it: it is judged when settled.
-      if (!c.abbreviation && !this.#shown(c.id)) continue;
-      // Settling needs only the entity: the context string (a slice that keeps the block's
-      // whole text alive) is dropped while the short form waits.
-      const d = toDeferred(block, { ...c, context: '', contextStart: 0 });
-      if (d) this.#shortForms.push(d);
-    }
-  }
-
-  /** Marks the waiting short forms whose entity has now been named in full on the page. */
-  #settleShortForms(requests: MarkRequest[]): void {
-    if (this.#shortForms.length === 0) return;
-    const ready = new Set(
-      settleDeferred(
-        this.#shortForms.map((d) => d.candidate),
-        this.#page,
-      ),
-    );
-    if (ready.size === 0) return;
-    const waiting: Deferred[] = [];
-    for (const d of this.#shortForms) {
-      if (!ready.has(d.candidate)) {
-        waiting.push(d);
-        continue;
-      }
-      const request = locate(d.anchor, d.start, d.end, d.candidate.id, d.raw);
-      if (request && !isInsideMention(request.node) && this.#admit(d.candidate.id)) requests.push(request);
-    }
-    this.#shortForms = waiting;
+    this.#waiting.take(block, result);
   }
 
   /** Whether an entity may be marked on this site now (cached until the settings change). */
@@ -941,66 +879,6 @@ export class Annotator {
     this.#changes?.observeShadow(root);
   }
 
-  // ── ambiguous candidates ──────────────────────────────────────────────
-
-  #scheduleResolve(): void {
-    if (this.#resolveTimer !== null) return;
-    const generation = this.#generation;
-    this.#resolveTimer = this.#deps.setTimeout(() => {
-      this.#resolveTimer = null;
-      if (generation === this.#generation && this.#deps.isValid()) void this.#flushResolve(generation);
-    }, RESOLVE_DELAY_MS);
-  }
-
-  async #flushResolve(generation: number): Promise<void> {
-    const resolving = this.#resolving;
-    const token = {};
-    resolving.add(token);
-    try {
-      await this.#resolveAll(generation);
-    } finally {
-      resolving.delete(token);
-      if (generation === this.#generation) {
-        this.#finishPass();
-        this.#publish();
-      }
-    }
-  }
-
-  async #resolveAll(generation: number): Promise<void> {
-    while (this.#deferred.length > 0 && generation === this.#generation) {
-      const batch = this.#deferred.splice(0, RESOLVE_BATCH);
-      // As in detectBlocks: a candidate whose entity the page has named in full needs no resolver
-      // (the slice that named it may have been scanned after the candidate's).
-      const supported = new Set(
-        settleDeferred(
-          batch.map((d) => d.candidate),
-          this.#page,
-        ),
-      );
-      const ask = batch.filter((d) => !supported.has(d.candidate));
-      let answers: boolean[] = [];
-      try {
-        if (ask.length > 0) answers = (await this.#deps.resolve?.(ask.map((d) => d.candidate))) ?? [];
-      } catch (error) {
-        // The background may be restarting or gone (context invalidated): skip quietly.
-        this.#fail(error);
-        return;
-      }
-      if (generation !== this.#generation || !this.#running) return;
-      const requests: MarkRequest[] = [];
-      const accepted = new Set(ask.filter((_d, i) => answers[i] === true));
-      batch.forEach((d) => {
-        if (!supported.has(d.candidate) && !accepted.has(d)) return;
-        this.stats.resolved++;
-        const request = locate(d.anchor, d.start, d.end, d.candidate.id, d.raw);
-        if (request && !isInsideMention(request.node) && this.#admit(d.candidate.id)) requests.push(request);
-      });
-      this.#write(requests);
-      this.#publish();
-    }
-  }
-
   /**
    * Ends the first pass once every unit has been read and written and the
    * uncertain names it found are settled (short forms that wait for a full
@@ -1008,7 +886,7 @@ export class Annotator {
    */
   #finishPass(): void {
     if (this.stats.passDoneMs !== null || !this.#running || this.#pumping) return;
-    if (this.#deferred.length > 0 || this.#resolveTimer !== null || this.#resolving.size > 0) return;
+    if (this.#waiting.busy) return;
     const at = this.#now();
     this.stats.passDoneMs = Math.round(at - this.#startedAt);
     this.stats.passDoneAt = round1(at);
@@ -1035,23 +913,6 @@ export class Annotator {
   }
 }
 
-/** A candidate kept for later, anchored to its text node; null when it cannot be marked. */
-function toDeferred(block: Block, candidate: Candidate): Deferred | null {
-  const request = toRequest(block, candidate);
-  if (!request) return null;
-  return {
-    candidate,
-    anchor: anchorOf(request.node),
-    start: request.start,
-    end: request.end,
-    raw: request.node.data.slice(request.start, request.end),
-  };
-}
-
-/**
- * Maps a mention in a block's text to one text node; null when it crosses
- * nodes (`withinOneNode`, the rule the command-line tool applies too).
- */
 /** The distinct entities nested inside `outer`, in order (none when `nested` is absent). */
 function innerIds(nested: readonly Mention[] | undefined, outer: Mention): string[] {
   if (!nested || nested.length === 0) return [];
@@ -1060,30 +921,6 @@ function innerIds(nested: readonly Mention[] | undefined, outer: Mention): strin
     if (n.start >= outer.start && n.end <= outer.end && n.id !== outer.id && !ids.includes(n.id)) ids.push(n.id);
   }
   return ids;
-}
-
-export function toRequest(block: Block, mention: Mention): MarkRequest | null {
-  if (!withinOneNode(block, mention.start, mention.end)) return null;
-  const parts = block.parts;
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = parts[mid]!;
-    if (mention.start < p.start) hi = mid - 1;
-    else if (mention.start >= p.end) lo = mid + 1;
-    else {
-      if (mention.end > p.end) return null;
-      const node = p.node;
-      const start = mention.start - p.start;
-      const end = mention.end - p.start;
-      // The text as it was read: the page may have changed the node while the scan was under way.
-      const text = block.text.slice(mention.start, mention.end);
-      if (node.data.slice(start, end) !== text || !node.parentNode || isInsideMention(node)) return null;
-      return { node, start, end, id: mention.id, text };
-    }
-  }
-  return null;
 }
 
 function round1(n: number): number {
