@@ -24,7 +24,7 @@
  * - Every failure stays inside: a bad subtree is skipped, never thrown to the page.
  */
 import type { Candidate, Mention, PageState, ScanResult } from '../detect/types';
-import { isActiveOn, isEntityShown, type Settings } from '../settings/model';
+import { isActiveOn, type Settings } from '../settings/model';
 import { dissolveRunOf, findMentions, isMention, type MarkRequest } from './mark';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { STYLE_ATTR } from './mark-styles';
@@ -36,6 +36,7 @@ import { PageWalk } from './page-walk';
 import { toRequest, type Block } from './scanned-block';
 import { isSkippedElement } from './text-blocks';
 import { WaitingNames } from './waiting-names';
+import { Admission, quotaOf, type PageRelevance } from './admission';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
 export const SLICE_BUDGET_MS = 14;
@@ -100,13 +101,7 @@ export interface Scanner {
   isContext?(id: string): boolean;
 }
 
-/** The relevance verdict on the page (lib/detect/relevance.ts), or the reader's "mark anyway". */
-export interface PageRelevance {
-  shown: boolean;
-  about: boolean;
-  /** The reader asked for marks whatever the verdict. */
-  anyway?: boolean;
-}
+export type { PageRelevance } from './admission';
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -201,13 +196,6 @@ function createPageYield(): () => Promise<void> {
     });
 }
 
-function quotaOf(settings: Settings): number {
-  const { mode, n } = settings.density;
-  if (mode === 'all') return Infinity;
-  if (mode === 'first-n') return Math.max(1, n);
-  return 1;
-}
-
 export class Annotator {
   #settings: Settings | null = null;
   #running = false;
@@ -233,6 +221,8 @@ export class Annotator {
   readonly #renders = new WeakMap<Element, { count: number; since: number }>();
   readonly #volatile = new WeakSet<Element>();
 
+  /** Which marks the settings, the relevance and density allow. */
+  readonly #admission: Admission;
   /** Ambiguous candidates waiting for the resolver, short forms for their full name. */
   readonly #waiting: WaitingNames;
   #startedAt = 0;
@@ -273,10 +263,23 @@ export class Annotator {
       skipped: (el) => this.#skipped(el),
       onShadowRoot: (root) => this.#observeShadow(root),
     });
+    this.#writer = new MarkWriter({
+      own: (fn) => this.#own(fn),
+      style: () => this.#settings?.markStyle ?? 'underline',
+      onError: (error) => this.#fail(error),
+    });
+    this.#admission = new Admission({
+      hostname: deps.hostname,
+      settings: () => this.#settings,
+      relevance: () => this.#relevance,
+      topicsOf: (id) => deps.scanner.topicsOf(id),
+      isContext: (id) => deps.scanner.isContext?.(id) === true,
+      writer: this.#writer,
+    });
     this.#waiting = new WaitingNames({
       resolve: deps.resolve,
-      admit: (id) => this.#admit(id),
-      shown: (id) => this.#shown(id),
+      admit: (id) => this.#admission.admit(id),
+      shown: (id) => this.#admission.shown(id),
       page: () => this.#page,
       write: (requests) => {
         this.#write(requests);
@@ -291,11 +294,6 @@ export class Annotator {
         this.#finishPass();
         this.#publish();
       },
-    });
-    this.#writer = new MarkWriter({
-      own: (fn) => this.#own(fn),
-      style: () => this.#settings?.markStyle ?? 'underline',
-      onError: (error) => this.#fail(error),
     });
   }
 
@@ -322,7 +320,7 @@ export class Annotator {
     const before = this.#relevance;
     this.#relevance = { ...relevance };
     if (before && JSON.stringify(before) === JSON.stringify(this.#relevance)) return;
-    this.#shownCache.clear();
+    this.#admission.forget();
     if (!this.#running) return;
     this.#refilter();
     this.#enqueue(this.#deps.doc, true);
@@ -339,7 +337,7 @@ export class Annotator {
   update(settings: Settings): void {
     const previous = this.#settings;
     this.#settings = settings;
-    this.#shownCache.clear();
+    this.#admission.forget();
     const active = isActiveOn(settings, this.#deps.hostname);
     if (!active) {
       if (this.#running) this.stop();
@@ -475,7 +473,7 @@ export class Annotator {
         this.#nested.delete(node);
         continue;
       }
-      for (const [id, n] of ids) if (this.#shown(id)) counts.set(id, (counts.get(id) ?? 0) + n);
+      for (const [id, n] of ids) if (this.#admission.shown(id)) counts.set(id, (counts.get(id) ?? 0) + n);
     }
     return [...counts]
       .map(([id, count]) => ({ id, count }))
@@ -688,9 +686,9 @@ export class Annotator {
 
   /** Whether a scan result holds anything this page may still mark (reserves nothing). */
   #wants(result: ScanResult): boolean {
-    if (result.mentions.some((m) => this.#hasRoom(m.id))) return true;
-    if (this.#deps.resolve && result.pending.some((c) => this.#shown(c.id))) return true;
-    return result.deferred.some((c) => c.abbreviation === true || this.#shown(c.id));
+    if (result.mentions.some((m) => this.#admission.hasRoom(m.id))) return true;
+    if (this.#deps.resolve && result.pending.some((c) => this.#admission.shown(c.id))) return true;
+    return result.deferred.some((c) => c.abbreviation === true || this.#admission.shown(c.id));
   }
 
   /**
@@ -733,42 +731,12 @@ export class Annotator {
     }
     for (const m of result.mentions) {
       const request = toRequest(block, m);
-      if (!request || !this.#admit(m.id)) continue;
+      if (!request || !this.#admission.admit(m.id)) continue;
       const inner = innerIds(result.nested, m);
       if (inner.length > 0) request.inner = inner;
       requests.push(request);
     }
     this.#waiting.take(block, result);
-  }
-
-  /** Whether an entity may be marked on this site now (cached until the settings change). */
-  #shown(id: string): boolean {
-    const settings = this.#settings;
-    const relevance = this.#relevance;
-    if (!settings || !relevance) return false;
-    let known = this.#shownCache.get(id);
-    if (known === undefined) {
-      const relevant =
-        relevance.anyway === true ||
-        (relevance.shown && (relevance.about || this.#deps.scanner.isContext?.(id) !== true));
-      known = relevant && isEntityShown(settings, this.#deps.hostname, { id, topics: this.#deps.scanner.topicsOf(id) });
-      this.#shownCache.set(id, known);
-    }
-    return known;
-  }
-  readonly #shownCache = new Map<string, boolean>();
-
-  /** Density and filters: whether one more mark of this entity may go on the page. Reserves it. */
-  #admit(id: string): boolean {
-    if (!this.#hasRoom(id)) return false;
-    this.#writer.reserve(id);
-    return true;
-  }
-
-  /** Whether one more mark of this entity may go on the page (reserves nothing; see `admit`). */
-  #hasRoom(id: string): boolean {
-    const settings = this.#settings;
-    return !!settings && this.#shown(id) && this.#writer.hasRoom(id, quotaOf(settings));
   }
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */
@@ -797,7 +765,7 @@ export class Annotator {
     // Held and parked marks were admitted under the old filters; the rescan that follows finds them again.
     this.#held = [];
     this.#parking?.clear();
-    if (!this.#writer.keepAllowed((id) => this.#shown(id), quotaOf(settings))) return;
+    if (!this.#writer.keepAllowed((id) => this.#admission.shown(id), quotaOf(settings))) return;
     this.#marksChanged();
   }
 
