@@ -36,6 +36,7 @@ import { PageWalk } from './page-walk';
 import { toRequest, type Block } from './scanned-block';
 import { isSkippedElement } from './text-blocks';
 import { WaitingNames } from './waiting-names';
+import { MarkBatches } from './mark-batches';
 import { Admission, quotaOf, type PageRelevance } from './admission';
 
 /** JS time per slice. Small, because the style and layout our writes cause come on top (goal: no task over 50 ms). */
@@ -55,31 +56,6 @@ export const MAX_SLICE_CHARS = 100_000;
  */
 export const FIRST_SLICE_CHARS = 64_000;
 export const MAX_SLICE_BLOCKS = 1000;
-/**
- * Marks are written in batches of about this many, gathered over several
- * slices: every frame that follows a DOM change walks the whole page for
- * pre-paint and compositing inputs, so fewer, larger writes cost the page
- * much less than one small write per slice (1 MB page: 523 → 362 ms added).
- * The frame after a write costs a part that grows with the page (layout of
- * containers with many children, pre-paint) and a part per mark. On the 1 MB
- * bench page (18,500 elements) batches of 250 instead of 600 made that frame
- * 56–58 ms instead of 80–81 at no cost in total (added 293–318 against
- * 306–350 ms; 2 interleaved runs of 5 loads). On a very large page the first
- * part alone is over 50 ms, and more frames only add to the total (5 MB page,
- * 93,500 elements: 1.84–2.03 s at 250 against 1.54–1.68 s at 600), so batches
- * stay large there (writeBatchFor).
- */
-export const WRITE_BATCH = 250;
-export const LARGE_WRITE_BATCH = 600;
-/** Pages with more elements than this are written in batches of LARGE_WRITE_BATCH. */
-export const LARGE_BATCH_ELEMENTS = 50_000;
-
-/** The write batch for a page of this many elements. */
-export function writeBatchFor(elements: number): number {
-  return elements > LARGE_BATCH_ELEMENTS ? LARGE_WRITE_BATCH : WRITE_BATCH;
-}
-/** Found marks wait at most this long for their batch (after the first write, which is immediate). */
-export const MAX_HOLD_MS = 100;
 /** Candidates per resolver request, and how long to gather them. */
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
@@ -221,6 +197,8 @@ export class Annotator {
   readonly #renders = new WeakMap<Element, { count: number; since: number }>();
   readonly #volatile = new WeakSet<Element>();
 
+  /** Marks found and waiting to be written together. */
+  readonly #batches = new MarkBatches();
   /** Which marks the settings, the relevance and density allow. */
   readonly #admission: Admission;
   /** Ambiguous candidates waiting for the resolver, short forms for their full name. */
@@ -373,7 +351,7 @@ export class Annotator {
     this.#page = this.#deps.newPageState();
     const doc = this.#deps.doc;
     const elements = doc.getElementsByTagName('*').length;
-    this.#batch = writeBatchFor(elements);
+    this.#batches.start(elements);
     try {
       this.#changes = new PageChanges(doc, {
         isOurs: (node) => this.#isOurs(node),
@@ -420,7 +398,7 @@ export class Annotator {
     this.#walk.clear();
     // A loop of the old generation may still be parked on a yield; it ends by itself.
     this.#pumping = false;
-    this.#held = [];
+    this.#batches.clear();
     this.#parking?.clear();
     this.#parking = null;
     this.#changes?.stop();
@@ -592,37 +570,20 @@ export class Annotator {
     if (took > this.stats.longestSliceMs) this.stats.longestSliceMs = round1(took);
   }
 
-  /** Marks per write on this page (writeBatchFor), set when a pass starts. */
-  #batch = WRITE_BATCH;
-  /** Marks found but not written yet (see WRITE_BATCH), and when the oldest was found. */
-  #held: MarkRequest[] = [];
-  #heldSince = 0;
-
   /**
-   * Adds a slice's requests to the held batch and writes the batch when it is
-   * due: nothing marked yet (the first marks, in the viewport, go on at once),
-   * the pass is over, the batch is full, or its oldest mark has waited MAX_HOLD_MS.
-   * Returns whether marks are still held for a later slice.
+   * Adds a slice's requests to the held batch and writes (or parks) the batch
+   * that is due. Returns whether marks are still held for a later slice.
    */
   #hold(requests: MarkRequest[], now: number, more: boolean): boolean {
-    if (requests.length > 0) {
-      if (this.#held.length === 0) this.#heldSince = now;
-      for (const r of requests) this.#held.push(r);
-    }
-    const held = this.#held;
-    if (held.length === 0) return false;
-    if (more && this.stats.firstMarkMs !== null && held.length < this.#batch && now - this.#heldSince < MAX_HOLD_MS)
-      return false;
-    // One batch per slice at most (a dense page can find more in one slice); the rest waits for the next.
-    const batch = held.length > this.#batch ? held.splice(0, this.#batch) : held;
-    this.#held = batch === held ? [] : held;
-    if (this.#held.length > 0) this.#heldSince = now;
+    const batch = this.#batches.add(requests, now, more && this.stats.firstMarkMs !== null);
     // The page ran between the slices that found these: markRanges writes only what is still there as
     // it was read, and #write gives back the reservations of the rest. After the first marks, what is
     // far from the viewport waits for the reader to scroll near it.
-    if (this.#parking && this.stats.firstMarkMs !== null) this.#parking.park(batch);
-    else this.#write(batch);
-    return this.#held.length > 0;
+    if (batch.length > 0) {
+      if (this.#parking && this.stats.firstMarkMs !== null) this.#parking.park(batch);
+      else this.#write(batch);
+    }
+    return this.#batches.held;
   }
 
   /** Writes every mark still waiting for the reader to scroll near it. */
@@ -763,7 +724,7 @@ export class Annotator {
     const settings = this.#settings;
     if (!settings) return;
     // Held and parked marks were admitted under the old filters; the rescan that follows finds them again.
-    this.#held = [];
+    this.#batches.clear();
     this.#parking?.clear();
     if (!this.#writer.keepAllowed((id) => this.#admission.shown(id), quotaOf(settings))) return;
     this.#marksChanged();

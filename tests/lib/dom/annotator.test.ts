@@ -9,14 +9,11 @@ import {
   Annotator,
   type PageRelevance,
   FIRST_SLICE_CHARS,
-  LARGE_BATCH_ELEMENTS,
-  LARGE_WRITE_BATCH,
   MAX_SLICE_BLOCKS,
-  WRITE_BATCH,
-  writeBatchFor,
   type AnnotatorStats,
   type Scanner,
 } from '@/lib/dom/annotator';
+import { LARGE_BATCH_ELEMENTS, LARGE_WRITE_BATCH, WRITE_BATCH, writeBatchFor } from '@/lib/dom/mark-batches';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from '@/lib/dom/text-blocks';
 import { findMentions, innerEntitiesOf } from '@/lib/dom/mark';
 import type { Candidate, Mention, PageState, ScanResult } from '@/lib/detect/types';
