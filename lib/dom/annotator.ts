@@ -3,9 +3,12 @@
  * and the reader's settings.
  *
  * It schedules; the jobs are modules of their own: the units of work
- * (lib/dom/page-walk.ts), the page's changes (lib/dom/page-changes.ts), the
- * marks (lib/dom/mark-writer.ts) and, on a long page, marks waiting for the
- * reader to scroll near them (lib/dom/near-view.ts).
+ * (lib/dom/page-walk.ts), the page's changes (lib/dom/page-changes.ts), what
+ * the settings, the relevance and density allow (lib/dom/admission.ts), names
+ * that wait for the resolver or for their full name (lib/dom/waiting-names.ts),
+ * marks gathered into batches (lib/dom/mark-batches.ts), the marks themselves
+ * (lib/dom/mark-writer.ts) and, on a long page, marks waiting for the reader
+ * to scroll near them (lib/dom/near-view.ts).
  *
  * - The first pass reads the page in small time-budgeted slices, the part in
  *   the viewport first, yielding to the page between slices. Each slice reads
