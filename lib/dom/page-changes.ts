@@ -1,5 +1,6 @@
 /**
- * The page's changes as the annotator follows them: one MutationObserver on
+ * The page's changes as the page lens follows them, and the scout before it
+ * (each while it runs, never both): one MutationObserver on
  * the document and every open shadow root met, whose records are gathered
  * for a short while and handed on as one batch of the outermost changed
  * elements (or, past a burst, as a request to read the whole page again).
@@ -48,6 +49,8 @@ export interface PageChangesDeps {
   onError(error: unknown): void;
   /** Counters the annotator publishes. */
   stats: { pageMutations: number; ownMutations: number };
+  /** How long changes gather before a batch is handed on (BATCH_DELAY_MS by default). */
+  delayMs?: number;
 }
 
 export class PageChanges {
@@ -147,7 +150,7 @@ export class PageChanges {
       this.#timer = this.#deps.setTimeout(() => {
         this.#timer = null;
         if (!this.#stopped && this.#deps.isValid()) this.#flush();
-      }, BATCH_DELAY_MS);
+      }, this.#deps.delayMs ?? BATCH_DELAY_MS);
     }
   }
 

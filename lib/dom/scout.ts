@@ -22,6 +22,7 @@ import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
+import { PageChanges } from './page-changes';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { isActiveOn, type Settings } from '../settings/model';
 
@@ -31,7 +32,7 @@ export const PROBE_CHUNK = MAX_PROBE_CHARS;
 export const PROBE_OVERLAP = 200;
 /** New content is gathered this long before it is probed (infinite scroll adds in bursts). */
 export const SCOUT_BATCH_MS = 150;
-/** Beyond this many added nodes in one batch, the whole page is read again instead. */
+/** Beyond this many changed elements waiting to be probed, the whole page is read again instead. */
 export const MAX_PENDING_NODES = 2000;
 
 /** Why the page lens was started. */
@@ -266,10 +267,10 @@ export function startScout(deps: ScoutDeps): Scout {
   let ui: Promise<LensUi> | null = null;
   let active = false;
   let probing = false;
-  let observer: MutationObserver | null = null;
-  let pending: Node[] = [];
+  /** New content, followed while the page is probed (lib/dom/page-changes.ts, as the page lens follows it). */
+  let changes: PageChanges | null = null;
+  let pending = new Set<Element>();
   let rereadAll = false;
-  let timer: number | null = null;
   const cleanups: (() => void)[] = [];
   let unlistenRequests: (() => void) | null = null;
 
@@ -290,11 +291,9 @@ export function startScout(deps: ScoutDeps): Scout {
 
   /** Lets go of the page's content (the page lens takes over, or the scout stops). */
   const standDownProbe = () => {
-    observer?.disconnect();
-    observer = null;
-    pending = [];
-    if (timer !== null) deps.clearTimeout(timer);
-    timer = null;
+    changes?.stop();
+    changes = null;
+    pending = new Set();
   };
   /** Lets go of the selection (the UI script takes over, or the scout stops). */
   const standDownUi = () => {
@@ -435,11 +434,10 @@ export function startScout(deps: ScoutDeps): Scout {
   };
 
   const flush = () => {
-    timer = null;
     if (!live() || !active) return;
     const body = doc.body ?? doc.documentElement;
     if (rereadAll) {
-      pending = [];
+      pending = new Set();
       rereadAll = false;
       // The whole page is read again: its counts start afresh.
       found.hit = false;
@@ -449,36 +447,38 @@ export function startScout(deps: ScoutDeps): Scout {
     }
     const t0 = deps.now();
     let text = '';
-    for (const node of pending) {
-      if (!node.isConnected) continue;
-      if (node.nodeType === 1) text += `\n${probeText(node as Element)}`;
-      else if (node.nodeType === 3) text += `\n${(node as Text).data}`;
+    for (const el of pending) {
+      if (el.isConnected && !hasAncestorIn(el, pending)) text += `\n${probeText(el)}`;
     }
-    pending = [];
+    pending = new Set();
     account(t0);
     void probeAll(text).then((ok) => ok && decide('new-content'));
   };
 
   const observe = () => {
-    if (observer || !live()) return;
-    const root = doc.documentElement;
-    if (!root) return;
-    observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') pending.push(r.target);
-        else
-          for (const n of r.addedNodes) {
-            if (n.nodeType === 1 && QUIET_ELEMENTS.has((n as Element).localName)) continue;
-            pending.push(n);
-          }
-      }
-      if (pending.length > MAX_PENDING_NODES) {
-        pending = [];
-        rereadAll = true;
-      }
-      if ((pending.length > 0 || rereadAll) && timer === null) timer = deps.setTimeout(flush, SCOUT_BATCH_MS);
+    if (changes || !live() || !doc.documentElement) return;
+    changes = new PageChanges(doc, {
+      // Nothing of ours is on the page yet; what the page adds without text is no content.
+      isOurs: (node) => node.nodeType === 1 && QUIET_ELEMENTS.has((node as Element).localName),
+      onEditable: () => undefined,
+      onRewritten: () => false,
+      onBatch: ({ roots, burst }) => {
+        if (burst) rereadAll = true;
+        else for (const el of roots) pending.add(el);
+        // Kept while the page is switched off, up to a point: past it the page is read again as a whole.
+        if (pending.size > MAX_PENDING_NODES) {
+          pending = new Set();
+          rereadAll = true;
+        }
+        flush();
+      },
+      setTimeout: (fn, ms) => deps.setTimeout(fn, ms),
+      clearTimeout: (id) => deps.clearTimeout(id),
+      isValid: () => deps.isValid(),
+      onError: fail,
+      stats: { pageMutations: 0, ownMutations: 0 },
+      delayMs: SCOUT_BATCH_MS,
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
   };
 
   // Followed from the start, so whatever starts the page lens starts it with the latest settings.
@@ -556,4 +556,9 @@ export function startScout(deps: ScoutDeps): Scout {
       stopped = true;
     },
   };
+}
+
+function hasAncestorIn(el: Element, set: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
+  return false;
 }

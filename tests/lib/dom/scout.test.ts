@@ -7,6 +7,7 @@
  * does neither; what it reads, and that it lets go of what each takes over.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { BURST_LIMIT } from '@/lib/dom/page-changes';
 import {
   MAX_PENDING_NODES,
   PROBE_CHUNK,
@@ -554,18 +555,30 @@ describe('new content', () => {
     scout.stop();
   });
 
-  test('beyond MAX_PENDING_NODES added nodes, the whole page is read again', async () => {
-    const { h, scout } = await started('<p>Nothing here.</p>');
-    vi.useFakeTimers();
-    const frag = document.createDocumentFragment();
-    for (let i = 0; i <= MAX_PENDING_NODES; i++) frag.append(document.createTextNode(`w${i} `));
-    document.body.append(frag);
-    await Promise.resolve();
-    await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
-    expect(h.probes).toHaveLength(2);
-    expect(h.probes[1]).toContain('Nothing here.');
-    expect(h.probes[1]).toContain(`w${MAX_PENDING_NODES}`);
-    scout.stop();
+  test('past a burst of added nodes, or MAX_PENDING_NODES changed elements, the whole page is read again', async () => {
+    const cases: [string, (k: number) => Node][] = [
+      // One new subtree of many nodes: a burst.
+      [`${BURST_LIMIT + 1} text nodes`, (k) => document.createTextNode(k === BURST_LIMIT ? 'last' : ' ')],
+      // Elements, each a changed element of its own (text nodes would all be their parent's).
+      [`${MAX_PENDING_NODES + 1} elements`, (k) => document.createElement(k === MAX_PENDING_NODES ? 'b' : 'i')],
+    ];
+    for (const [what, node] of cases) {
+      const { h, scout } = await started('<p>Nothing here.</p>');
+      vi.useFakeTimers();
+      const count = what.includes('text') ? BURST_LIMIT + 1 : MAX_PENDING_NODES + 1;
+      const frag = document.createDocumentFragment();
+      for (let k = 0; k < count; k++) frag.append(node(k));
+      (frag.lastChild as Element).textContent ||= 'last';
+      document.body.append(frag);
+      await Promise.resolve();
+      await vi.advanceTimersByTimeAsync(SCOUT_BATCH_MS);
+      const later = h.probes.slice(1).join('');
+      expect(later, what).toContain('Nothing here.');
+      expect(later, what).toContain('last');
+      scout.stop();
+      vi.useRealTimers();
+      document.body.replaceChildren();
+    }
   });
 
   test('after stop() nothing is probed, started or loaded', async () => {
