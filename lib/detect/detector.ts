@@ -547,6 +547,8 @@ class Engine implements Detector {
       if (verdict === 'accept') {
         nested.push(mention);
         page.seen.add(id);
+        // An organ inside a phrase names its body too: the SCO in its council, in "the council's meeting".
+        if (this.readsInside(text, r)) this.scanInside(text, r, page, nested, deferred);
       } else if (verdict === 'defer') {
         const [cs, ce] = windowAround(text, r.start, r.end);
         deferred.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });

@@ -17,6 +17,17 @@ describe('nested mentions', () => {
     ['The US Treasury Department said so.', ['united-states:US']],
     ['ВКС РФ и ВВС НОАК провели патрулирование.', ['russia:РФ', 'peoples-liberation-army:НОАК']],
     ['Совет глав государств-членов ШОС собрался.', ['shanghai-cooperation-organisation:ШОС']],
+    // Down more than one level: the SCO in its council, inside the phrase for the council's meeting.
+    [
+      'В сентябре 2025 года в Тяньцзине прошло заседание Совета глав государств-членов ШОС.',
+      ['sco-heads-of-state-council:Совета глав государств-членов ШОС', 'shanghai-cooperation-organisation:ШОС'],
+    ],
+    // The party inside its congress's name.
+    ['中國共產黨第九次全國代表大會召開。', ['chinese-communist-party:中國共產黨']],
+    [
+      'The Ninth National Congress of the Communist Party of China met in 1969.',
+      ['chinese-communist-party:Communist Party of China'],
+    ],
   ])('%s', (text, inner) => {
     const r = scan(text);
     expect(r.mentions.length).toBeGreaterThan(0);
