@@ -46,7 +46,7 @@ async function run(name: BenchName): Promise<void> {
     }
     case 'reference': {
       const { runReferenceBench } = await import('./reference');
-      runReferenceBench();
+      await runReferenceBench();
       return;
     }
   }
