@@ -680,8 +680,8 @@ export function viewRows(round: number, r: ViewRound): string[] {
     [
       '1 MB, mark all: every mark in the first two viewports',
       '≤ 300',
-      `${n0(all1?.topTwoMs)} (${n0(all1?.topTwoMarks)} marks)`,
-      `${n0(ref1?.topTwoMs)} (${n0(ref1?.topTwoMarks)} marks)`,
+      `${n0(all1?.topTwoMs)} (${n0(all1?.topTwoMarks)} marks; first in view ${n0(all1?.firstInViewMs)})`,
+      `${n0(ref1?.topTwoMs)} (${n0(ref1?.topTwoMarks)} marks; first in view ${n0(ref1?.firstInViewMs)})`,
       ratio(all1?.topTwoMs, ref1?.topTwoMs),
       verdict(all1?.topTwoMs, GOALS.topTwoViewportsMs),
     ],
