@@ -34,6 +34,7 @@ import { statsOf, waitForPass } from '../e2e/support/lens-state';
 import { TEST_STATE_KEY } from '../../lib/platform/test-hooks';
 import { DEFAULT_SETTINGS } from '../../lib/settings/model';
 import { CONTENT_BUDGET_BYTES, UI_BUDGET_BYTES, measureBundle, type PartSize } from '../../lib/cli/bundle-size';
+import { printTable } from './table';
 
 /** Loads per page and mode; the median is reported. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -475,14 +476,6 @@ async function coldWorkerRow(browser: ExtensionBrowser, url: string): Promise<vo
 
 function slug(spec: PageSpec): string {
   return spec.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-}
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
-  console.log(line(head));
-  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
-  for (const r of rows) console.log(line(r));
 }
 
 // Run on its own: `npx tsx tests/bench/browser.ts`.

@@ -43,6 +43,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { serveStatic, type StaticServer } from '../e2e/support/server';
+import { printTable } from './table';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAINTERS_JS = resolve(import.meta.dirname, 'highlight-api/painters.js');
@@ -267,14 +268,6 @@ function median(values: number[]): number {
 
 const f1 = (v: number) => (Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(1) : v.toFixed(0));
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
-  console.log(line(head));
-  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
-  for (const r of rows) console.log(line(r));
-}
 
 type Medians = Record<keyof Sample, number>;
 const SAMPLE_KEYS: (keyof Sample)[] = [
@@ -600,7 +593,8 @@ async function firefoxPart(server: StaticServer, aliases: Alias[], ids: string[]
 
 // ── main ────────────────────────────────────────────────────────────────────
 
-async function main(): Promise<void> {
+/** Runs the whole trial (`npm run bench -- highlight-api`, or this file with tsx). */
+export async function runHighlightApiBench(): Promise<void> {
   const bench = sharedBench();
   const dir = mkdtempSync(join(tmpdir(), 'lens-hl-trial-'));
   const pagesDir = join(dir, 'pages');
@@ -638,8 +632,10 @@ async function main(): Promise<void> {
   console.log(`\nSUMMARY ${JSON.stringify(summary)}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  // Exit at once: the static server may still hold connections the browser left open.
-  process.exit(1);
-});
+if (resolve(process.argv[1] ?? '') === resolve(import.meta.dirname, 'highlight-api.ts')) {
+  runHighlightApiBench().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // Exit at once: the static server may still hold connections the browser left open.
+    process.exit(1);
+  });
+}

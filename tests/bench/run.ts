@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- engine browser highlights leak reference]`: prints the
- * speed and memory figures of issues #4, #7, #8 and #17 (`reference`: the
- * extension against the shared bench's plain annotator). With no names it
+ * `npm run bench [-- engine browser highlights leak reference highlight-api]`:
+ * prints the speed and memory figures of issues #4, #7, #8 and #17 (`reference`:
+ * the extension against the shared bench's plain annotator; `highlight-api`:
+ * marks painted with the CSS Custom Highlight API against wrapping). With no names it
  * runs them all, in that order. Benchmarks are not tests: they print figures beside their goals
  * and never fail on speed. The browser and leak benchmarks use the built
  * extension, a test build (they read its counters, lib/platform/test-hooks.ts);
@@ -13,7 +14,7 @@ import { resolve } from 'node:path';
 import { runEngineBench } from './engine';
 import { runHighlightsBench } from './highlights';
 
-const ALL = ['engine', 'browser', 'highlights', 'leak', 'reference'] as const;
+const ALL = ['engine', 'browser', 'highlights', 'leak', 'reference', 'highlight-api'] as const;
 type BenchName = (typeof ALL)[number];
 
 function ensureBuilt(): void {
@@ -47,6 +48,11 @@ async function run(name: BenchName): Promise<void> {
     case 'reference': {
       const { runReferenceBench } = await import('./reference');
       await runReferenceBench();
+      return;
+    }
+    case 'highlight-api': {
+      const { runHighlightApiBench } = await import('./highlight-api');
+      await runHighlightApiBench();
       return;
     }
   }
