@@ -13,8 +13,6 @@ import type { Candidate, Mention, PageState } from './types';
 /** An abbreviation in brackets right after a name: two to ten capitals (Latin or Cyrillic), digits, "&" or "-" inside. */
 const DEFINITION = /^\s?[(（]\s*(\p{Lu}[\p{Lu}\p{Nd}&-]{0,8}\p{Lu})\s*[)）]/u;
 const WORD = /[\p{L}\p{Nd}]+/gu;
-/** A word in capitals that could be an abbreviation (the shape DEFINITION accepts). */
-const CAPITALS = /(?<![\p{L}\p{Nd}])\p{Lu}[\p{Lu}\p{Nd}&-]{0,8}\p{Lu}(?![\p{L}\p{Nd}])/gu;
 const LOWER = /\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
@@ -75,22 +73,68 @@ export function abbreviationMentions(text: string, mentions: readonly Mention[],
  */
 export function waitingAbbreviations(text: string, mentions: readonly Mention[], page: PageState): Candidate[] {
   if (!LOWER.test(text)) return [];
+  const spans = mentions.filter((m) => !m.nested).sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];
-  for (const m of text.matchAll(CAPITALS)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (page.abbreviations?.has(m[0])) continue;
-    if (mentions.some((o) => !o.nested && o.start < end && start < o.end)) continue;
-    out.push({
-      id: '',
-      start,
-      end,
-      text: m[0],
-      rule: 'after-full-name',
-      context: '',
-      contextStart: 0,
-      abbreviation: true,
-    });
+  // Words come in order: the mentions that start before one's end only grow, and it lies outside
+  // all of them unless the furthest end among them reaches past its start.
+  let next = 0;
+  let reach = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isUpper(text.charCodeAt(i)) || (i > 0 && isLetterOrDigit(text.charCodeAt(i - 1)))) continue;
+    const end = capitalsEnd(text, i);
+    if (end < 0) continue;
+    const word = text.slice(i, end);
+    while (next < spans.length && spans[next]!.start < end) reach = Math.max(reach, spans[next++]!.end);
+    if (!page.abbreviations?.has(word) && reach <= i) {
+      out.push({
+        id: '',
+        start: i,
+        end,
+        text: word,
+        rule: 'after-full-name',
+        context: '',
+        contextStart: 0,
+        abbreviation: true,
+      });
+    }
+    i = end - 1;
   }
   return out;
+}
+
+/**
+ * The end of the longest word in capitals that starts at `start` (a capital
+ * there): two to ten characters, capitals, digits, "&" or "-" inside, a
+ * capital last, no letter or digit right after (and none before, which the
+ * caller checks); -1 when there is none. Hand-written: a Unicode-aware
+ * regular expression tried at every position of a long text cost more than
+ * the whole scan.
+ */
+function capitalsEnd(text: string, start: number): number {
+  let run = start + 1;
+  const limit = Math.min(text.length, start + 10);
+  while (run < limit && isAbbreviationChar(text.charCodeAt(run))) run++;
+  for (let end = run; end >= start + 2; end--) {
+    if (isUpper(text.charCodeAt(end - 1)) && !(end < text.length && isLetterOrDigit(text.charCodeAt(end)))) return end;
+  }
+  return -1;
+}
+
+const UPPER = /\p{Lu}/u;
+const DIGIT = /\p{Nd}/u;
+
+function isUpper(c: number): boolean {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER.test(String.fromCharCode(c));
+}
+
+function isLetterOrDigit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCharCode(c));
+}
+
+function isAbbreviationChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2d;
+  return UPPER.test(String.fromCharCode(c)) || DIGIT.test(String.fromCharCode(c));
 }

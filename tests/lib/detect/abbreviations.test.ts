@@ -4,7 +4,7 @@
  * text or a later one, and nowhere else.
  */
 import { describe, expect, test } from 'vitest';
-import { abbreviates } from '../../../lib/detect/abbreviations';
+import { abbreviates, waitingAbbreviations } from '../../../lib/detect/abbreviations';
 import { aliasTable } from '../../../lib/detect/bundled-table';
 import { createDetector, newPageState, settleDeferred } from '../../../lib/detect/detector';
 import { scanTexts } from '../../../lib/detect/scan-service';
@@ -67,5 +67,31 @@ describe('abbreviations defined on the page', () => {
     const elsewhere = scanTexts(['BIS rules tightened.'], first.seen).found[0]!;
     expect(elsewhere.mentions).toEqual([]);
     expect(elsewhere.deferred.map((c) => c.text)).toEqual(['BIS']);
+  });
+});
+
+describe('words in capitals that wait for a definition', () => {
+  // The shape, as a regular expression: what the hand-written scanner must find.
+  const SHAPE = /(?<![\p{L}\p{Nd}])\p{Lu}[\p{Lu}\p{Nd}&-]{0,8}\p{Lu}(?![\p{L}\p{Nd}])/gu;
+  const words = (text: string, mentions: { id: string; start: number; end: number; text: string }[] = []) =>
+    waitingAbbreviations(text, mentions, newPageState()).map((c) => `${c.start}:${c.text}`);
+
+  test('finds what the shape matches, on random text of capitals, digits, signs and lower case', () => {
+    const alphabet = ['A', 'B', 'Ж', 'Щ', '1', '&', '-', ' ', ' ', 'a', 'ж', '.', '(', ')'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 500; round++) {
+      const text = 'x ' + Array.from({ length: 40 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const expected = [...text.matchAll(SHAPE)].map((m) => `${m.index}:${m[0]}`);
+      expect(words(text), text).toEqual(expected);
+    }
+  });
+
+  test('leaves out the words inside mentions, whatever their order, and text with no lower case', () => {
+    const text = 'The CBR and the PBOC met the ECB.';
+    const cbr = { id: 'central-bank-of-russia', start: 4, end: 7, text: 'CBR' };
+    const ecb = { id: 'x', start: 29, end: 32, text: 'ECB' };
+    expect(words(text, [ecb, cbr])).toEqual(['16:PBOC']);
+    expect(words('THE CBR AND THE PBOC')).toEqual([]);
   });
 });
