@@ -40,3 +40,11 @@ describe('Russian currency plurals and Washington for the US government', () => 
     expect(ids('Он живёт в Вашингтоне.')).not.toContain('united-states');
   });
 });
+
+describe('a country among countries', () => {
+  test('an ambiguous country name in a sentence naming two other countries is the country', () => {
+    expect(ids('Turkey, Azerbaijan and Malaysia have applied to join.')).toContain('turkey');
+    expect(ids('Turkey has applied to join.')).not.toContain('turkey');
+    expect(ids('We ate turkey with friends from Russia.')).not.toContain('turkey');
+  });
+});
