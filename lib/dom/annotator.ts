@@ -33,7 +33,7 @@ import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
-import { PageChanges, type ChangeBatch } from './page-changes';
+import { hasAncestorIn, PageChanges, type ChangeBatch } from './page-changes';
 import { MarkWriter } from './mark-writer';
 import { PageWalk } from './page-walk';
 import { toRequest, type Block } from './scanned-block';
@@ -857,11 +857,6 @@ function innerIds(nested: readonly Mention[] | undefined, outer: Mention): strin
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function hasAncestorIn(el: Element, set: Set<Element>): boolean {
-  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
-  return false;
 }
 
 export { findMentions };

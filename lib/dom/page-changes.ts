@@ -163,6 +163,12 @@ export class PageChanges {
   }
 }
 
+/** Whether one of `set` holds `el`: a batch's roots are read from the outermost. */
+export function hasAncestorIn(el: Element, set: Set<Element>): boolean {
+  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
+  return false;
+}
+
 /** The element whose text a text node is, looking past our own marks. */
 function textOwner(node: Node): Element | null {
   let el = node.parentElement;

@@ -22,7 +22,7 @@ import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
-import { PageChanges } from './page-changes';
+import { hasAncestorIn, PageChanges } from './page-changes';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { isActiveOn, type Settings } from '../settings/model';
 
@@ -556,9 +556,4 @@ export function startScout(deps: ScoutDeps): Scout {
       stopped = true;
     },
   };
-}
-
-function hasAncestorIn(el: Element, set: Set<Element>): boolean {
-  for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
-  return false;
 }
