@@ -125,8 +125,12 @@ export function surnameOf(e: Pick<Entity, 'name' | 'type'>): string | null {
   if (e.type !== 'person') return null;
   const words = e.name.split(/\s+/);
   if (words.length < 2 || !words.every((w) => LATIN.test(w))) return null;
-  const chinese = words.length === 2 && PINYIN_SYLLABLE.test(words[0]!);
-  return chinese ? words[0]! : words[words.length - 1]!;
+  return isChineseName(words) ? words[0]! : words[words.length - 1]!;
+}
+
+/** Whether a name's words are a Chinese name, surname first: two words, the first one Pinyin syllable. */
+function isChineseName(words: readonly string[]): boolean {
+  return words.length === 2 && PINYIN_SYLLABLE.test(words[0]!);
 }
 
 /** A foreign name in Chinese, its parts joined by a middle dot: "亚历山大·诺瓦克". */
@@ -145,7 +149,7 @@ export function surnamesOf(e: Pick<Entity, 'name' | 'type' | 'aliases'>): string
   const latin = surnameOf(e);
   if (latin === null) return [];
   const out = new Set([latin]);
-  const chinese = latin === e.name.split(/\s+/)[0];
+  const chinese = isChineseName(e.name.split(/\s+/));
   for (const a of e.aliases) {
     if (HAN_DOTTED.test(a)) {
       const last = a.split(/[·・‧•]/).pop()!;
