@@ -877,24 +877,18 @@ class Engine implements Detector {
     // Supported: topical words, or another unambiguous mention in the sentence.
     if (yes?.test(sentence)) return 'accept';
     const related = this.data.related[r.entity] ?? [];
+    // A country's name in a sentence that names two other countries is the country: "Turkey,
+    // Azerbaijan and Malaysia have applied to join".
+    const country = this.data.team[r.entity] === true;
+    let countries = 0;
     for (let k = 0; k < raws.length; k++) {
       const o = raws[k]!;
       if (o.start >= se) break;
       if (!accepted[k] || o.end <= ss || o.entity === r.entity) continue;
       if (!yes || related.includes(o.entity)) return 'accept';
+      if (country && this.data.team[o.entity] && ++countries === 2) return 'accept';
     }
     if (!yes && rules().domainWords.test(sentence)) return 'accept';
-    // A country's name in a sentence that names two other countries is the country: "Turkey,
-    // Azerbaijan and Malaysia have applied to join".
-    if (this.data.team[r.entity]) {
-      let countries = 0;
-      for (let k = 0; k < raws.length; k++) {
-        const o = raws[k]!;
-        if (o.start >= se) break;
-        if (accepted[k] && o.end > ss && o.entity !== r.entity && this.data.team[o.entity]) countries++;
-      }
-      if (countries >= 2) return 'accept';
-    }
     return 'pending';
   }
 
