@@ -487,29 +487,47 @@ async function isolatedWorldCheck(browser: Browser, server: StaticServer): Promi
   return result;
 }
 
-/** Highlights change the rendered pixels in view, and taking them off restores them. */
-async function paintCheckChromium(browser: Browser, server: StaticServer, aliases: Alias[], ids: string[]) {
-  const { page, found } = await openPage(browser, server.url('/50k.html'), aliases, ids, 'all');
-  const supports = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.supports());
-  await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.showFirst());
-  await settle(page);
+/** A page of either browser driver, as the paint check uses it. */
+interface CheckPage {
+  run(fn: () => unknown): Promise<unknown>;
+  settle(): Promise<unknown>;
+  screenshot(): Promise<Buffer>;
+}
+
+/** Paints the first mentions, screenshots before, during and after, and hit-tests them. */
+async function paintCheck(page: CheckPage) {
+  const supports = await page.run(() => (window as unknown as TrialWindow).__hlTrial.supports());
+  await page.run(() => (window as unknown as TrialWindow).__hlTrial.showFirst());
+  await page.settle();
   const before = await page.screenshot();
-  const painted = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.paintForCheck('prestyled'));
-  await settle(page);
+  const painted = await page.run(() => (window as unknown as TrialWindow).__hlTrial.paintForCheck('prestyled'));
+  await page.settle();
   const during = await page.screenshot();
-  const hover = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.hoverCheck());
-  await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.clearHighlights());
-  await settle(page);
+  const hover = await page.run(() => (window as unknown as TrialWindow).__hlTrial.hoverCheck());
+  await page.run(() => (window as unknown as TrialWindow).__hlTrial.clearHighlights());
+  await page.settle();
   const after = await page.screenshot();
-  await page.close();
-  const result = {
+  return {
     supports,
-    mentions: found.mentions,
     painted,
     pixelsChanged: !before.equals(during),
     restoredWhenCleared: before.equals(after),
     hover,
   };
+}
+
+/** Highlights change the rendered pixels in view, and taking them off restores them. */
+async function paintCheckChromium(browser: Browser, server: StaticServer, aliases: Alias[], ids: string[]) {
+  const { page, found } = await openPage(browser, server.url('/50k.html'), aliases, ids, 'all');
+  const result = {
+    mentions: found.mentions,
+    ...(await paintCheck({
+      run: (fn) => page.evaluate(fn),
+      settle: () => settle(page),
+      screenshot: () => page.screenshot(),
+    })),
+  };
+  await page.close();
   console.log(`Chromium paint check (50 KB page): ${JSON.stringify(result)}`);
   return result;
 }
@@ -546,27 +564,16 @@ async function firefoxPart(server: StaticServer, aliases: Alias[], ids: string[]
     };
     // Paints and hit-tests.
     const { page, found } = await open(server.url('/50k.html'), 'all');
-    const supports = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.supports());
-    await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.showFirst());
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    const before = Buffer.from(await page.screenshot());
-    const painted = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.paintForCheck('prestyled'));
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    const during = Buffer.from(await page.screenshot());
-    const hover = await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.hoverCheck());
-    await page.evaluate(() => (window as unknown as TrialWindow).__hlTrial.clearHighlights());
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    const after = Buffer.from(await page.screenshot());
-    await page.close();
     const check = {
       version,
-      supports,
       mentions: found.mentions,
-      painted,
-      pixelsChanged: !before.equals(during),
-      restoredWhenCleared: before.equals(after),
-      hover,
+      ...(await paintCheck({
+        run: (fn) => page.evaluate(fn),
+        settle: () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)))),
+        screenshot: async () => Buffer.from(await page.screenshot()),
+      })),
     };
+    await page.close();
     console.log(`\nFirefox paint check (50 KB page): ${JSON.stringify(check)}`);
     // Timing, 1 MB page, every mention: in-page clocks only (no trace).
     const timing: Record<string, InPage[]> = {};
