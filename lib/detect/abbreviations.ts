@@ -57,7 +57,11 @@ export function abbreviationMentions(text: string, mentions: readonly Mention[],
   for (const [abbr, id] of page.abbreviations) {
     for (let at = text.indexOf(abbr); at >= 0; at = text.indexOf(abbr, at + abbr.length)) {
       const end = at + abbr.length;
-      if (LETTER_OR_DIGIT.test(text[at - 1] ?? '') || LETTER_OR_DIGIT.test(text[end] ?? '')) continue;
+      if (
+        (at > 0 && isLetterOrDigit(text.charCodeAt(at - 1))) ||
+        (end < text.length && isLetterOrDigit(text.charCodeAt(end)))
+      )
+        continue;
       if (mentions.some((m) => !m.nested && m.start < end && at < m.end)) continue;
       out.push({ id, start: at, end, text: abbr });
     }
