@@ -47,8 +47,8 @@ export interface PageChangesDeps {
   clearTimeout(id: number): void;
   isValid(): boolean;
   onError(error: unknown): void;
-  /** Counters the annotator publishes. */
-  stats: { pageMutations: number; ownMutations: number };
+  /** Counters to keep up to date (the annotator publishes them); absent = not counted. */
+  stats?: { pageMutations: number; ownMutations: number };
   /** How long changes gather before a batch is handed on (BATCH_DELAY_MS by default). */
   delayMs?: number;
 }
@@ -62,9 +62,11 @@ export class PageChanges {
   #removals = false;
   #timer: number | null = null;
   #stopped = false;
+  readonly #stats: { pageMutations: number; ownMutations: number };
 
   constructor(doc: Document, deps: PageChangesDeps) {
     this.#deps = deps;
+    this.#stats = deps.stats ?? { pageMutations: 0, ownMutations: 0 };
     this.#observer = new MutationObserver((records) => this.#take(records));
     this.#observer.observe(doc, OBSERVE);
     this.#observed.add(doc);
@@ -88,7 +90,7 @@ export class PageChanges {
     try {
       fn();
     } finally {
-      this.#deps.stats.ownMutations += this.#observer.takeRecords().length;
+      this.#stats.ownMutations += this.#observer.takeRecords().length;
     }
   }
 
@@ -104,7 +106,7 @@ export class PageChanges {
 
   #take(records: MutationRecord[]): void {
     if (this.#stopped) return;
-    const { stats } = this.#deps;
+    const stats = this.#stats;
     const rewritten: Node[] = [];
     const editable: Element[] = [];
     try {

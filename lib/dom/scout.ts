@@ -476,7 +476,6 @@ export function startScout(deps: ScoutDeps): Scout {
       clearTimeout: (id) => deps.clearTimeout(id),
       isValid: () => deps.isValid(),
       onError: fail,
-      stats: { pageMutations: 0, ownMutations: 0 },
       delayMs: SCOUT_BATCH_MS,
     });
   };
