@@ -1,9 +1,11 @@
 /**
- * Assembles corpus.json from the labellers' part files (tests/real/parts/*.json)
- * and the texts they saved: records each text's sha256 and length, and fixes
- * the split once — within each language group and kind, documents ordered by
- * the hash of their id, every third one to `test`. A document already in
- * corpus.json keeps its split. Run: npx tsx tests/real/merge-parts.ts
+ * Adds the labellers' new documents (tests/real/parts/*.json, with the texts
+ * they saved) to corpus.json: records each text's sha256 and length, and fixes
+ * the split once — within each language group and kind, new documents ordered
+ * by the hash of their id, every third one to `test`. corpus.json is the
+ * record: a document already in it is kept exactly as it is there (relabels
+ * are made on corpus.json), whatever its part file now says.
+ * Run: npx tsx tests/real/merge-parts.ts && npx prettier --write tests/real/corpus.json
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { REAL_DIR, TEXTS_DIR, sha256, type Corpus, type RealDocument } from './corpus';
@@ -11,12 +13,13 @@ import { REAL_DIR, TEXTS_DIR, sha256, type Corpus, type RealDocument } from './c
 const old = existsSync(REAL_DIR + 'corpus.json')
   ? new Map((JSON.parse(readFileSync(REAL_DIR + 'corpus.json', 'utf8')) as Corpus).documents.map((d) => [d.id, d]))
   : new Map<string, RealDocument>();
-const docs: RealDocument[] = [];
+const docs: RealDocument[] = [...old.values()];
 for (const file of readdirSync(REAL_DIR + 'parts')
   .filter((f) => f.endsWith('.json'))
   .sort()) {
   const part = JSON.parse(readFileSync(`${REAL_DIR}parts/${file}`, 'utf8')) as { documents: RealDocument[] };
   for (const d of part.documents) {
+    if (old.has(d.id)) continue;
     const text = readFileSync(`${TEXTS_DIR}${d.id}.txt`, 'utf8');
     docs.push({
       id: d.id,
@@ -29,7 +32,7 @@ for (const file of readdirSync(REAL_DIR + 'parts')
       date: d.date ?? null,
       sha256: sha256(text),
       length: text.length,
-      split: old.get(d.id)?.split ?? 'dev',
+      split: 'dev',
       labels: d.labels ?? [],
       traps: d.traps ?? [],
       uncovered: d.uncovered ?? [],
