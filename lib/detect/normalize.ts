@@ -3,7 +3,7 @@
  * page text maps to one class and one folded code unit, so matching never
  * builds a normalised copy of the text: offsets stay those of the original.
  *
- * Folding: lower case; ё → е; traditional Chinese characters of our names →
+ * Folding: lower case; ё → е; Latin letters without their diacritics; traditional Chinese characters of our names →
  * simplified; every dash → "-"; apostrophes, quotes and
  * guillemets → "'"; every kind of white space
  * (NBSP, line breaks, thin spaces) → " ". Soft hyphens and zero-width
@@ -40,7 +40,12 @@ export const foldTable = new Uint16Array(65536);
 const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x0060, 0x00b4, 0xff07]);
 const DOUBLE_QUOTES = new Set([0x22, 0x201c, 0x201d, 0x201e, 0x201f, 0x00ab, 0x00bb, 0x2033, 0xff02]);
 const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
-const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f]);
+/**
+ * Invisible characters, and the stress marks Russian dictionaries and
+ * encyclopedias set over vowels ("Пеки́н", combining acute or grave): ignored
+ * inside names.
+ */
+const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f, 0x0300, 0x0301]);
 
 /**
  * Traditional Chinese characters that occur, in simplified form, in the names
@@ -63,6 +68,22 @@ function simplify(c: number): number {
     for (let i = 0; i < TRADITIONAL.length; i++) simplifiedOf.set(TRADITIONAL.charCodeAt(i), SIMPLIFIED.charCodeAt(i));
   }
   return simplifiedOf.get(c) ?? c;
+}
+
+/** Latin letters with diacritics (Latin-1 Supplement, Extended-A and -B, Extended Additional). */
+function isAccentedLatin(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+/**
+ * The plain lower-case letter under a Latin letter's diacritics ("ē", "ǎ" in
+ * Pinyin with tones, "é", "ö"), or null when it has none to take off ("ß",
+ * "ø", "ł"): names match whether or not the page writes the marks.
+ */
+function latinBase(ch: string): number | null {
+  const parts = ch.normalize('NFD');
+  if (parts.length < 2 || !/^[A-Za-z]\p{M}+$/u.test(parts)) return null;
+  return parts.toLowerCase().charCodeAt(0);
 }
 
 /** Fills the tables for code unit `c`. */
@@ -95,7 +116,9 @@ export function ensureChar(c: number): void {
       cls = CLASS_WORD;
       const lower = ch.toLowerCase();
       if (lower.length === 1) fold = lower.charCodeAt(0);
-      if (fold === 0x451) fold = 0x435; // ё → е
+      if (fold === 0x451)
+        fold = 0x435; // ё → е
+      else if (isAccentedLatin(c)) fold = latinBase(ch) ?? fold;
     } else {
       cls = CLASS_OTHER;
     }

@@ -26,6 +26,11 @@ describe('foldString', () => {
     ['Xi\u00a0\u00a0Jinping', 'xi jinping'],
     ['Vladi\u00admir', 'vladimir'],
     ['  Xi\n\tJinping  ', 'xi jinping'],
+    // Stress marks (Russian encyclopedias) are ignored; Latin letters lose their diacritics.
+    ['Пеки\u0301н', 'пекин'],
+    ['Hēixiāzi Dǎo', 'heixiazi dao'],
+    ['Erdoğan', 'erdogan'],
+    ['Łódź', 'łodz'],
   ])('%j → %j', (input, folded) => {
     expect(foldString(input)).toBe(folded);
   });
@@ -43,7 +48,8 @@ describe('charClass', () => {
     ['a', CLASS_WORD],
     ['Ж', CLASS_WORD],
     ['7', CLASS_WORD],
-    ['\u0301', CLASS_WORD],
+    ['\u0306', CLASS_WORD],
+    ['\u0301', CLASS_IGNORE],
     ['习', CLASS_HAN],
     ['\u00a0', CLASS_SPACE],
     ['\u3000', CLASS_SPACE],
