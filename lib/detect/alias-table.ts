@@ -101,11 +101,29 @@ export function isPhraseName(name: string): boolean {
 }
 
 /**
+ * Kinds of entity whose names are proper names even with a word for their kind
+ * in them ("Power of Siberia pipeline", 西伯利亚力量, "S-400 missile system"):
+ * the names inside are part of the name, not mentions.
+ */
+const NAMED_THINGS: ReadonlySet<string> = new Set([
+  'infrastructure',
+  'weapon',
+  'organization',
+  'company',
+  'media',
+  'project',
+  'system',
+  'treaty',
+  'person',
+]);
+
+/**
  * Whether an entity is named by a descriptive phrase: its name is one, or an
  * alias of several words is written in lower case from its first letter
  * ("annexation of Crimea" beside the title-cased name "Annexation of Crimea").
  */
-export function isPhraseEntity(e: Pick<Entity, 'name' | 'aliases'>): boolean {
+export function isPhraseEntity(e: Pick<Entity, 'name' | 'aliases' | 'type'>): boolean {
+  if (NAMED_THINGS.has(e.type)) return false;
   // Latin script only: Russian writes proper names in lower case too ("форум «Один пояс, один путь»").
   return (
     isPhraseName(e.name) ||
@@ -203,11 +221,9 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
             ],
           };
     const rules = new Map(e.disambiguation.map((d) => [d.alias, ruleCode(d.rule)]));
-    // Case forms the detector generates from another alias with the same rule need not ship.
+    // Case forms the detector generates from an alias kept before, with the same rule, need not
+    // ship. Only from one kept: "Приморье" and "Приморья" are each a form of the other.
     const generated = new Set<string>();
-    for (const alias of e.aliases) {
-      for (const form of russianForms(alias)) generated.add(`${form}\u0000${rules.get(alias) ?? 0}`);
-    }
     // Aliases that differ only in dashes, quotes or spacing match the same text: keep the first.
     // "the Kremlin" finds nothing that "Kremlin" with the same rule does not.
     const shapes = new Set(e.aliases.map((a) => `${shapeString(a)}\u0000${rules.get(a) ?? 0}`));
@@ -220,6 +236,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
       const key = `${shape}\u0000${code}`;
       if (seen.has(key)) return false;
       seen.add(key);
+      for (const form of russianForms(a)) generated.add(`${form}\u0000${code}`);
       return true;
     });
     const context = ENTITY_CONTEXT[e.id];
@@ -230,7 +247,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         team: TEAM_TYPES.has(e.type),
         context: TIER[e.id] === 'context',
         // An ambiguous description ("foreign ministry") says nothing of how the entity is named.
-        phrase: isPhraseEntity({ name: e.name, aliases: e.aliases.filter((a) => !rules.has(a)) }),
+        phrase: isPhraseEntity({ name: e.name, type: e.type, aliases: e.aliases.filter((a) => !rules.has(a)) }),
         // Only the context rules of entities with supporting words read related entities.
         related: context?.yes ? e.related.map((r) => index.get(r)).filter((r): r is number => r !== undefined) : [],
         aliases: kept.map((a) => [a, rules.get(a) ?? 0] as const),

@@ -42,7 +42,7 @@ import {
   type ParaphraseSpec,
 } from './paraphrase';
 import { abbreviationMentions, waitingAbbreviations } from './abbreviations';
-import { russianForms } from './russian-forms';
+import { mayStartSmall, russianForms } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
@@ -267,7 +267,9 @@ class Engine implements Detector {
     const folded: string[] = [];
     const taken = new Set<string>();
     const add = (alias: string, entity: number, rule: RuleCode, f: string) => {
-      const shape = shapeString(alias);
+      let shape = shapeString(alias);
+      // A small letter in the shape accepts either case at a word start (see caseMatches).
+      if (mayStartSmall(alias)) shape = shape[0]!.toLowerCase() + shape.slice(1);
       if (f.length === 0 || f.length > MAX_DEPTH || shape.length !== f.length) return;
       const endsWord = classTable[shape.charCodeAt(shape.length - 1)] === CLASS_WORD;
       packed.push((entity << 4) | (rule << 2) | (endsWord ? ENDS_WORD : 0) | (NUMERAL_RE.test(f) ? NUMERAL : 0));
@@ -330,6 +332,7 @@ class Engine implements Detector {
   scan(text: string, page: PageState): ScanResult {
     let all = this.matchAll(text);
     if (all.some((r) => r.dated)) all = this.undate(text, all, page.date);
+    if (this.options.rules) all = this.unorgan(text, all);
     const raws = all.some((r) => r.entity === this.otherNames) ? all.filter((r) => r.entity !== this.otherNames) : all;
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
@@ -460,6 +463,25 @@ class Engine implements Detector {
   }
 
   /**
+   * An organ's name used for something else still names its body: 中国外交部长
+   * ("China's foreign minister") is not the ministry (`notBefore`) but names
+   * China. Each such match is replaced by the bodies matched inside it.
+   */
+  private unorgan(text: string, raws: Raw[]): Raw[] {
+    if (!raws.some((r) => PART_OF[this.data.ids[r.entity]!] !== undefined)) return raws;
+    const out: Raw[] = [];
+    for (const r of raws) {
+      const bodies = PART_OF[this.data.ids[r.entity]!];
+      if (bodies === undefined || r.rule !== 0 || r.paraphrase || !this.otherName(text, r)) {
+        out.push(r);
+        continue;
+      }
+      for (const inner of this.namesInside(text, r)) if (bodies.includes(this.data.ids[inner.entity]!)) out.push(inner);
+    }
+    return out;
+  }
+
+  /**
    * The event a dated phrase names here, among every event the same words
    * name in its time ("the BRICS summit" is Johannesburg's in August 2023 and
    * Kazan's in October 2024; the matcher found one of them). A year in the
@@ -508,13 +530,14 @@ class Engine implements Detector {
   /**
    * Whether the names inside a match are read: in a descriptive phrase, in
    * the name of an organ of another body (`partOf`), or before a possessive.
-   * Not in other Chinese names, which show no capitals to tell a proper name
-   * ("西伯利亚力量", the Power of Siberia) from a description.
+   * In Chinese only in phrases (金砖峰会, the BRICS summit; 乌克兰冲突): other Chinese
+   * names show no capitals to tell a proper name ("西伯利亚力量", the Power of
+   * Siberia) from a description.
    */
   private readsInside(text: string, r: Raw): boolean {
     if (PART_OF[this.data.ids[r.entity]!] !== undefined) return true;
     const matched = text.slice(r.start, r.end);
-    if (HAN.test(matched)) return false;
+    if (HAN.test(matched)) return this.descriptive(r);
     return this.descriptive(r) || POSSESSIVE.test(matched);
   }
 
@@ -534,7 +557,8 @@ class Engine implements Detector {
     const inner = found.filter((r) => {
       if (r.entity === this.otherNames || r.entity === outer.entity) return false;
       if (bodies?.includes(this.data.ids[r.entity]!)) return true;
-      if (han) return false;
+      // A Chinese phrase reads the names in it (金砖峰会); a Chinese name nothing but its bodies.
+      if (han) return phrase;
       return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
     });
     if (inner.length === 0) return;
@@ -975,6 +999,11 @@ class Engine implements Detector {
       if (spec.notAfter.some((w) => HAN_CHAR.test(w) && lead.endsWith(w))) return true;
     }
     if (spec.notBefore && after && spec.notBefore.includes(after.toLowerCase())) return true;
+    // And right after it: 南海路 is a street, 东海岸 a coast.
+    if (spec.notBefore && HAN_CHAR.test(text.charAt(r.end))) {
+      const rest = text.slice(r.end, r.end + 12);
+      if (spec.notBefore.some((w) => HAN_CHAR.test(w) && rest.startsWith(w))) return true;
+    }
     // Only an ambiguous alias can be the start of another name ("Arctic Monkeys", not "Арктика").
     return (
       r.rule !== 0 &&
@@ -1158,8 +1187,27 @@ function isPluralAfterDigit(text: string, k: number): boolean {
   return k + 1 >= text.length || !isWordChar(text.charCodeAt(k + 1));
 }
 
-/** Years 1900–2099 written as numbers. */
-const YEAR = /(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])/gu;
+/** Four-digit numbers not inside a word (a Chinese 年 may follow: "2023年"). */
+const FOUR_DIGITS =
+  /(?<![\p{N}\p{Script=Latin}\p{Script=Cyrillic}])(?:1\d|20)\d\d(?![\p{N}\p{Script=Latin}\p{Script=Cyrillic}])/gu;
+/** What marks an earlier number as a year: "1689年", "в 1689 году", "in 1689". */
+const YEAR_AFTER = /^(?:年|\s?(?:г\.|год|года|году|гг\.))/u;
+const YEAR_BEFORE = /(?:^|[^\p{L}])(?:in|since|until|by|of|from|в|с|до|к)\s$/iu;
+
+/**
+ * The years written in `s`: 1900–2099 as they stand, earlier ones only where
+ * the text marks them as years (a number such as "1500 troops" is not one).
+ */
+function yearsIn(s: string): number[] {
+  const out: number[] = [];
+  for (const m of s.matchAll(FOUR_DIGITS)) {
+    const y = Number(m[0]);
+    const at = m.index;
+    if (y >= 1900 || YEAR_AFTER.test(s.slice(at + 4, at + 9)) || YEAR_BEFORE.test(s.slice(Math.max(0, at - 8), at)))
+      out.push(y);
+  }
+  return out;
+}
 
 /**
  * Whether a dated phrase ("Xi's visit", "the joint statement") names its
@@ -1176,11 +1224,11 @@ function inTime(
 ): boolean | null {
   const { from, to } = dated;
   const [ss, se] = sentenceAround(text, start, end);
-  const years = text.slice(ss, se).match(YEAR);
-  if (years) {
+  const years = yearsIn(text.slice(ss, se));
+  if (years.length > 0) {
     const first = Number(from.slice(0, 4));
     const last = Number(to.slice(0, 4));
-    return years.some((y) => Number(y) >= first && Number(y) <= last);
+    return years.some((y) => y >= first && y <= last);
   }
   if (date !== undefined) return date >= from && date.slice(0, to.length) <= to;
   return null;

@@ -39,13 +39,33 @@ function wordForms(word: string): string[][] {
     const soft = ['его', 'ему', 'его', 'им', 'ем'];
     return noun.map((forms, c) => [s + soft[c], ...forms]);
   }
+  if (last2 === 'ой' && lower.length > 3) {
+    // Adjectives stressed on the ending ("Большой", "морской": и after к, г, х, ж, ш, "морским"),
+    // and nouns such as "Ханой" ("Ханоя"): both sets, as a form that does not exist never occurs.
+    const s = stem(2);
+    const n = stem(1);
+    const ins = HUSHING_OR_VELAR.includes(lower.slice(-3, -2)) ? 'им' : 'ым';
+    return [
+      [s + 'ого', n + 'я'],
+      [s + 'ому', n + 'ю'],
+      [s + 'ого', n + 'я'],
+      [s + ins, n + 'ем'],
+      [s + 'ом', n + 'е'],
+    ];
+  }
+  if ((last2 === 'ье' || last2 === 'ие') && lower.length > 3) {
+    // Neuter nouns: "Приамурье" ("Приамурья", "в Приамурье"), "соглашение" ("соглашении").
+    const s = stem(1);
+    return [[s + 'я'], [s + 'ю'], [word], [s + 'ем'], [last2 === 'ие' ? s + 'и' : word]];
+  }
   if (last2 === 'ая') {
     const s = stem(2);
     return [[s + 'ой'], [s + 'ой'], [s + 'ую'], [s + 'ой'], [s + 'ой']];
   }
   if (last2 === 'ое') {
     const s = stem(2);
-    return [[s + 'ого'], [s + 'ому'], [word], [s + 'ым'], [s + 'ом']];
+    const ins = HUSHING_OR_VELAR.includes(lower.slice(-3, -2)) ? 'им' : 'ым';
+    return [[s + 'ого'], [s + 'ому'], [word], [s + ins], [s + 'ом']];
   }
   if (last === 'а') {
     const s = stem(1);
@@ -100,5 +120,23 @@ export function russianForms(alias: string): string[] {
     if (last >= 4)
       for (const v of declined(parts, perWord, c, last)) if (v + parts[last] !== alias) out.add(v + parts[last]);
   }
+  out.delete(alias);
   return [...out];
+}
+
+/** Endings of Russian adjectives in every case and gender ("Северный", "Российско-китайское", "Тихоокеанского"). */
+const ADJECTIVE_END = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$/;
+
+/**
+ * Whether a Russian name that begins with an adjective may be written with a
+ * small first letter: Russian capitalises only the first word of such names,
+ * and the press often not even that ("российско-китайское ЭКСПО", "северный
+ * морской путь"). Only when no later word is capitalised: "Единая Россия"
+ * written "единая Россия" is a phrase about the country, not the party.
+ */
+export function mayStartSmall(alias: string): boolean {
+  const words = alias.split(/\s+/);
+  if (words.length < 2 || !/^[А-ЯЁ]/.test(words[0]!)) return false;
+  if (!ADJECTIVE_END.test(words[0]!.toLowerCase())) return false;
+  return words.slice(1).every((w) => !/^[А-ЯЁ]/.test(w) || w === w.toUpperCase());
 }

@@ -63,6 +63,8 @@ describe('events that share their words, or have only their place', () => {
     ['Путин прибыл на саммит ШОС.', '2025-08-31', 'sco-tianjin-summit-2025'],
     ['上海合作组织峰会在天津举行。', '2025-09-01', 'sco-tianjin-summit-2025'],
     ['中俄两国发表联合声明。', '2022-02-04', 'joint-statement-feb-2022'],
+    // A year in Chinese is followed by 年, which does not hide it.
+    ['2022年2月,中俄两国发表联合声明。', '2024-05-01', 'joint-statement-feb-2022'],
   ])('%s (page dated %s) is %s', (text, date, id) => {
     expect(ids(text, date)).toContain(id);
   });
@@ -80,5 +82,20 @@ describe('events that share their words, or have only their place', () => {
     expect(ids('Leaders arrived in Kazan for the BRICS summit.', '2019-11-13')).not.toContain(
       'brics-kazan-summit-2024',
     );
+  });
+});
+
+describe('years before 1900 count where the text marks them as years', () => {
+  test.each([
+    // 沙俄 ("Tsarist Russia") is the tsardom before 1721 and the empire after.
+    ['1689年,沙俄与清朝签订条约。', 'tsardom-of-russia'],
+    ['1858年,沙俄逼迫清政府签订条约。', 'russian-empire'],
+  ])('%s', (text, id) => {
+    expect(ids(text, '2024-01-10')).toContain(id);
+  });
+
+  test('a number that is not marked as a year decides nothing; with no year the page date refuses both', () => {
+    expect(ids('沙俄派出1650名士兵。', '2024-01-10')).not.toContain('tsardom-of-russia');
+    expect(ids('沙俄派出1650名士兵。', '2024-01-10')).not.toContain('russian-empire');
   });
 });

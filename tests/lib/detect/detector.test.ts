@@ -98,6 +98,9 @@ describe('possessives, dashes, quotes and invisible characters', () => {
     ['Pu\u200btin arrived.', ['vladimir-putin:Pu\u200btin']],
     ['Put\u00adin arrived.', ['vladimir-putin:Put\u00adin']],
     ['Xi   Jinping arrived.', ['xi-jinping:Xi   Jinping']],
+    // Stress marks of Russian encyclopedias; Pinyin with tone marks.
+    ['Пеки\u0301н — столица Кита\u0301я.', ['beijing:Пеки\u0301н', 'china:Кита\u0301я']],
+    ['The island (Hēixiāzi) was split.', ['bolshoy-ussuriysky-island:Hēixiāzi']],
   ])('%j', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });
@@ -110,6 +113,11 @@ describe('Russian case forms', () => {
     ['Переговоры Путина прошли в Кремле.', ['vladimir-putin:Путина', 'kremlin:Кремле']],
     ['Лавров встретился с Ван И в Пекине.', ['sergey-lavrov:Лавров', 'wang-yi:Ван И', 'beijing:Пекине']],
     ['Газ пойдёт по «Силе Сибири».', ['power-of-siberia:Силе Сибири']],
+    ['Интерес к Приамурью рос.', ['outer-manchuria:Приамурью']],
+    ['Грузы идут по Северному морскому пути.', ['northern-sea-route:Северному морскому пути']],
+    // Names that begin with an adjective, written small as the press often does.
+    ['Грузы идут по северному морскому пути.', ['northern-sea-route:северному морскому пути']],
+    ['Открылось российско-китайское ЭКСПО.', ['china-russia-expo:российско-китайское ЭКСПО']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });

@@ -44,6 +44,12 @@ describe('names inside the names of other bodies', () => {
     // A dish and people named after a place.
     ['He ordered Chicken Kiev.', 'kyiv'],
     ['Denzel Washington starred in it.', 'united-states'],
+    ['據香港商報報導。', 'hong-kong'],
+    ['香港文匯報記者報道。', 'hong-kong'],
+    ['印度是发展中国家之一。', 'china'],
+    ['台灣民主國成立於1895年。', 'taiwan'],
+    ['活动在南海路举行。', 'south-china-sea'],
+    ['晚宴有遠東海鮮。', 'east-china-sea'],
   ])('%s has no %s', (text, id) => {
     expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
   });
@@ -57,6 +63,11 @@ describe('names inside the names of other bodies', () => {
     expect(found('中国共产党中央委员会')).not.toContain('china:中国');
     expect(found('中國國民黨主席')).not.toContain('china:中國');
     expect(found('中国外交部发言人')).toContain('china:中国');
+  });
+
+  test("a minister's title (部长) is not the ministry, but still names its country", () => {
+    expect(found('中国外交部长王毅表示。')).toEqual(['china:中国', 'wang-yi:王毅']);
+    expect(found('中国外交部发言人表示。')).toContain('chinese-foreign-ministry:中国外交部');
   });
 
   test.each([

@@ -24,6 +24,9 @@ describe('nested mentions', () => {
     ],
     // The party inside its congress's name.
     ['中國共產黨第九次全國代表大會召開。', ['chinese-communist-party:中國共產黨']],
+    // A Chinese phrase reads the names in it; a Chinese proper name does not ("西伯利亚力量").
+    ['各方呼吁和平解决乌克兰冲突。', ['ukraine:乌克兰']],
+    ['美国商务部工业和安全局宣布新规。', ['us-commerce-department:美国商务部', 'united-states:美国']],
     [
       'The Ninth National Congress of the Communist Party of China met in 1969.',
       ['chinese-communist-party:Communist Party of China'],
@@ -48,6 +51,9 @@ describe('nested mentions', () => {
     // Only the bodies an organ is part of: a company or a party named after a country is not an organ.
     'China National Petroleum Corporation signed.',
     'United Russia won the vote.',
+    // A name with a word for its kind is still a proper name, in Chinese too.
+    'The Blagoveshchensk–Heihe bridge opened in 2022.',
+    '西伯利亚力量管道向中国供气。',
   ])('no nested names inside a proper name: %s', (text) => {
     expect(scan(text).nested).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Generated Russian case forms. */
 import { describe, expect, test } from 'vitest';
-import { russianForms } from '../../../lib/detect/russian-forms';
+import { mayStartSmall, russianForms } from '../../../lib/detect/russian-forms';
 
 describe('russianForms', () => {
   test.each([
@@ -22,6 +22,12 @@ describe('russianForms', () => {
       ['Шанхайской организации сотрудничества', 'Шанхайскую организацию сотрудничества'],
     ],
     ['Коммунистическая партия Китая', ['Коммунистической партии Китая', 'Коммунистическую партию Китая']],
+    ['Приамурье', ['Приамурья', 'Приамурью', 'Приамурьем']],
+    ['Айгунское соглашение', ['Айгунского соглашения', 'Айгунскому соглашению', 'Айгунском соглашении']],
+    ['Северный морской путь', ['Северного морского пути', 'Северному морскому пути', 'Северным морским путём']],
+    ['Большой Уссурийский остров', ['Большого Уссурийского острова', 'Большим Уссурийским островом']],
+    ['Ханой', ['Ханоя', 'Ханою', 'Ханоем']],
+    ['Чаяндинское месторождение', ['Чаяндинского месторождения', 'Чаяндинским месторождением']],
   ])('%s', (alias, expected) => {
     const forms = russianForms(alias);
     for (const f of expected) expect(forms).toContain(f);
@@ -30,5 +36,21 @@ describe('russianForms', () => {
 
   test.each([['ШОС'], ['СНВ-3'], ['Шойгу'], ['Putin'], ['普京']])('leaves %s alone', (alias) => {
     expect(russianForms(alias)).toEqual([]);
+  });
+});
+
+describe('mayStartSmall', () => {
+  test.each([
+    ['Российско-китайское ЭКСПО', true],
+    ['Северный морской путь', true],
+    ['Тихоокеанский флот', true],
+    // A capitalised word after the adjective: "единая Россия" is a phrase about the country.
+    ['Единая Россия', false],
+    ['Большой Уссурийский остров', false],
+    // Not an adjective first, or one word.
+    ['Сила Сибири', false],
+    ['Китай', false],
+  ])('%s: %s', (alias, expected) => {
+    expect(mayStartSmall(alias)).toBe(expected);
   });
 });
