@@ -1108,6 +1108,9 @@ const HAN_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanRightAfter)
 const HAN_CITY_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanCityRightAfter);
 /** The longest run of other characters a Chinese name may have between a place and its last word. */
 const HAN_NAME_MIDDLE = 4;
+const HAN_COMPANIES = [...LONGER_NAMES.hanCompanies].sort((a, b) => b.length - a.length);
+/** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
+const HAN_COMPANY_MIDDLE = 6;
 
 /**
  * Whether a place's name in Chinese begins another body's: characters that
@@ -1117,15 +1120,18 @@ const HAN_NAME_MIDDLE = 4;
  * ends the run.
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
-  const limit = Math.min(text.length, end + HAN_NAME_MIDDLE + 1);
+  const limit = Math.min(text.length, end + HAN_COMPANY_MIDDLE + 1);
   for (let k = end; k < limit; k++) {
     const c = text.charAt(k);
-    if (!HAN_CHAR.test(c) || LONGER_NAMES.hanJoiners.includes(c)) return false;
-    for (const suffix of HAN_SUFFIXES) {
-      if (!text.startsWith(suffix, k)) continue;
-      if (k > end) return k - end <= HAN_NAME_MIDDLE;
-      if (HAN_RIGHT_AFTER.has(suffix) || (city && HAN_CITY_RIGHT_AFTER.has(suffix))) return true;
+    // A company's own name may hold Latin letters and digits (北京ABC科技有限公司).
+    if (LONGER_NAMES.hanJoiners.includes(c) || !(HAN_CHAR.test(c) || (k > end && /[A-Za-z0-9]/.test(c)))) return false;
+    if (k === end) {
+      for (const word of HAN_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
+      if (city) for (const word of HAN_CITY_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
+      continue;
     }
+    if (HAN_COMPANIES.some((suffix) => text.startsWith(suffix, k))) return true;
+    if (k - end <= HAN_NAME_MIDDLE && HAN_SUFFIXES.some((suffix) => text.startsWith(suffix, k))) return true;
   }
   return false;
 }

@@ -107,10 +107,18 @@ export const RulesSchema = v.strictObject({
   longerNames: v.strictObject({
     companySuffixes: wordList,
     institutionWords: wordList,
+    /** Words that end another body's name up to four characters after a place (中国人民大学, 中國時報). */
     han: v.pipe(v.array(word), v.minLength(1)),
+    /** Words that make a name right after a place (中国日报, 天津宣言, 北京条约); not across other words ("中国加入条约"). */
     hanRightAfter: v.pipe(v.array(word), v.minLength(1)),
     /** As `hanRightAfter`, after a city's name only (北京大学; 中国大学 is "Chinese universities"). */
     hanCityRightAfter: v.pipe(v.array(word), v.minLength(1)),
+    /**
+     * Endings of a registered company's name in Chinese (有限公司): a place up
+     * to six characters before one begins the company's name
+     * (北京字节跳动科技有限公司).
+     */
+    hanCompanies: v.pipe(v.array(word), v.minLength(1)),
     /**
      * Beginnings of Russian words for named things ("крейсер", "телеканал",
      * "авиакомпани"): a name in quotation marks right after one is that

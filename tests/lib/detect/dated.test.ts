@@ -63,6 +63,7 @@ describe('events that share their words, or have only their place', () => {
     ['Путин прибыл на саммит ШОС.', '2025-08-31', 'sco-tianjin-summit-2025'],
     ['上海合作组织峰会在天津举行。', '2025-09-01', 'sco-tianjin-summit-2025'],
     ['中俄两国发表联合声明。', '2022-02-04', 'joint-statement-feb-2022'],
+    ['Talks on the conflict in Ukraine stalled.', '2024-03-01', 'russian-invasion-of-ukraine'],
     // A year in Chinese is followed by 年, which does not hide it.
     ['2022年2月,中俄两国发表联合声明。', '2024-05-01', 'joint-statement-feb-2022'],
   ])('%s (page dated %s) is %s', (text, date, id) => {
@@ -83,6 +84,10 @@ describe('events that share their words, or have only their place', () => {
       'brics-kazan-summit-2024',
     );
   });
+});
+
+test('"the conflict in Ukraine" before the invasion is not the invasion', () => {
+  expect(ids('Talks on the conflict in Ukraine stalled.', '2019-06-01')).not.toContain('russian-invasion-of-ukraine');
 });
 
 describe('years before 1900 count where the text marks them as years', () => {

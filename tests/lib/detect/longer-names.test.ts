@@ -50,6 +50,14 @@ describe('names inside the names of other bodies', () => {
     ['台灣民主國成立於1895年。', 'taiwan'],
     ['活动在南海路举行。', 'south-china-sea'],
     ['晚宴有遠東海鮮。', 'east-china-sea'],
+    // Treaties and declarations named after a place ("Treaty of Beijing").
+    ['会议发布了《天津宣言》。', 'tianjin'],
+    ['1860年签订的北京条约。', 'beijing'],
+    // A registered company's name, up to eight characters before its ending.
+    ['北京字节跳动科技有限公司宣布。', 'beijing'],
+    // Sports teams and newspapers, in Chinese as in English.
+    ['华盛顿奇才队主场获胜。', 'united-states'],
+    ['据华盛顿邮报报道。', 'united-states'],
   ])('%s has no %s', (text, id) => {
     expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
   });
@@ -78,6 +86,9 @@ describe('names inside the names of other bodies', () => {
     ['中国公司在俄罗斯投资。', 'china:中国'],
     ['中国进口俄罗斯石油。', 'china:中国'],
     ['中国对俄银行实施限制。', 'china:中国'],
+    ['中国集团和俄罗斯公司合作。', 'china:中国'],
+    ['俄罗斯退出八国集团。', 'russia:俄罗斯'],
+    ['中国加入条约。', 'china:中国'],
     ['«Россия готова к диалогу», — заявил Песков.', 'russia:Россия'],
     ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
     ['Washington imposed sanctions on Moscow.', 'united-states:Washington'],

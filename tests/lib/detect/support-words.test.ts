@@ -18,6 +18,9 @@ describe('support words in Chinese and Russian', () => {
     ['印度接收了S-400防空系统。', 's-400'],
     ['SCO峰会在天津举行。', 'shanghai-cooperation-organisation'],
     ['Министр обороны Белоусов заявил об этом.', 'andrei-belousov'],
+    ['В 1848 году к устью Амура направили экспедицию.', 'amur-river'],
+    ['中俄双边贸易额再创新高,人民币结算占比上升。', 'china-russia-trade'],
+    ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -25,6 +28,8 @@ describe('support words in Chinese and Russian', () => {
   test.each([
     ['王毅和李强是常见的名字。', ['wang-yi', 'li-qiang']],
     ['Белоусов пришёл домой.', ['andrei-belousov']],
+    ['The 2004 agreement on gas prices lapsed.', ['border-agreement-2004']],
+    ['两国双边贸易增长。', ['china-russia-trade']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
