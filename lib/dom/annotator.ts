@@ -53,9 +53,8 @@ export const MAX_SLICE_CHARS = 100_000;
 /**
  * Until the first marks are on, slices read less: a shorter first answer puts
  * the viewport's marks on sooner on a long page. Large enough for a whole news
- * article, which then costs one round trip and one write instead of two: at
- * 10,000 the 50 KB bench page took 19.5 ms of our main-thread tasks (trace,
- * median of 9 loads), at 64,000 14.6 ms, with first marks ~10 ms later.
+ * article, which then costs one round trip and one write instead of two (the
+ * measurement that set it is in docs/benchmarks.md).
  */
 export const FIRST_SLICE_CHARS = 64_000;
 export const MAX_SLICE_BLOCKS = 1000;

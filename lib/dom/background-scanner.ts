@@ -2,8 +2,7 @@
  * The content script's scanner: the background's detector, reached over one
  * long-lived port per page (`SCAN_PORT`). A port costs the page a fraction of
  * what `runtime.sendMessage` does per request (that opens a channel per
- * message): measured with 100 KB requests, ~0.2 ms against ~0.4–2 ms of the
- * page's own time per request.
+ * message; docs/benchmarks.md has the figures).
  */
 import { browser } from 'wxt/browser';
 import { MAX_ABBREVIATIONS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from '../detect/scan-limits';

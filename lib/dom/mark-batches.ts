@@ -9,15 +9,12 @@ import type { MarkRequest } from './mark';
  * Marks are written in batches of about this many, gathered over several
  * slices: every frame that follows a DOM change walks the whole page for
  * pre-paint and compositing inputs, so fewer, larger writes cost the page
- * much less than one small write per slice (1 MB page: 523 → 362 ms added).
- * The frame after a write costs a part that grows with the page (layout of
- * containers with many children, pre-paint) and a part per mark. On the 1 MB
- * bench page (18,500 elements) batches of 250 instead of 600 made that frame
- * 56–58 ms instead of 80–81 at no cost in total (added 293–318 against
- * 306–350 ms; 2 interleaved runs of 5 loads). On a very large page the first
- * part alone is over 50 ms, and more frames only add to the total (5 MB page,
- * 93,500 elements: 1.84–2.03 s at 250 against 1.54–1.68 s at 600), so batches
- * stay large there (writeBatchFor).
+ * much less than one small write per slice. That frame has a part that grows
+ * with the page and a part per mark: smaller batches keep it shorter on a
+ * page of ordinary size, while on a very large page the first part alone
+ * passes 50 ms and more frames only add to the total, so batches stay large
+ * there (writeBatchFor). The measurements behind both sizes are in
+ * docs/benchmarks.md.
  */
 export const WRITE_BATCH = 250;
 export const LARGE_WRITE_BATCH = 600;
