@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { listen } from '@/lib/platform/messaging';
 import { bundledFactbase } from '@/lib/factbase/bundled';
 import { buildCardData } from '@/lib/card/view-model';
-import { resolveWithNlp } from '@/lib/detect/nlp-resolve';
+import { resolveWithNlp, warmResolver } from '@/lib/detect/nlp-resolve';
 import { probeAnswer } from '@/lib/detect/scan-service';
 import { acceptScanPorts } from '@/lib/platform/scan-ports';
 import { startHighlightsBackground } from '@/lib/db/highlights-background';
@@ -25,7 +25,9 @@ export default defineBackground(() => {
   // Pages hold a port so an orphaned content script notices a reload or update at once.
   acceptLifelines();
   // Pages send their text for detection on a port of their own (lib/dom/background-scanner.ts).
-  acceptScanPorts();
+  // An answer with candidates for the resolver is followed by the page's request for it: the
+  // tagger is made ready meanwhile, once the answer has gone out.
+  acceptScanPorts(() => setTimeout(warmResolver, 0));
   // Content scripts read settings without migrating them: bring a stored older version up to date here.
   void getSettings().catch(() => undefined);
   // Saved highlights (issue #7): the database, its messages, the context menu and the shortcut.

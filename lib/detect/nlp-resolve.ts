@@ -105,6 +105,14 @@ export function resolveOne(c: Candidate): boolean {
 }
 
 /** One boolean per candidate: accept? */
+/**
+ * Makes the tagger ready ahead of the first request (in the extension it is
+ * evaluated on first use, which is slow): for when candidates are on their way.
+ */
+export function warmResolver(): void {
+  loadNlp();
+}
+
 export function resolveWithNlp(pending: Candidate[]): boolean[] {
   return pending.map((c) => {
     try {

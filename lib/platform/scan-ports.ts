@@ -31,8 +31,17 @@ export function answerScanMessage(raw: unknown): ScanPortReply | null {
   }
 }
 
-/** Background side: answers the pages' scan ports (only our own content scripts can connect). */
-export function acceptScanPorts(): void {
+/** Whether an answer holds candidates for the resolver (lib/detect/nlp-resolve.ts). */
+export function holdsCandidates(reply: ScanPortReply): boolean {
+  return 'answer' in reply && reply.answer.found.some((f) => f.pending.length > 0);
+}
+
+/**
+ * Background side: answers the pages' scan ports (only our own content scripts
+ * can connect). `onCandidates` runs after an answer that holds candidates for
+ * the resolver has gone out: the page asks for the resolver next.
+ */
+export function acceptScanPorts(onCandidates?: () => void): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SCAN_PORT || port.sender?.id !== browser.runtime.id) return;
     port.onMessage.addListener((raw: unknown) => {
@@ -43,6 +52,7 @@ export function acceptScanPorts(): void {
       } catch {
         // the page went away
       }
+      if (onCandidates && holdsCandidates(reply)) onCandidates();
     });
   });
 }

@@ -8,7 +8,7 @@ import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
 import { scanTexts, probeAnswer, separateRunTogether, sharedDetector, splitTexts } from '@/lib/detect/scan-service';
-import { answerScanMessage } from '@/lib/platform/scan-ports';
+import { answerScanMessage, holdsCandidates } from '@/lib/platform/scan-ports';
 import type { PageState, ScanResult } from '@/lib/detect/types';
 import type { Detector } from '@/lib/detect/detector';
 import {
@@ -174,6 +174,14 @@ describe('the scan port', () => {
     });
     expect(answerScanMessage({ request })).toBeNull();
     expect(answerScanMessage('<img src=x onerror=alert(1)>')).toBeNull();
+  });
+
+  test('an answer with candidates for the resolver is told apart (the background readies the tagger then)', () => {
+    const ask = (text: string) =>
+      answerScanMessage({ id: 1, request: { ...request, text, lengths: [text.length], seen: [] } })!;
+    expect(holdsCandidates(ask('The Fed in Washington raised rates.'))).toBe(true);
+    expect(holdsCandidates(ask('Vladimir Putin met Xi Jinping.'))).toBe(false);
+    expect(holdsCandidates({ id: 1, error: 'Not a valid detect:scan request.' })).toBe(false);
   });
 
   test('a request lost when the port closes is sent once more on a new port; a second loss rejects it', async () => {
