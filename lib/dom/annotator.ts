@@ -188,6 +188,13 @@ export class Annotator {
   readonly #writer: MarkWriter;
   /** Until the page's relevance is known, nothing is marked. */
   #relevance: PageRelevance | null = null;
+  /**
+   * Slices scanned before the relevance was known: judged when it comes, so
+   * the page lens can start reading while the page is being judged.
+   */
+  #unjudged: { blocks: Block[]; results: readonly ScanResult[] }[] = [];
+  /** Resumes a pass that read one slice and waits for the page's relevance (more could be read in vain). */
+  #onVerdict: (() => void) | null = null;
   /** Names nested in the phrases found, per block (keyed by its first text node), for the page's entity list. */
   readonly #nested = new Map<Node, Map<string, number>>();
 
@@ -302,6 +309,18 @@ export class Annotator {
     if (before && JSON.stringify(before) === JSON.stringify(this.#relevance)) return;
     this.#admission.forget();
     if (!this.#running) return;
+    if (before === null) {
+      // The first verdict: what was read meanwhile is judged now, and the pass goes on as it was.
+      this.#resume();
+      const unjudged = this.#unjudged.splice(0);
+      const t0 = this.#now();
+      const requests: MarkRequest[] = [];
+      for (const { blocks, results } of unjudged) this.#takeSlice(blocks, results, requests);
+      this.#hold(requests, t0, this.#walk.pending);
+      this.#account(this.#now() - t0, false);
+      this.#publish();
+      return;
+    }
     this.#refilter();
     this.#enqueue(this.#deps.doc, true);
     this.stats.rescans++;
@@ -398,6 +417,8 @@ export class Annotator {
     this.#generation++;
     this.#waiting.reset();
     this.#walk.clear();
+    this.#unjudged = [];
+    this.#resume();
     // A loop of the old generation may still be parked on a yield; it ends by itself.
     this.#pumping = false;
     this.#batches.clear();
@@ -477,6 +498,7 @@ export class Annotator {
           const step = this.#slice();
           const more = typeof step === 'boolean' ? step : await step;
           if (!more) break;
+          if (this.#relevance === null) await new Promise<void>((resume) => (this.#onVerdict = resume));
           await this.#yieldToPage();
         }
       } catch (error) {
@@ -551,7 +573,27 @@ export class Annotator {
    * of a slice that waited for the background (counted once).
    */
   #finishSlice(blocks: Block[], results: readonly ScanResult[], t0: number, newSlice: boolean): boolean {
+    const more = this.#walk.pending;
+    if (this.#relevance === null) {
+      this.#unjudged.push({ blocks, results });
+      this.#account(this.#now() - t0, newSlice);
+      return more;
+    }
     const requests: MarkRequest[] = [];
+    this.#takeSlice(blocks, results, requests);
+    const heldBack = this.#hold(requests, t0, more);
+    this.#account(this.#now() - t0, newSlice);
+    return more || heldBack;
+  }
+
+  #resume(): void {
+    const resume = this.#onVerdict;
+    this.#onVerdict = null;
+    resume?.();
+  }
+
+  /** A scanned slice's marks, and the short forms its full names settled, into `requests`. */
+  #takeSlice(blocks: Block[], results: readonly ScanResult[], requests: MarkRequest[]): void {
     blocks.forEach((block, i) => {
       const result = results[i];
       if (!result) return;
@@ -559,10 +601,6 @@ export class Annotator {
       this.#takeResult(block, result, requests);
     });
     for (const r of this.#waiting.settleShortForms()) requests.push(r);
-    const more = this.#walk.pending;
-    const heldBack = this.#hold(requests, t0, more);
-    this.#account(this.#now() - t0, newSlice);
-    return more || heldBack;
   }
 
   /** Counts one task of a slice in the stats. */

@@ -220,10 +220,9 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     settings = DEFAULT_SETTINGS;
   }
   if (ctx.isInvalid) return null;
-  // Nothing is marked before the page is judged (the scout has, unless it skipped probing).
-  const relevance = options.relevance ?? (await judgeRelevance(!isTop));
-  if (ctx.isInvalid) return null;
-  annotator.setRelevance({ shown: relevance.shown, about: relevance.about });
+  // Nothing is marked before the page is judged: the scout has, unless it skipped probing (a long
+  // page); then the annotator reads its first slice while the page is judged, and marks it after.
+  if (options.relevance) annotator.setRelevance({ shown: options.relevance.shown, about: options.relevance.about });
   const apply = (next: Settings) => {
     settings = next;
     annotator.update(next);
@@ -235,6 +234,9 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
   };
   apply(settings);
   onGone(watchPageSettings((next) => ctx.isValid && apply(next)));
+  const relevance = options.relevance ?? (await judgeRelevance(!isTop));
+  if (ctx.isInvalid) return null;
+  annotator.setRelevance({ shown: relevance.shown, about: relevance.about });
   waitForFirstInteraction();
 
   // Single-page apps: the observer sees the new route's content; the location event starts a new

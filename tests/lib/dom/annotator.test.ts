@@ -174,6 +174,30 @@ describe('relevance (lib/detect/relevance.ts)', () => {
     await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'united-states:U.S.']));
   });
 
+  test('what was read before the verdict is marked when it comes, without reading the page again', async () => {
+    document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
+    let scans = 0;
+    const counting: Scanner = { ...scanner, scanMany: (texts, page) => (scans++, scanner.scanMany(texts, page)) };
+    const a = makeAnnotator({ scanner: counting }, null);
+    a.update(all());
+    await vi.waitFor(() => expect(scans).toBe(1));
+    const rescans = a.stats.rescans;
+    a.setRelevance({ shown: true, about: true });
+    await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'united-states:U.S.']));
+    await passDone(a);
+    expect(scans).toBe(1);
+    expect(a.stats.rescans).toBe(rescans);
+  });
+
+  test('a first verdict that the page is for another lens drops what was read meanwhile', async () => {
+    document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
+    const a = makeAnnotator({}, null);
+    a.update(all());
+    a.setRelevance({ shown: false, about: false });
+    await passDone(a);
+    expect(marked()).toEqual([]);
+  });
+
   test('a page not about Russia or China marks its core entities only; judged about it later, the rest too', async () => {
     document.body.innerHTML = '<p>Putin met the U.S. envoy.</p>';
     const a = makeAnnotator({}, { shown: true, about: false });
