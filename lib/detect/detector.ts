@@ -822,7 +822,7 @@ class Engine implements Detector {
       const t = text.charCodeAt(pos[k]!);
       if (a === t) continue;
       if (isUpper(a)) {
-        if (!isUpper(t)) return false;
+        if (!isUpper(t) && !this.inSmallLetterLine(text, shape, depth)) return false;
         continue;
       }
       if (isLower(a) && isUpper(t)) {
@@ -833,6 +833,28 @@ class Engine implements Detector {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a match stands in a line of a few words written all in small
+   * letters (tags, menus: "russia", "china", "sea of japan"), where a name's capitals are not
+   * to be expected. Not for names that are written with capitals only ("US",
+   * "PLA"): in such lines "us" is a pronoun ("contact us").
+   */
+  private inSmallLetterLine(text: string, shape: string, depth: number): boolean {
+    for (let k = 1; k < depth; k++) if (isUpper(shape.charCodeAt(k)) && isUpper(shape.charCodeAt(k - 1))) return false;
+    const pos = this.depthPos[0]!;
+    let start = pos;
+    while (start > 0 && text.charCodeAt(start - 1) !== 0x0a) if (pos - --start > SMALL_LINE_MAX) return false;
+    let end = pos;
+    while (end < text.length && text.charCodeAt(end) !== 0x0a) if (++end - pos > SMALL_LINE_MAX) return false;
+    let words = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (isUpper(c)) return false;
+      if (this.cls(c) === CLASS_WORD && (k === start || this.cls(text.charCodeAt(k - 1)) !== CLASS_WORD)) words++;
+    }
+    return words <= SMALL_LINE_WORDS;
   }
 
   private noLowerCase(text: string, depth: number): boolean {
@@ -981,6 +1003,8 @@ class Engine implements Detector {
   private inLongerName(text: string, r: Raw): boolean {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
     if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
+    // A place's name alone between Chinese title marks is a work's title: the song 《莫斯科》.
+    if (text.charAt(r.start - 1) === '《' && text.charAt(r.end) === '》') return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
     return startsLongerName(text, r.end) || endsInstitutionName(text, r.start) || quotedName(text, r.start);
   }
@@ -1192,6 +1216,10 @@ function isPluralAfterDigit(text: string, k: number): boolean {
   if (before < 0x30 || before > 0x39 || text.charCodeAt(k) !== 0x73) return false;
   return k + 1 >= text.length || !isWordChar(text.charCodeAt(k + 1));
 }
+
+/** The longest line (on either side of a match), and the most words, taken for a tag or a menu entry. */
+const SMALL_LINE_MAX = 60;
+const SMALL_LINE_WORDS = 4;
 
 /** Four-digit numbers not inside a word (a Chinese 年 may follow: "2023年"). */
 const FOUR_DIGITS =

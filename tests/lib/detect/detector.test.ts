@@ -68,6 +68,8 @@ describe('case rules', () => {
     ['The Pla navy sailed through the strait.', []],
     ['De-dollarization is no longer a slogan in Moscow.', ['de-dollarization:De-dollarization', 'moscow:Moscow']],
     ['Nato allies met in Brussels.', ['nato:Nato']],
+    // Short lines all in small letters (tags, menus) lose the capitals, but "us" stays a pronoun.
+    ['world\nrussia\nchina\nsea of japan\ncontact us', ['russia:russia', 'china:china', 'sea-of-japan:sea of japan']],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });

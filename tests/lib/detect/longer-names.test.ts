@@ -50,6 +50,11 @@ describe('names inside the names of other bodies', () => {
     ['台灣民主國成立於1895年。', 'taiwan'],
     ['活动在南海路举行。', 'south-china-sea'],
     ['晚宴有遠東海鮮。', 'east-china-sea'],
+    // A work's title: a place's name alone between Chinese title marks.
+    ['我最喜欢的歌是《莫斯科》。', 'moscow'],
+    ['弘扬“上海精神”。', 'shanghai'],
+    ['He lived in Khabarovsk Krai for years.', 'khabarovsk'],
+    ['内蒙古草原和蒙古族文化。', 'mongolia'],
     // Treaties and declarations named after a place ("Treaty of Beijing").
     ['会议发布了《天津宣言》。', 'tianjin'],
     ['1860年签订的北京条约。', 'beijing'],

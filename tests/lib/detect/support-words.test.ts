@@ -21,6 +21,9 @@ describe('support words in Chinese and Russian', () => {
     ['В 1848 году к устью Амура направили экспедицию.', 'amur-river'],
     ['中俄双边贸易额再创新高,人民币结算占比上升。', 'china-russia-trade'],
     ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
+    // 黑龙江 is the river or the province, as its sentence says.
+    ['黑龙江和乌苏里江涨水。', 'amur-river'],
+    ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -30,6 +33,8 @@ describe('support words in Chinese and Russian', () => {
     ['Белоусов пришёл домой.', ['andrei-belousov']],
     ['The 2004 agreement on gas prices lapsed.', ['border-agreement-2004']],
     ['两国双边贸易增长。', ['china-russia-trade']],
+    ['德俄双边贸易额下降,俄罗斯和中国的贸易上升。', ['china-russia-trade']],
+    ['黑龙江的风景很美。', ['amur-river', 'heilongjiang-province']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
