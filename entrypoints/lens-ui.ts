@@ -13,7 +13,7 @@ import { dispatchPageRequest } from '@/lib/platform/page-messaging';
 export default defineUnlistedScript(() => {
   registerLensUi({
     start(ctx, known) {
-      const checkSelection = startHighlights(ctx, known?.savedHighlights);
+      const checkSelection = startHighlights(ctx, known?.savedHighlights, known?.changes);
       return {
         dispatch: dispatchPageRequest,
         checkSelection,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { startPageLens } from '@/lib/dom/page-lens';
+import { PageObserver } from '@/lib/dom/page-changes';
 import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
 import { takeEarlySettings } from '@/lib/platform/early';
@@ -34,6 +35,10 @@ export default defineContentScript({
       ctx.onInvalidated(() => clearTestState());
     }
 
+    // The one observer of the page's changes: the scout's watch, the marks and the highlights follow it.
+    const changes = new PageObserver(document);
+    ctx.onInvalidated(() => changes.stop());
+
     let ui: Promise<LensUi> | null = null;
     // The scout's question "does this page have saved highlights?" fetches them: the UI script,
     // which it then loads, restores from that answer if the page is still at the same address.
@@ -46,7 +51,7 @@ export default defineContentScript({
     const loadUi = () =>
       (ui ??= importLensUi((path) => browser.runtime.getURL(path as '/lens-ui.js')).then((entry) => {
         if (ctx.isInvalid) throw new Error('Extension context invalidated.');
-        return entry.start(ctx, { savedHighlights: takeSaved() });
+        return entry.start(ctx, { savedHighlights: takeSaved(), changes });
       }));
 
     // Read at document_start by the early script when it ran (entrypoints/early.ts); otherwise now.
@@ -70,11 +75,12 @@ export default defineContentScript({
       mark: async (latest, relevance) => {
         const first = latest();
         // Taken again once the first read is in: a change the scout saw meanwhile counts.
-        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance });
+        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance, changes });
         // Its handlers are registered once its settings are known.
         return { dispatch: dispatchPageRequest };
       },
       loadUi,
+      changes,
       listen: listenOnRuntime,
       isValid: () => ctx.isValid,
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),

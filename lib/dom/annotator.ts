@@ -33,7 +33,7 @@ import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { STYLE_ATTR } from './mark-styles';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import type { Parking } from './near-view';
-import { hasAncestorIn, PageChanges, type ChangeBatch } from './page-changes';
+import { hasAncestorIn, PageObserver, type ChangeBatch, type PageChanges } from './page-changes';
 import { MarkWriter } from './mark-writer';
 import { PageWalk } from './page-walk';
 import { toRequest, type Block } from './scanned-block';
@@ -104,6 +104,8 @@ export interface AnnotatorDeps {
   resolve?(items: Candidate[]): Promise<boolean[]>;
   /** Our own UI (the card host): never read, never observed. */
   isOwnUi(el: Element): boolean;
+  /** The content script's observer of the page, shared with its other followers; absent = one of its own. */
+  changes?: PageObserver;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
   /** False once the extension context is gone. */
@@ -374,7 +376,7 @@ export class Annotator {
     const elements = doc.getElementsByTagName('*').length;
     this.#batches.start(elements);
     try {
-      this.#changes = new PageChanges(doc, {
+      this.#changes = (this.#deps.changes ?? new PageObserver(doc)).follow({
         isOurs: (node) => this.#isOurs(node),
         onEditable: (elements) => this.#clearEditable(elements),
         onRewritten: (nodes) => {

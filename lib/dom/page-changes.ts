@@ -1,12 +1,13 @@
 /**
- * The page's changes as the page lens follows them, and the scout before it
- * (each while it runs, never both): one MutationObserver on
- * the document and every open shadow root met, whose records are gathered
- * for a short while and handed on as one batch of the outermost changed
- * elements (or, past a burst, as a request to read the whole page again).
- * Our own writes happen inside `own`, which takes them off the observer's
- * queue and only counts them, so nothing we write is taken for a change of
- * the page's.
+ * The page's changes, as the content script follows them: one
+ * MutationObserver (`PageObserver`) on the document and every open shadow
+ * root met, shared by whoever follows the page — the scout's watch for new
+ * content, the page lens's marking, the restoring of saved highlights. Each
+ * follower (`PageChanges`) gathers the records for a short while and is handed
+ * them as one batch of the outermost changed elements (or, past a burst, as a
+ * request to read the whole page again). Our own writes happen inside `own`,
+ * which takes them off the observer's queue, so nothing we write is taken for
+ * a change of the page's.
  */
 import { isMention } from './mark';
 
@@ -53,10 +54,91 @@ export interface PageChangesDeps {
   delayMs?: number;
 }
 
+/**
+ * The content script's one MutationObserver. It observes while someone
+ * follows the page, and lets go of the page when the last follower stops.
+ */
+export class PageObserver {
+  readonly #doc: Document;
+  #observer: MutationObserver | null = null;
+  readonly #shadows = new Set<ShadowRoot>();
+  readonly #followers = new Set<PageChanges>();
+  #stopped = false;
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
+
+  /** A new follower of the page's changes; it stops following with its own `stop()`. */
+  follow(deps: PageChangesDeps): PageChanges {
+    const follower = new PageChanges(this, deps);
+    if (this.#stopped) {
+      follower.stop();
+      return follower;
+    }
+    this.#followers.add(follower);
+    if (!this.#observer) {
+      this.#observer = new MutationObserver((records) => this.#hand(records));
+      this.#observer.observe(this.#doc, OBSERVE);
+      for (const root of this.#shadows) this.#observer.observe(root, OBSERVE);
+    }
+    return follower;
+  }
+
+  /** Follows an open shadow root too (once). */
+  observeShadow(root: ShadowRoot): void {
+    if (this.#stopped || this.#shadows.has(root)) return;
+    this.#shadows.add(root);
+    this.#observer?.observe(root, OBSERVE);
+  }
+
+  /**
+   * Runs our own DOM writes: the page's records waiting before them are handed
+   * on first; those the writes cause reach no follower (returned, to be
+   * counted), or with `except` every follower but that one (the highlights'
+   * wrappers are news to the marks, not to the highlights).
+   */
+  own(fn: () => void, except?: PageChanges): number {
+    const before = this.#observer?.takeRecords() ?? [];
+    if (before.length > 0) this.#hand(before);
+    let mine: MutationRecord[] = [];
+    try {
+      fn();
+    } finally {
+      mine = this.#observer?.takeRecords() ?? [];
+      if (except && mine.length > 0) this.#hand(mine, except);
+    }
+    return mine.length;
+  }
+
+  /** Stops observing for good (the content script is going). */
+  stop(): void {
+    this.#stopped = true;
+    for (const follower of [...this.#followers]) follower.stop();
+    this.#disconnect();
+    this.#shadows.clear();
+  }
+
+  /** Called by a follower's `stop()`. */
+  leave(follower: PageChanges): void {
+    this.#followers.delete(follower);
+    if (this.#followers.size === 0) this.#disconnect();
+  }
+
+  #disconnect(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  #hand(records: MutationRecord[], except?: PageChanges): void {
+    for (const follower of [...this.#followers]) if (follower !== except) follower.take(records);
+  }
+}
+
+/** One follower of the page's changes: its filter, its batches, its counters. */
 export class PageChanges {
   readonly #deps: PageChangesDeps;
-  readonly #observer: MutationObserver;
-  readonly #observed = new WeakSet<Node>();
+  readonly #source: PageObserver;
   #roots = new Set<Element>();
   #added = 0;
   #removals = false;
@@ -64,39 +146,35 @@ export class PageChanges {
   #stopped = false;
   readonly #stats: { pageMutations: number; ownMutations: number };
 
-  constructor(doc: Document, deps: PageChangesDeps) {
+  constructor(source: PageObserver, deps: PageChangesDeps) {
+    this.#source = source;
     this.#deps = deps;
     this.#stats = deps.stats ?? { pageMutations: 0, ownMutations: 0 };
-    this.#observer = new MutationObserver((records) => this.#take(records));
-    this.#observer.observe(doc, OBSERVE);
-    this.#observed.add(doc);
   }
 
-  /** Follows an open shadow root too (once). */
+  /** Follows an open shadow root too (once), for every follower. */
   observeShadow(root: ShadowRoot): void {
-    if (this.#stopped || this.#observed.has(root)) return;
+    if (this.#stopped) return;
     try {
-      this.#observer.observe(root, OBSERVE);
-      this.#observed.add(root);
+      this.#source.observeShadow(root);
     } catch (error) {
       this.#deps.onError(error);
     }
   }
 
-  /** Runs our own DOM writes: the page's records waiting before them are taken first, ours only counted. */
-  own(fn: () => void): void {
-    const before = this.#observer.takeRecords();
-    if (before.length > 0) this.#take(before);
-    try {
-      fn();
-    } finally {
-      this.#stats.ownMutations += this.#observer.takeRecords().length;
-    }
+  /**
+   * Runs our own DOM writes: the page's records waiting before them are taken
+   * first, ours only counted. `othersSee`: the writes are news to the other
+   * followers (see PageObserver.own).
+   */
+  own(fn: () => void, othersSee = false): void {
+    this.#stats.ownMutations += this.#source.own(fn, othersSee ? this : undefined);
   }
 
   stop(): void {
+    if (this.#stopped) return;
     this.#stopped = true;
-    this.#observer.disconnect();
+    this.#source.leave(this);
     if (this.#timer !== null) this.#deps.clearTimeout(this.#timer);
     this.#timer = null;
     this.#roots = new Set();
@@ -104,7 +182,8 @@ export class PageChanges {
     this.#removals = false;
   }
 
-  #take(records: MutationRecord[]): void {
+  /** Records from the observer (see PageObserver). */
+  take(records: MutationRecord[]): void {
     if (this.#stopped) return;
     const stats = this.#stats;
     const rewritten: Node[] = [];

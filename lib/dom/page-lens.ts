@@ -33,6 +33,7 @@ import type { LensUi } from '../platform/lens-ui';
 import { holdLifeline } from './lifeline';
 import { innerEntitiesOf } from './mark';
 import { nearViewParking } from './near-view';
+import type { PageObserver } from './page-changes';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from './text-blocks';
 
 export interface PageLens {
@@ -48,6 +49,8 @@ export interface PageLensOptions {
   origin: number;
   /** The page's relevance as the scout judged it; null: the page lens judges it (long pages, popup requests). */
   relevance?: Relevance | null;
+  /** The content script's observer of the page, which the marks follow (lib/dom/page-changes.ts). */
+  changes?: PageObserver;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     listPlain: listPlainUnit,
     resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
     isOwnUi,
+    changes: options.changes,
     // Plain timers (ctx.setTimeout adds an abort listener per call, which would pile up on busy
     // pages); the validity check still notices an invalidated context and tears everything down.
     setTimeout: (fn, ms) =>

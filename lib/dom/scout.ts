@@ -22,7 +22,7 @@ import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
-import { hasAncestorIn, PageChanges } from './page-changes';
+import { hasAncestorIn, PageObserver, type PageChanges } from './page-changes';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
 import { isActiveOn, type Settings } from '../settings/model';
 
@@ -91,6 +91,8 @@ export interface ScoutDeps {
   mark(settings: () => Promise<Settings>, relevance: Relevance | null): Promise<Marker>;
   /** Loads and starts the UI script; every call gets the same promise. */
   loadUi(): Promise<LensUi>;
+  /** The content script's observer of the page, shared with the page lens and the highlights; absent = one of its own. */
+  changes?: PageObserver;
   /** Listens for the popup's requests on the runtime (page-messaging's listenOnRuntime); returns the unsubscribe. */
   listen(handlers: PageHandlers): () => void;
   isValid(): boolean;
@@ -457,7 +459,7 @@ export function startScout(deps: ScoutDeps): Scout {
 
   const observe = () => {
     if (changes || !live() || !doc.documentElement) return;
-    changes = new PageChanges(doc, {
+    changes = (deps.changes ?? new PageObserver(doc)).follow({
       // Nothing of ours is on the page yet; what the page adds without text is no content.
       isOurs: (node) => node.nodeType === 1 && QUIET_ELEMENTS.has((node as Element).localName),
       onEditable: () => undefined,

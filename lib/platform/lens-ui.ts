@@ -14,6 +14,7 @@ import type { HighlightResult } from '../messages';
 import type { Highlight } from '../highlights/model';
 import type { PageRequest } from './page-messaging';
 import type { CardHost, CardHostOptions } from '../dom/card-host';
+import type { PageObserver } from '../dom/page-changes';
 
 /** The UI script's file in the extension (listed as a web-accessible resource). */
 export const LENS_UI_FILE = 'lens-ui.js';
@@ -40,6 +41,8 @@ export interface LensUiStart {
    * instead of asking again.
    */
   savedHighlights?: Promise<HighlightResult<Highlight[]>>;
+  /** The content script's observer of the page (lib/dom/page-changes.ts), which restoring highlights follows too. */
+  changes?: PageObserver;
 }
 
 export interface LensUiEntry {

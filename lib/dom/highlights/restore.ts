@@ -2,13 +2,15 @@
  * Re-anchoring saved highlights on a page that may still be loading. Tries at
  * once; while some are not found, each burst of page mutations triggers another
  * try (after a short quiet period) until RESTORE_DEADLINE_MS has passed; what
- * is still not found then is reported as orphaned. No polling: the mutation
- * observer drives the retries.
+ * is still not found then is reported as orphaned. No polling: the page's
+ * changes drive the retries (the content script's one observer, which the
+ * marks follow too: lib/dom/page-changes.ts).
  */
 import type { Anchor, Highlight } from '../../highlights/model';
 import type { Span } from './anchor-text';
 import { isHighlightElement, paintHighlight } from './paint';
 import { buildTextMap } from './text-map';
+import { PageObserver, type PageChanges } from '../page-changes';
 
 /** How long content may keep arriving before a highlight is declared orphaned (issue #7). */
 export const RESTORE_DEADLINE_MS = 10_000;
@@ -41,7 +43,7 @@ function ours(node: Node): boolean {
 export class HighlightRestorer {
   #pending = new Map<string, Highlight>();
   #anchored: string[] = [];
-  #observer: MutationObserver | null = null;
+  #follower: PageChanges | null = null;
   #retry: number | null = null;
   #deadline: number | null = null;
   #lastText: string | null = null;
@@ -57,22 +59,26 @@ export class HighlightRestorer {
     private readonly callbacks: RestoreCallbacks,
     private readonly find: AnchorFinder,
     private readonly deadlineMs = RESTORE_DEADLINE_MS,
+    private readonly changes: PageObserver = new PageObserver(root.ownerDocument),
   ) {
     for (const h of highlights) this.#pending.set(h.id, h);
   }
 
   /** Starts restoring; resolves when the first attempt is over (for tests: nothing depends on it). */
   start(): Promise<void> {
-    const MO = this.root.ownerDocument.defaultView?.MutationObserver ?? MutationObserver;
-    this.#observer = new MO((records) => {
-      const relevant = records.some((r) =>
-        r.type === 'characterData'
-          ? !(r.target.parentNode && isHighlightElement(r.target.parentNode))
-          : [...r.addedNodes, ...r.removedNodes].some((n) => !ours(n)),
-      );
-      if (relevant) this.#schedule();
+    this.#follower = this.changes.follow({
+      isOurs: ours,
+      onEditable: () => undefined,
+      onRewritten: () => false,
+      // Any batch is a change of the page's: the quiet period (#schedule, on `timers`) lets its render
+      // finish. The batch itself is handed on at once.
+      onBatch: () => this.#schedule(),
+      setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id) => globalThis.clearTimeout(id),
+      isValid: () => !this.#done,
+      onError: () => undefined,
+      delayMs: 0,
     });
-    this.#observer.observe(this.root, { childList: true, subtree: true, characterData: true });
     this.#deadline = this.timers.setTimeout(() => {
       this.#deadline = null;
       this.#lastText = null; // one last look, whatever changed
@@ -84,8 +90,8 @@ export class HighlightRestorer {
   /** Stops observing; no report is made. */
   stop(): void {
     this.#done = true;
-    this.#observer?.disconnect();
-    this.#observer = null;
+    this.#follower?.stop();
+    this.#follower = null;
     if (this.#retry !== null) this.timers.clearTimeout(this.#retry);
     if (this.#deadline !== null) this.timers.clearTimeout(this.#deadline);
     this.#retry = this.#deadline = null;
@@ -151,15 +157,19 @@ export class HighlightRestorer {
           found.push({ h, start: span.start, end: span.end });
       });
     }
-    for (const { h, start, end } of found) {
-      // Painting splits text nodes but never changes the text, so offsets stay valid in a fresh map.
-      const wrappers = paintHighlight(buildTextMap(this.root), start, end, h.id);
-      if (!wrappers.length) continue;
-      this.#pending.delete(h.id);
-      this.#anchored.push(h.id);
-      this.callbacks.onPainted?.(h, wrappers);
-    }
-    this.#observer?.takeRecords(); // our own wrappers are not news
+    const paint = () => {
+      for (const { h, start, end } of found) {
+        // Painting splits text nodes but never changes the text, so offsets stay valid in a fresh map.
+        const wrappers = paintHighlight(buildTextMap(this.root), start, end, h.id);
+        if (!wrappers.length) continue;
+        this.#pending.delete(h.id);
+        this.#anchored.push(h.id);
+        this.callbacks.onPainted?.(h, wrappers);
+      }
+    };
+    // Our own wrappers are no news to us; the marks still see them (they split text nodes).
+    if (this.#follower) this.#follower.own(paint, true);
+    else paint();
   }
 
   #settleIfDone(): boolean {

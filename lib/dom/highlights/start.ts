@@ -14,7 +14,8 @@ import { listenInPage, sendRequest } from '../../platform/page-messaging';
 import { setTestState, TEST_HOOKS } from '../../platform/test-hooks';
 import { HIGHLIGHT_ID_ATTR, HIGHLIGHT_TAG, paintHighlight } from './paint';
 import { canonicalHref } from './page-url';
-import { HighlightRestorer } from './restore';
+import { HighlightRestorer, RESTORE_DEADLINE_MS } from './restore';
+import type { PageObserver } from '../page-changes';
 import { mountSelectionButton, saveableRange, type SelectionButton } from './selection-button';
 import { buildTextMap, offsetsToSegments, rangeToOffsets, type TextMap } from './text-map';
 
@@ -60,7 +61,10 @@ class HighlightsController {
   #unlisten: (() => void) | null = null;
   #stopped = false;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly changes?: PageObserver,
+  ) {}
 
   async start(saved?: Promise<HighlightResult<Highlight[]>>): Promise<void> {
     this.#unlisten = listenInPage({ 'highlight:save-selection': () => this.saveSelection() });
@@ -109,6 +113,8 @@ class HighlightsController {
       },
       // The anchoring maths runs in the background (lib/dom/highlights/anchor-text.ts).
       async (text, anchors) => (await sendRequest({ type: 'highlight:anchor', text, anchors })).found,
+      RESTORE_DEADLINE_MS,
+      this.changes,
     );
     void this.#restorer.start();
   }
@@ -171,9 +177,13 @@ let active: HighlightsController | null = null;
  * Starts saved highlights in this page (top frame only). Call once per content script.
  * Returns a check of the current selection (for one made before the button listened).
  */
-export function startHighlights(ctx: ContentScriptContext, saved?: Promise<HighlightResult<Highlight[]>>): () => void {
+export function startHighlights(
+  ctx: ContentScriptContext,
+  saved?: Promise<HighlightResult<Highlight[]>>,
+  changes?: PageObserver,
+): () => void {
   if (window !== window.top || !document.body) return () => undefined;
-  const controller = new HighlightsController(ctx);
+  const controller = new HighlightsController(ctx, changes);
   active = controller;
   ctx.onInvalidated(() => {
     controller.stop();

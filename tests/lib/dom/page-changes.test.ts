@@ -2,17 +2,19 @@
 /**
  * The page's changes as the annotator follows them: one batch a little after
  * the first change, outermost elements and removals noted, our own writes
- * only counted, a burst turned into one rereading, nothing after stop.
+ * only counted, a burst turned into one rereading, nothing after stop. One
+ * observer serves every follower, and lets go of the page when none is left.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { BATCH_DELAY_MS, BURST_LIMIT, PageChanges, type ChangeBatch } from '@/lib/dom/page-changes';
+import { BATCH_DELAY_MS, BURST_LIMIT, PageObserver, type PageChanges, type ChangeBatch } from '@/lib/dom/page-changes';
 
 let changes: PageChanges | null = null;
+let observer = new PageObserver(document);
 let batches: ChangeBatch[] = [];
 let stats = { pageMutations: 0, ownMutations: 0 };
 
-function follow(overrides: Partial<ConstructorParameters<typeof PageChanges>[1]> = {}): PageChanges {
-  changes = new PageChanges(document, {
+function follow(overrides: Partial<Parameters<PageObserver['follow']>[0]> = {}): PageChanges {
+  changes = observer.follow({
     isOurs: (node) => node.nodeType === 1 && (node as Element).localName === 'lens-mention',
     onEditable: () => undefined,
     onRewritten: () => false,
@@ -37,6 +39,8 @@ beforeEach(() => {
 afterEach(() => {
   changes?.stop();
   changes = null;
+  observer.stop();
+  observer = new PageObserver(document);
 });
 
 describe('page changes', () => {
@@ -81,5 +85,45 @@ describe('page changes', () => {
     document.body.append(document.createElement('p'));
     await new Promise((ok) => setTimeout(ok, BATCH_DELAY_MS * 2));
     expect(batches).toEqual([]);
+  });
+
+  test('one observer serves every follower; our writes reach none, or all but the writer when they are news to others', async () => {
+    const seen: string[] = [];
+    const other = observer.follow({
+      isOurs: () => false,
+      onEditable: () => undefined,
+      onRewritten: () => false,
+      onBatch: (batch) => seen.push(...[...batch.roots].map((el) => el.localName)),
+      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+      isValid: () => true,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const c = follow();
+    // Marks: no follower hears of them.
+    c.own(() => document.getElementById('a')!.prepend(document.createElement('lens-mention')));
+    // Highlights' wrappers: news to the marks' follower, not to the writer.
+    other.own(() => document.getElementById('a')!.append(document.createElement('mark')), true);
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect([...batches[0]!.roots].map((el) => el.localName)).toEqual(['mark']);
+    expect(seen).toEqual([]);
+    // The page's own change reaches both.
+    document.querySelector('article')!.append(document.createElement('section'));
+    await vi.waitFor(() => expect(seen).toEqual(['section']));
+    await vi.waitFor(() => expect(batches).toHaveLength(2));
+    other.stop();
+  });
+
+  test('with no follower left the page is let go; a new follower is served again', async () => {
+    follow().stop();
+    document.querySelector('article')!.append(document.createElement('section'));
+    await new Promise((r) => setTimeout(r, BATCH_DELAY_MS * 3));
+    expect(batches).toEqual([]);
+    follow();
+    document.querySelector('article')!.append(document.createElement('aside'));
+    await vi.waitFor(() => expect(batches).toHaveLength(1));
+    expect([...batches[0]!.roots].map((el) => el.localName)).toEqual(['aside']);
   });
 });
