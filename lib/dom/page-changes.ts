@@ -101,7 +101,7 @@ export class PageObserver {
   own(fn: () => void, except?: PageChanges): number {
     const before = this.#observer?.takeRecords() ?? [];
     if (before.length > 0) this.#hand(before);
-    let mine: MutationRecord[] = [];
+    let mine: MutationRecord[];
     try {
       fn();
     } finally {
