@@ -35,6 +35,8 @@ export interface EntityLine {
   context: boolean;
   /** The entity's name is a descriptive phrase (see `isPhraseName`). */
   phrase?: boolean;
+  /** The entity is a place (PLACE_TYPES). */
+  place?: boolean;
   related: readonly number[];
   aliases: readonly (readonly [alias: string, rule: RuleCode])[];
 }
@@ -50,7 +52,10 @@ export function encodeEntity(line: EntityLine): string {
   }
   const fields = [
     id,
-    ((line.topicBits << 3) | (line.phrase ? 4 : 0) | (line.context ? 2 : 0) | (line.team ? 1 : 0)).toString(36),
+    (
+      line.topicBits * 16 +
+      ((line.place ? 8 : 0) | (line.phrase ? 4 : 0) | (line.context ? 2 : 0) | (line.team ? 1 : 0))
+    ).toString(36),
     line.related.map((r) => r.toString(36)).join(','),
   ];
   for (const [alias, rule] of line.aliases) {
@@ -99,6 +104,9 @@ export function isPhraseName(name: string): boolean {
       .match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];
   return words.length >= 2 && words.some((w) => /^\p{Ll}/u.test(w) && !PARTICLES.has(w));
 }
+
+/** Kinds of entity that are places: ships, hotels, songs and newspapers are named after them. */
+const PLACE_TYPES: ReadonlySet<string> = new Set(['country', 'state', 'territory', 'region', 'city', 'place']);
 
 /**
  * Kinds of entity whose names are proper names even with a word for their kind
@@ -206,7 +214,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
   const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map(sorted.map((e, i) => [e.id, i]));
   const surnames = surnameForms(sorted);
-  const table: AliasTable = { version: 5, topics: [...TOPIC_IDS], entities: [] };
+  const table: AliasTable = { version: 6, topics: [...TOPIC_IDS], entities: [] };
   for (const sourced of sorted) {
     const own = surnames.get(sourced.id);
     const e: Entity =
@@ -245,6 +253,7 @@ export function buildAliasTable(entities: readonly Entity[]): AliasTable {
         id: e.id,
         topicBits: e.topics.reduce((bits, t) => bits | (1 << TOPIC_IDS.indexOf(t)), 0),
         team: TEAM_TYPES.has(e.type),
+        place: PLACE_TYPES.has(e.type),
         context: TIER[e.id] === 'context',
         // An ambiguous description ("foreign ministry") says nothing of how the entity is named.
         phrase: isPhraseEntity({ name: e.name, type: e.type, aliases: e.aliases.filter((a) => !rules.has(a)) }),

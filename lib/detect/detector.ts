@@ -1003,10 +1003,15 @@ class Engine implements Detector {
   private inLongerName(text: string, r: Raw): boolean {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
     if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
+    const place = this.data.place[r.entity] === true;
     // A place's name alone between Chinese title marks is a work's title: the song 《莫斯科》.
-    if (text.charAt(r.start - 1) === '《' && text.charAt(r.end) === '》') return true;
+    if (place && text.charAt(r.start - 1) === '《' && text.charAt(r.end) === '》') return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
-    return startsLongerName(text, r.end) || endsInstitutionName(text, r.start) || quotedName(text, r.start);
+    return (
+      startsLongerName(text, r.end) ||
+      endsInstitutionName(text, r.start) ||
+      (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
+    );
   }
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
@@ -1105,12 +1110,33 @@ function endsInstitutionName(text: string, start: number): boolean {
 
 const OPENING_QUOTES = new Set(['«', '„', '"', '“']);
 
-/** Whether a name opens a quoted name right after a word for a named thing: крейсер «Москва», телеканал «Россия». */
-function quotedName(text: string, start: number): boolean {
+/**
+ * Whether a place's name is a named thing's: quoted right after a word for
+ * one (крейсер «Москва», телеканал «Россия»); alone in guillemets, where
+ * Russian sets a place's name only as something else's («Росси́я» — московская
+ * гостиница; в «России» было 2772 номера); or followed by a word for one in
+ * brackets, as encyclopedias title it ("Россия (гостиница, Москва)").
+ */
+function quotedName(text: string, start: number, end: number): boolean {
+  if (quotedAfterKind(text, start)) return true;
+  if (text.charAt(start - 1) === '«' && text.charAt(end) === '»') return true;
+  const bracketed = BRACKETED_KIND.exec(text.slice(end, end + 40));
+  return bracketed !== null && isKindWord(bracketed[1]!.toLowerCase());
+}
+
+/** A name quoted right after a word for a named thing: крейсер «Москва». */
+function quotedAfterKind(text: string, start: number): boolean {
   if (start === 0 || !OPENING_QUOTES.has(text.charAt(start - 1))) return false;
   const word = adjacentWord(text, start - 1, -1)?.word.toLowerCase();
-  return word !== undefined && LONGER_NAMES.quotedAfter.some((stem) => word.startsWith(stem));
+  return word !== undefined && isKindWord(word);
 }
+
+/** A word for a named thing (`quotedAfter` in rules.json: beginnings of words). */
+function isKindWord(word: string): boolean {
+  return LONGER_NAMES.quotedAfter.some((stem) => word.startsWith(stem));
+}
+
+const BRACKETED_KIND = /^ ?\(([\p{L}-]+)/u;
 
 /** The first word of `text[start, end)`, folded. */
 function firstWord(text: string, start: number, end: number): string {

@@ -120,9 +120,10 @@ export const RulesSchema = v.strictObject({
      */
     hanCompanies: v.pipe(v.array(word), v.minLength(1)),
     /**
-     * Beginnings of Russian words for named things ("крейсер", "телеканал",
-     * "авиакомпани"): a name in quotation marks right after one is that
-     * thing's name (крейсер «Москва»), whatever it holds.
+     * Beginnings of words for named things ("крейсер", "телеканал",
+     * "авиакомпани", "band", "hotel"): a name in quotation marks right after
+     * one, or followed by one in brackets ("Moscow (band)"), is that thing's
+     * name (крейсер «Москва»), whatever it holds.
      */
     quotedAfter: wordList,
     /** Characters that join words rather than names (的, 和, 对): a name does not run over them. */

@@ -26,14 +26,15 @@ export const ID_FROM_ALIAS = '=';
 
 export interface AliasTable {
   /** Format version; bump when the shape changes. */
-  version: 5;
+  version: 6;
   /** Topic ids in bit order of the topic bits. */
   topics: TopicId[];
   /**
    * One line per entity, sorted by id. Fields, separated by FIELD_SEPARATOR:
    * the id (empty when it is the slug of the first alias, `=k` when it is the
-   * slug of alias k); the flags in base 36 (topic bits shifted left by three,
-   * bit 2 set when the entity's name is a descriptive phrase, bit 1 for a
+   * slug of alias k); the flags in base 36 (topic bits shifted left by four,
+   * bit 3 set for a place (a country, region, city or the like), bit 2 when
+   * the entity's name is a descriptive phrase, bit 1 for a
    * context-tier entity, bit 0 when the entity can be a national sports team); the indices
    * of related entities in base 36, comma-separated (only where the context
    * rules read them); then the aliases in the fact base's order, without the
@@ -54,6 +55,8 @@ export interface TableData {
   context: boolean[];
   /** Whether the entity's name is a descriptive phrase, whose inner names are mentions too ("invasion of Ukraine"). */
   phrase: boolean[];
+  /** Whether the entity is a place (country, region, city, territory…): other things are named after places. */
+  place: boolean[];
   /** Related entity indices per entity (empty where the rules do not need them). */
   related: number[][];
   aliases: string[][];
@@ -95,6 +98,7 @@ export function readTable(table: AliasTable): TableData {
     team: [],
     context: [],
     phrase: [],
+    place: [],
     related: [],
     aliases: [],
     rules: [],
@@ -120,7 +124,8 @@ export function readTable(table: AliasTable): TableData {
           ? slugOf(aliases[Number(id.slice(1))] ?? '')
           : id,
     );
-    data.topicBits.push(flags >>> 3);
+    data.topicBits.push(flags >>> 4);
+    data.place.push((flags & 8) === 8);
     data.phrase.push((flags & 4) === 4);
     data.context.push((flags & 2) === 2);
     data.team.push((flags & 1) === 1);

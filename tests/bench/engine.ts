@@ -151,12 +151,13 @@ export function syntheticTable(n: number, seed = 5): AliasTable {
         team: real.team[e]!,
         context: real.context[e]!,
         phrase: real.phrase[e]!,
+        place: real.place[e]!,
         related: [],
         aliases,
       }),
     );
   });
-  return { version: 5, topics: aliasTable.topics, entities };
+  return { version: 6, topics: aliasTable.topics, entities };
 }
 
 /** A garbage collection on demand, for the memory figures. */

@@ -55,6 +55,17 @@ describe('names inside the names of other bodies', () => {
     ['弘扬“上海精神”。', 'shanghai'],
     ['He lived in Khabarovsk Krai for years.', 'khabarovsk'],
     ['内蒙古草原和蒙古族文化。', 'mongolia'],
+    // Named things: alone in guillemets, or titled with their kind in brackets.
+    ['Россия (гостиница, Москва) — статья о гостинице.', 'russia'],
+    ['В «России» было 2772 номера.', 'russia'],
+    ['Moscow (band) released an album.', 'moscow'],
+    ['源自中国青年报。', 'china'],
+    ['据日本经济新闻报道。', 'japan'],
+    // Other senses of short Chinese names, and words that run on over a name.
+    ['苏州的金砖是御窑烧制的。', 'brics'],
+    ['甘肃黑河流域风光。', 'heihe'],
+    ['欧洲大陆和大陆架。', 'china'],
+    ['俄中共同纪念胜利。', 'chinese-communist-party'],
     // Treaties and declarations named after a place ("Treaty of Beijing").
     ['会议发布了《天津宣言》。', 'tianjin'],
     ['1860年签订的北京条约。', 'beijing'],
@@ -94,6 +105,9 @@ describe('names inside the names of other bodies', () => {
     ['中国集团和俄罗斯公司合作。', 'china:中国'],
     ['俄罗斯退出八国集团。', 'russia:俄罗斯'],
     ['中国加入条约。', 'china:中国'],
+    ['《恰克图条约》签订于1727年。', 'treaty-of-kyakhta:恰克图条约'],
+    ['«Нерчинский договор» подписан.', 'treaty-of-nerchinsk:Нерчинский договор'],
+    ['中國大陸從俄國進口原油。', 'china:大陸'],
     ['«Россия готова к диалогу», — заявил Песков.', 'russia:Россия'],
     ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
     ['Washington imposed sanctions on Moscow.', 'united-states:Washington'],
