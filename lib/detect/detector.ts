@@ -42,7 +42,7 @@ import {
   type ParaphraseSpec,
 } from './paraphrase';
 import { abbreviationMentions, waitingAbbreviations } from './abbreviations';
-import { mayStartSmall, russianForms } from './russian-forms';
+import { coordinatedForms, mayStartSmall, russianForms, singularOfPluralHead } from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
@@ -284,7 +284,7 @@ class Engine implements Detector {
     if (options.russianForms) {
       for (const [alias, entity, rule] of aliases) {
         if (!CYRILLIC.test(alias)) continue;
-        for (const form of russianForms(alias)) {
+        for (const form of [...russianForms(alias), ...coordinatedForms(alias)]) {
           const f = foldString(form);
           if (taken.has(f)) continue; // never shadow an alias of the fact base
           taken.add(f);
@@ -333,6 +333,7 @@ class Engine implements Detector {
     let all = this.matchAll(text);
     if (all.some((r) => r.dated)) all = this.undate(text, all, page.date);
     if (this.options.rules) all = this.unorgan(text, all);
+    if (this.options.russianForms) all = this.conjuncts(text, all);
     const raws = all.some((r) => r.entity === this.otherNames) ? all.filter((r) => r.entity !== this.otherNames) : all;
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
@@ -460,6 +461,34 @@ class Engine implements Detector {
       else for (const inner of this.namesInside(text, r)) out.push(inner);
     }
     return out;
+  }
+
+  /**
+   * Earlier conjuncts of Russian place names that share one head in the
+   * plural: the match is the last one ("Восточно-Китайского морей"); before it,
+   * "Японского и" reads as a name with the head in the singular ("Японского
+   * моря"), and so on back through a list ("Японского, Охотского и …").
+   */
+  private conjuncts(text: string, raws: Raw[]): Raw[] {
+    let out: Raw[] | null = null;
+    for (const r of raws) {
+      const space = text.lastIndexOf(' ', r.end - 1);
+      if (space <= r.start) continue;
+      const singular = singularOfPluralHead(text.slice(space + 1, r.end));
+      if (singular === null) continue;
+      for (let at = r.start; ;) {
+        const before = CONJUNCT_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+        if (!before) break;
+        const word = before[1]!;
+        const name = `${word} ${singular}`;
+        const found = this.matchAll(name).find((o) => o.start === 0 && o.end === name.length);
+        if (!found) break;
+        const start = at - before[0].length;
+        (out ??= [...raws]).push({ ...found, start, end: start + word.length });
+        at = start;
+      }
+    }
+    return out ? out.sort((a, b) => a.start - b.start) : raws;
   }
 
   /**
@@ -1242,6 +1271,9 @@ function isPluralAfterDigit(text: string, k: number): boolean {
   if (before < 0x30 || before > 0x39 || text.charCodeAt(k) !== 0x73) return false;
   return k + 1 >= text.length || !isWordChar(text.charCodeAt(k + 1));
 }
+
+/** A word and the comma or "и" that joins it to the next of coordinated names. */
+const CONJUNCT_BEFORE = /(\p{L}[\p{L}-]*)(?:,\s*|\s+и\s+)$/u;
 
 /** The longest line (on either side of a match), and the most words, taken for a tag or a menu entry. */
 const SMALL_LINE_MAX = 60;

@@ -140,3 +140,63 @@ export function mayStartSmall(alias: string): boolean {
   if (!ADJECTIVE_END.test(words[0]!.toLowerCase())) return false;
   return words.slice(1).every((w) => !/^[А-ЯЁ]/.test(w) || w === w.toUpperCase());
 }
+
+/**
+ * The words that head Russian place names, in the cases a coordination puts
+ * them in (genitive, dative, instrumental, prepositional), singular and
+ * plural: "Японского и Восточно-Китайского морей", "в Японском и Охотском морях".
+ */
+const HEADS: Readonly<Record<string, { singular: readonly string[]; plural: readonly string[] }>> = {
+  море: { singular: ['моря', 'морю', 'морем', 'море'], plural: ['морей', 'морям', 'морями', 'морях'] },
+  остров: {
+    singular: ['острова', 'острову', 'островом', 'острове'],
+    plural: ['островов', 'островам', 'островами', 'островах'],
+  },
+  река: { singular: ['реки', 'реке', 'рекой', 'реке'], plural: ['рек', 'рекам', 'реками', 'реках'] },
+  озеро: { singular: ['озера', 'озеру', 'озером', 'озере'], plural: ['озер', 'озерам', 'озерами', 'озерах'] },
+  область: {
+    singular: ['области', 'области', 'областью', 'области'],
+    plural: ['областей', 'областям', 'областями', 'областях'],
+  },
+  край: { singular: ['края', 'краю', 'краем', 'крае'], plural: ['краев', 'краям', 'краями', 'краях'] },
+};
+/** The case (index into wordForms) of each form above. */
+const HEAD_CASES = [0, 1, 3, 4] as const;
+
+/** A word's forms for case `c`; a hyphenated word declines its last part ("Восточно-Китайское"). */
+function formsOf(word: string, c: number): string[] {
+  const cut = word.lastIndexOf('-');
+  const forms = wordForms(cut < 0 ? word : word.slice(cut + 1));
+  return (forms[c] ?? []).map((f) => (cut < 0 ? f : word.slice(0, cut + 1) + f));
+}
+
+/**
+ * The forms a Russian place name takes as the last of coordinated names that
+ * share one head in the plural: "Восточно-Китайское море" → "Восточно-Китайского
+ * морей", "Восточно-Китайском морях"… Only for names of declinable words and one such head.
+ */
+export function coordinatedForms(alias: string): string[] {
+  const words = alias.split(' ');
+  const head = HEADS[words[words.length - 1]!.toLowerCase().replace(/ё/g, 'е')];
+  if (!head || words.length < 2) return [];
+  const out: string[] = [];
+  HEAD_CASES.forEach((c, k) => {
+    const lead = words.slice(0, -1).map((w) => formsOf(w, c)[0]);
+    if (lead.every((w) => w !== undefined)) out.push(`${lead.join(' ')} ${head.plural[k]}`);
+  });
+  return out;
+}
+
+/**
+ * For a plural head that ends coordinated names, its singular in the same
+ * case ("морей" → "моря"): an earlier conjunct reads as a whole name with it
+ * ("Японского" + "моря"). Null for any other word.
+ */
+export function singularOfPluralHead(word: string): string | null {
+  const folded = word.toLowerCase().replace(/ё/g, 'е');
+  for (const { singular, plural } of Object.values(HEADS)) {
+    const k = plural.indexOf(folded);
+    if (k >= 0) return singular[k]!;
+  }
+  return null;
+}

@@ -120,6 +120,15 @@ describe('Russian case forms', () => {
     // Names that begin with an adjective, written small as the press often does.
     ['Грузы идут по северному морскому пути.', ['northern-sea-route:северному морскому пути']],
     ['Открылось российско-китайское ЭКСПО.', ['china-russia-expo:российско-китайское ЭКСПО']],
+    // Coordinated names that share one head in the plural.
+    [
+      'Патруль прошёл над акваториями Японского и Восточно-Китайского морей.',
+      ['sea-of-japan:Японского', 'east-china-sea:Восточно-Китайского морей'],
+    ],
+    [
+      'Учения прошли в Беринговом, Японском и Охотском морях.',
+      ['bering-sea:Беринговом', 'sea-of-japan:Японском', 'sea-of-okhotsk:Охотском морях'],
+    ],
   ])('%s', (text, expected) => {
     expect(detect(text)).toEqual(expected);
   });

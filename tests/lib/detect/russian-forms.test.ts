@@ -1,6 +1,6 @@
 /** Generated Russian case forms. */
 import { describe, expect, test } from 'vitest';
-import { mayStartSmall, russianForms } from '../../../lib/detect/russian-forms';
+import { coordinatedForms, mayStartSmall, russianForms, singularOfPluralHead } from '../../../lib/detect/russian-forms';
 
 describe('russianForms', () => {
   test.each([
@@ -52,5 +52,23 @@ describe('mayStartSmall', () => {
     ['Китай', false],
   ])('%s: %s', (alias, expected) => {
     expect(mayStartSmall(alias)).toBe(expected);
+  });
+});
+
+describe('coordinated names with one head in the plural', () => {
+  test('the last conjunct: the adjectives in a case, the head in the plural', () => {
+    expect(coordinatedForms('Восточно-Китайское море')).toEqual([
+      'Восточно-Китайского морей',
+      'Восточно-Китайскому морям',
+      'Восточно-Китайским морями',
+      'Восточно-Китайском морях',
+    ]);
+    expect(coordinatedForms('Сила Сибири')).toEqual([]);
+  });
+
+  test('the head in the singular, in the same case, for the earlier conjuncts', () => {
+    expect(singularOfPluralHead('морей')).toBe('моря');
+    expect(singularOfPluralHead('островах')).toBe('острове');
+    expect(singularOfPluralHead('моря')).toBeNull();
   });
 });
