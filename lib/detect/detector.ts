@@ -89,6 +89,8 @@ interface Raw {
   paraphrase: boolean;
   /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime`. */
   dated?: { from: string; to: string; where?: readonly string[] };
+  /** Read out of a longer name that turned out to be something else: not part of another name (see `unorgan`). */
+  freed?: true;
 }
 
 /** `defer`: rejected only because the entity is not yet in `page.seen`. */
@@ -494,20 +496,27 @@ class Engine implements Detector {
   /**
    * An organ's name used for something else still names its body: 中国外交部长
    * ("China's foreign minister") is not the ministry (`notBefore`) but names
-   * China. Each such match is replaced by the bodies matched inside it.
+   * China. Each such match is replaced by the bodies matched inside it. So is
+   * any Chinese name used for something else by the names inside it, since
+   * Chinese runs on without spaces: 一些中国银行 ("some Chinese banks") is not
+   * the Bank of China but names China.
    */
   private unorgan(text: string, raws: Raw[]): Raw[] {
-    if (!raws.some((r) => PART_OF[this.data.ids[r.entity]!] !== undefined)) return raws;
-    const out: Raw[] = [];
-    for (const r of raws) {
+    let out: Raw[] | null = null;
+    raws.forEach((r, k) => {
       const bodies = PART_OF[this.data.ids[r.entity]!];
-      if (bodies === undefined || r.rule !== 0 || r.paraphrase || !this.otherName(text, r)) {
-        out.push(r);
-        continue;
+      const han = bodies === undefined && HAN_CHAR.test(text.charAt(r.start));
+      if ((bodies === undefined && !han) || r.rule !== 0 || r.paraphrase || !this.otherName(text, r)) {
+        out?.push(r);
+        return;
       }
-      for (const inner of this.namesInside(text, r)) if (bodies.includes(this.data.ids[inner.entity]!)) out.push(inner);
-    }
-    return out;
+      out ??= raws.slice(0, k);
+      for (const inner of this.namesInside(text, r)) {
+        const id = this.data.ids[inner.entity]!;
+        if (bodies ? bodies.includes(id) : inner.entity !== r.entity) out.push({ ...inner, freed: true });
+      }
+    });
+    return out ?? raws;
   }
 
   /**
@@ -1045,7 +1054,7 @@ class Engine implements Detector {
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
-    if (this.inLongerName(text, r)) return true;
+    if (!r.freed && this.inLongerName(text, r)) return true;
     const { spec } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
     const before = wordBefore(text, r.start);
@@ -1199,18 +1208,31 @@ const HAN_COMPANY_MIDDLE = 6;
  * ends the run.
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
+  return hanCompanyGoesOn(text, end) || hanInstitutionGoesOn(text, end, city);
+}
+
+/** A registered company's name: words, even joiners, up to its ending (北京和德宇航技术有限公司). */
+function hanCompanyGoesOn(text: string, end: number): boolean {
   const limit = Math.min(text.length, end + HAN_COMPANY_MIDDLE + 1);
+  for (let k = end + 1; k < limit; k++) {
+    // A company's own name may hold Latin letters and digits (北京ABC科技有限公司), not punctuation.
+    if (!(HAN_CHAR.test(text.charAt(k - 1)) || /[A-Za-z0-9]/.test(text.charAt(k - 1)))) return false;
+    if (HAN_COMPANIES.some((suffix) => text.startsWith(suffix, k))) return true;
+  }
+  return false;
+}
+
+function hanInstitutionGoesOn(text: string, end: number, city: boolean): boolean {
+  const limit = Math.min(text.length, end + HAN_NAME_MIDDLE + 1);
   for (let k = end; k < limit; k++) {
     const c = text.charAt(k);
-    // A company's own name may hold Latin letters and digits (北京ABC科技有限公司).
     if (LONGER_NAMES.hanJoiners.includes(c) || !(HAN_CHAR.test(c) || (k > end && /[A-Za-z0-9]/.test(c)))) return false;
     if (k === end) {
       for (const word of HAN_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
       if (city) for (const word of HAN_CITY_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
       continue;
     }
-    if (HAN_COMPANIES.some((suffix) => text.startsWith(suffix, k))) return true;
-    if (k - end <= HAN_NAME_MIDDLE && HAN_SUFFIXES.some((suffix) => text.startsWith(suffix, k))) return true;
+    if (HAN_SUFFIXES.some((suffix) => text.startsWith(suffix, k))) return true;
   }
   return false;
 }

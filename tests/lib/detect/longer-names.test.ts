@@ -66,6 +66,11 @@ describe('names inside the names of other bodies', () => {
     ['甘肃黑河流域风光。', 'heihe'],
     ['欧洲大陆和大陆架。', 'china'],
     ['俄中共同纪念胜利。', 'chinese-communist-party'],
+    ['北京和德宇航技术有限公司被列入清单。', 'beijing'],
+    ['集装箱在满洲里集散。', 'manchuria'],
+    ['北极光在船头飞舞。', 'arctic'],
+    ['东方集团股价上涨。', 'eastern-bloc'],
+    ['一些中国银行已开始退回付款。', 'bank-of-china'],
     // Treaties and declarations named after a place ("Treaty of Beijing").
     ['会议发布了《天津宣言》。', 'tianjin'],
     ['1860年签订的北京条约。', 'beijing'],
@@ -105,6 +110,8 @@ describe('names inside the names of other bodies', () => {
     ['中国集团和俄罗斯公司合作。', 'china:中国'],
     ['俄罗斯退出八国集团。', 'russia:俄罗斯'],
     ['中国加入条约。', 'china:中国'],
+    // A Chinese name that turns out to be something else still names what is in it.
+    ['一些中国银行已开始退回付款。', 'china:中国'],
     ['《恰克图条约》签订于1727年。', 'treaty-of-kyakhta:恰克图条约'],
     ['«Нерчинский договор» подписан.', 'treaty-of-nerchinsk:Нерчинский договор'],
     ['中國大陸從俄國進口原油。', 'china:大陸'],
