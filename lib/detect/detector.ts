@@ -89,7 +89,7 @@ interface Raw {
   paraphrase: boolean;
   /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime`. */
   dated?: { from: string; to: string; where?: readonly string[] };
-  /** Read out of a longer name that turned out to be something else: not part of another name (see `unorgan`). */
+  /** Read out of a longer name that turned out to be something else: not part of another name (see `namesInRefused`). */
   freed?: true;
 }
 
@@ -334,7 +334,7 @@ class Engine implements Detector {
   scan(text: string, page: PageState): ScanResult {
     let all = this.matchAll(text);
     if (all.some((r) => r.dated)) all = this.undate(text, all, page.date);
-    if (this.options.rules) all = this.unorgan(text, all);
+    if (this.options.rules) all = this.namesInRefused(text, all);
     if (this.options.russianForms) all = this.conjuncts(text, all);
     const raws = all.some((r) => r.entity === this.otherNames) ? all.filter((r) => r.entity !== this.otherNames) : all;
     const mentions: Mention[] = [];
@@ -501,7 +501,7 @@ class Engine implements Detector {
    * Chinese runs on without spaces: 一些中国银行 ("some Chinese banks") is not
    * the Bank of China but names China.
    */
-  private unorgan(text: string, raws: Raw[]): Raw[] {
+  private namesInRefused(text: string, raws: Raw[]): Raw[] {
     let out: Raw[] | null = null;
     raws.forEach((r, k) => {
       const bodies = PART_OF[this.data.ids[r.entity]!];
@@ -875,9 +875,9 @@ class Engine implements Detector {
 
   /**
    * Whether a match stands in a line of a few words written all in small
-   * letters (tags, menus: "russia", "china", "sea of japan"), where a name's capitals are not
-   * to be expected. Not for names that are written with capitals only ("US",
-   * "PLA"): in such lines "us" is a pronoun ("contact us").
+   * letters (tags, menus: "russia", "china", "sea of japan"), where a name's
+   * capitals are not to be expected. Not for names written in capitals only
+   * ("US", "PLA"): in such lines "us" is a pronoun ("contact us").
    */
   private inSmallLetterLine(text: string, shape: string, depth: number): boolean {
     for (let k = 1; k < depth; k++) if (isUpper(shape.charCodeAt(k)) && isUpper(shape.charCodeAt(k - 1))) return false;
