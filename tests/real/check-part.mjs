@@ -8,6 +8,19 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { factbaseIds, occurrences } from './labelling-tools.mjs';
 
+/** The nine topics of a document on China–Russia matters (an off-topic page's topic is free). */
+const TOPICS = [
+  'energy',
+  'trade-finance',
+  'military',
+  'diplomacy',
+  'sanctions-tech',
+  'history',
+  'geography',
+  'institutions',
+  'people',
+];
+
 const file = process.argv[2];
 const part = JSON.parse(readFileSync(file, 'utf8'));
 const ids = factbaseIds();
@@ -27,6 +40,8 @@ for (const d of part.documents) {
   for (const k of ['id', 'url', 'found', 'lang', 'kind', 'topic', 'genre']) if (!d[k]) bad(`${d.id}: missing ${k}`);
   if (!['en', 'ru', 'zh-Hans', 'zh-Hant'].includes(d.lang)) bad(`${d.id}: lang ${d.lang}`);
   if (!['topic', 'offtopic'].includes(d.kind)) bad(`${d.id}: kind ${d.kind}`);
+  if (d.kind === 'topic' && !TOPICS.includes(d.topic))
+    bad(`${d.id}: topic ${d.topic} is not one of ${TOPICS.join(', ')}`);
   try {
     execFileSync('node', [new URL('../../../shared/eval/reserved-check.mjs', import.meta.url).pathname, d.url]);
   } catch {
