@@ -159,6 +159,10 @@ const HEADS: Readonly<Record<string, { singular: readonly string[]; plural: read
     plural: ['областей', 'областям', 'областями', 'областях'],
   },
   край: { singular: ['края', 'краю', 'краем', 'крае'], plural: ['краев', 'краям', 'краями', 'краях'] },
+  договор: {
+    singular: ['договора', 'договору', 'договором', 'договоре'],
+    plural: ['договоров', 'договорам', 'договорами', 'договорах'],
+  },
 };
 /** The case (index into wordForms) of each form above. */
 const HEAD_CASES = [0, 1, 3, 4] as const;

@@ -24,6 +24,8 @@ describe('support words in Chinese and Russian', () => {
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
+    // 外交部 alone is China's where the sentence names China's side or its spokespeople.
+    ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -35,6 +37,7 @@ describe('support words in Chinese and Russian', () => {
     ['两国双边贸易增长。', ['china-russia-trade']],
     ['德俄双边贸易额下降,俄罗斯和中国的贸易上升。', ['china-russia-trade']],
     ['黑龙江的风景很美。', ['amur-river', 'heilongjiang-province']],
+    ['外交部宣布新的签证政策。', ['chinese-foreign-ministry']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
