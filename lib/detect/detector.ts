@@ -704,7 +704,9 @@ class Engine implements Detector {
 
   /**
    * A longer name that starts inside a match takes it over, keeping its start:
-   * "Nancy Pelosi’s visit to Taiwan" is the visit, not the person.
+   * "Nancy Pelosi’s visit to Taiwan" is the visit, not the person. In Chinese,
+   * where every character may start a name, only a phrase does: 远东海鲜 is
+   * "Far East seafood", not a name running from 远东 into 东海.
    */
   private extend(text: string, m: Raw): void {
     let prevWord = true;
@@ -720,7 +722,7 @@ class Engine implements Detector {
       const entry = rootOf(part.trie, f);
       if (entry === 0) continue;
       const inner = this.walk(text, k, entry >>> 1, part);
-      if (inner && inner.end > m.end) {
+      if (inner && inner.end > m.end && (inner.paraphrase || cls !== norm.CLASS_HAN)) {
         m.end = inner.end;
         m.entity = inner.entity;
         m.rule = inner.rule;

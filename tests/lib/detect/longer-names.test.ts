@@ -50,6 +50,7 @@ describe('names inside the names of other bodies', () => {
     ['台灣民主國成立於1895年。', 'taiwan'],
     ['活动在南海路举行。', 'south-china-sea'],
     ['晚宴有遠東海鮮。', 'east-china-sea'],
+    ['俄方晚宴有遠東海鮮。', 'east-china-sea'],
     // A work's title: a place's name alone between Chinese title marks.
     ['我最喜欢的歌是《莫斯科》。', 'moscow'],
     ['弘扬“上海精神”。', 'shanghai'],

@@ -38,6 +38,7 @@ describe('support words in Chinese and Russian', () => {
     ['德俄双边贸易额下降,俄罗斯和中国的贸易上升。', ['china-russia-trade']],
     ['黑龙江的风景很美。', ['amur-river', 'heilongjiang-province']],
     ['外交部宣布新的签证政策。', ['chinese-foreign-ministry']],
+    ['他1972年毕业于苏联外交部附属的学院,毛宁说。', ['chinese-foreign-ministry']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
