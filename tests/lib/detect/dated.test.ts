@@ -64,6 +64,7 @@ describe('events that share their words, or have only their place', () => {
     ['上海合作组织峰会在天津举行。', '2025-09-01', 'sco-tianjin-summit-2025'],
     ['中俄两国发表联合声明。', '2022-02-04', 'joint-statement-feb-2022'],
     ['Talks on the conflict in Ukraine stalled.', '2024-03-01', 'russian-invasion-of-ukraine'],
+    ['中方呼吁政治解决乌克兰危机。', '2023-05-18', 'russian-invasion-of-ukraine'],
     // A year in Chinese is followed by 年, which does not hide it.
     ['2022年2月,中俄两国发表联合声明。', '2024-05-01', 'joint-statement-feb-2022'],
   ])('%s (page dated %s) is %s', (text, date, id) => {
@@ -88,6 +89,7 @@ describe('events that share their words, or have only their place', () => {
 
 test('"the conflict in Ukraine" before the invasion is not the invasion', () => {
   expect(ids('Talks on the conflict in Ukraine stalled.', '2019-06-01')).not.toContain('russian-invasion-of-ukraine');
+  expect(ids('中方呼吁政治解决乌克兰危机。', '2014-05-01')).not.toContain('russian-invasion-of-ukraine');
 });
 
 describe('years before 1900 count where the text marks them as years', () => {
