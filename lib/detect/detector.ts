@@ -91,6 +91,8 @@ interface Raw {
   dated?: { from: string; to: string; where?: readonly string[] };
   /** Read out of a longer name that turned out to be something else: not part of another name (see `namesInRefused`). */
   freed?: true;
+  /** Already found to be no other name here (see `namesInRefused`): not judged again. */
+  ownName?: true;
 }
 
 /** `defer`: rejected only because the entity is not yet in `page.seen`. */
@@ -352,7 +354,8 @@ class Engine implements Detector {
     raws.forEach((r, k) => {
       if (r.rule === 0) {
         // Dated phrases out of their time were replaced by their names (see `undate`).
-        accepted[k] = !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && !this.otherName(text, r));
+        accepted[k] =
+          !this.options.rules || r.paraphrase || (!this.isTeam(text, r) && (r.ownName || !this.otherName(text, r)));
       }
     });
     const candidate = (r: Raw, mention: Mention): Candidate => {
@@ -506,7 +509,12 @@ class Engine implements Detector {
     raws.forEach((r, k) => {
       const bodies = PART_OF[this.data.ids[r.entity]!];
       const han = bodies === undefined && HAN_CHAR.test(text.charAt(r.start));
-      if ((bodies === undefined && !han) || r.rule !== 0 || r.paraphrase || !this.otherName(text, r)) {
+      if ((bodies === undefined && !han) || r.rule !== 0 || r.paraphrase) {
+        out?.push(r);
+        return;
+      }
+      if (!this.otherName(text, r)) {
+        r.ownName = true;
         out?.push(r);
         return;
       }
