@@ -191,16 +191,17 @@ export function coordinatedForms(alias: string): string[] {
   return out;
 }
 
+/** Each plural head form with its singular in the same case ("морей" → "моря"). */
+const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(
+  Object.values(HEADS).flatMap(({ singular, plural }) => plural.map((p, k) => [p, singular[k]!] as const)),
+);
+
 /**
  * For a plural head that ends coordinated names, its singular in the same
  * case ("морей" → "моря"): an earlier conjunct reads as a whole name with it
- * ("Японского" + "моря"). Null for any other word.
+ * ("Японского" + "моря"). Null for any other word. Asked for every match of
+ * several words, so one lookup.
  */
 export function singularOfPluralHead(word: string): string | null {
-  const folded = word.toLowerCase().replace(/ё/g, 'е');
-  for (const { singular, plural } of Object.values(HEADS)) {
-    const k = plural.indexOf(folded);
-    if (k >= 0) return singular[k]!;
-  }
-  return null;
+  return SINGULAR_OF_PLURAL.get(word.toLowerCase().replace(/ё/g, 'е')) ?? null;
 }
