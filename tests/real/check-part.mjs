@@ -6,20 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { factbaseIds, occurrences } from './labelling-tools.mjs';
-
-/** The nine topics of a document on China–Russia matters (an off-topic page's topic is free). */
-const TOPICS = [
-  'energy',
-  'trade-finance',
-  'military',
-  'diplomacy',
-  'sanctions-tech',
-  'history',
-  'geography',
-  'institutions',
-  'people',
-];
+import { TOPICS, factbaseIds, occurrences } from './labelling-tools.mjs';
 
 const file = process.argv[2];
 const part = JSON.parse(readFileSync(file, 'utf8'));

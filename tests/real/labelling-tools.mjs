@@ -1,6 +1,19 @@
-// What the labellers' checks share (check-part.mjs, check-relabel.mjs): the fact base's ids and
-// occurrences counted by the labelling standard. Neither runs the detector.
+// What the labellers' checks (check-part.mjs, check-relabel.mjs) and the corpus test share: the nine topics,
+// the fact base's ids and occurrences counted by the labelling standard. None of them runs the detector.
 import { execFileSync } from 'node:child_process';
+
+/** The nine topics of a document on China–Russia matters (an off-topic page's topic is free). */
+export const TOPICS = [
+  'energy',
+  'trade-finance',
+  'military',
+  'diplomacy',
+  'sanctions-tech',
+  'history',
+  'geography',
+  'institutions',
+  'people',
+];
 
 /** The fact base's ids, as `npm run factbase -- --json` prints them. */
 export function factbaseIds() {

@@ -6,6 +6,7 @@ declare module '*/eval/reserved-check.mjs' {
 
 /** The labellers' shared helpers (tests/real/labelling-tools.mjs), typed for the TypeScript side. */
 declare module '*/labelling-tools.mjs' {
+  export const TOPICS: readonly string[];
   export function factbaseIds(): Set<string>;
   export function occurrences(text: string, needle: string): number[];
 }
