@@ -54,7 +54,7 @@ function lazyCompromise() {
 }
 
 /** Unlisted scripts that run in web pages: built like the content scripts (no polyfill). */
-const IN_PAGE_SCRIPTS = ['lens-ui', 'early'];
+const IN_PAGE_SCRIPTS = ['lens-ui', 'lens-page', 'early'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -69,12 +69,13 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Eurasia Lens' },
-    // Cards and highlights, imported by the content script only when the reader first needs them
-    // (lib/platform/lens-ui.ts). Chromium gives the file a new address each session.
+    // The page lens (marking) and the cards and highlights, imported by the content script only
+    // when a page names something or the reader first needs them (lib/platform/lens-ui.ts).
+    // Chromium gives the files a new address each session.
     web_accessible_resources: [
       browser === 'firefox'
-        ? { resources: ['lens-ui.js'], matches: ['<all_urls>'] }
-        : { resources: ['lens-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+        ? { resources: ['lens-ui.js', 'lens-page.js'], matches: ['<all_urls>'] }
+        : { resources: ['lens-ui.js', 'lens-page.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],
     // Saves the selection as a highlight (lib/db/highlights-background.ts, SAVE_COMMAND).
     commands: {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { startPageLens } from '@/lib/dom/page-lens';
 import { PageObserver } from '@/lib/dom/page-changes';
 import { startScout } from '@/lib/dom/scout';
 import { canonicalHref } from '@/lib/dom/highlights/page-url';
 import { takeEarlySettings } from '@/lib/platform/early';
 import { importLensUi, type LensUi } from '@/lib/platform/lens-ui';
-import { dispatchPageRequest, listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
+import { importLensPage } from '@/lib/platform/lens-page';
+import { listenOnRuntime, sendRequest } from '@/lib/platform/page-messaging';
 import { readPageSettings, watchPageSettings } from '@/lib/platform/page-settings';
 import { isContextGone, pageHostname } from '@/lib/platform/page-context';
 import { clearTestState, setTestState, TEST_HOOKS } from '@/lib/platform/test-hooks';
@@ -14,8 +14,9 @@ import type { HighlightResult } from '@/lib/messages';
 
 /**
  * The content script. The scout (lib/dom/scout.ts) looks at every page first;
- * where the page names something, it starts the page lens (lib/dom/page-lens.ts:
- * detection in the background, marking here, issue #4). Context cards (issue #5)
+ * where the page names something, it loads and starts the page lens script
+ * (entrypoints/lens-page.ts, lib/dom/page-lens.ts: detection in the background,
+ * marking here, issue #4). Context cards (issue #5)
  * and saved highlights (issue #7) live in the UI script (entrypoints/lens-ui.ts),
  * loaded when the reader first needs them. Everything hangs off ctx and is
  * undone when it is invalidated.
@@ -74,10 +75,11 @@ export default defineContentScript({
       },
       mark: async (latest, relevance) => {
         const first = latest();
+        const lens = await importLensPage((path) => browser.runtime.getURL(path as '/lens-page.js'));
+        if (ctx.isInvalid) throw new Error('Extension context invalidated.');
         // Taken again once the first read is in: a change the scout saw meanwhile counts.
-        await startPageLens(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance, changes });
         // Its handlers are registered once its settings are known.
-        return { dispatch: dispatchPageRequest };
+        return lens.start(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance, changes });
       },
       loadUi,
       changes,

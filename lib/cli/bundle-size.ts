@@ -17,8 +17,9 @@ export const UI_BUDGET_BYTES = 32 * 1024;
 
 /** Paths inside the built extension; `everyPage`: injected into every page (else loaded where needed). */
 export const BUNDLE_PARTS = [
-  { name: 'content script: scout and marking (every page)', file: 'content-scripts/content.js', everyPage: true },
+  { name: 'content script: the scout (every page)', file: 'content-scripts/content.js', everyPage: true },
   { name: 'early script (every page)', file: 'early.js', everyPage: true },
+  { name: 'page lens: marking (pages that name something)', file: 'lens-page.js', everyPage: true },
   { name: 'cards and highlights (on first use)', file: 'lens-ui.js', everyPage: false },
 ] as const;
 

@@ -1,13 +1,14 @@
 /**
- * The content script comes in two parts. The content script proper
- * (entrypoints/content: the scout and the page lens) goes into every page: it
- * reads the settings, asks the background whether the page's text names
- * anything at all, and if so marks the mentions. The UI script
+ * The content script comes in three parts. The content script proper
+ * (entrypoints/content: the scout) goes into every page: it reads the
+ * settings and asks the background whether the page's text names anything at
+ * all. Only if it does, it loads the page lens script (entrypoints/lens-page.ts,
+ * lib/platform/lens-page.ts), which marks the mentions. The UI script
  * (entrypoints/lens-ui.ts: context cards and saved highlights, with Preact) is
  * loaded with a dynamic import only when the reader needs it: the first
  * interaction with a mention, saved highlights on the page, a selection, or a
- * request from the popup. Both run in the same isolated world, so the UI script
- * hands its entry point over through a global of that world, never the page's.
+ * request from the popup. All run in the same isolated world
+ * (lib/platform/in-page-script.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HighlightResult } from '../messages';
@@ -15,6 +16,7 @@ import type { Highlight } from '../highlights/model';
 import type { PageRequest } from './page-messaging';
 import type { CardHost, CardHostOptions } from '../dom/card-host';
 import type { PageObserver } from '../dom/page-changes';
+import { importInPageScript, registerInPageScript } from './in-page-script';
 
 /** The UI script's file in the extension (listed as a web-accessible resource). */
 export const LENS_UI_FILE = 'lens-ui.js';
@@ -52,14 +54,13 @@ export interface LensUiEntry {
 
 /** Called by the UI script as it is evaluated. */
 export function registerLensUi(entry: LensUiEntry): void {
-  (globalThis as Record<string, unknown>)[LENS_UI_KEY] = entry;
+  registerInPageScript(LENS_UI_KEY, entry);
 }
 
+const isLensUiEntry = (entry: unknown): entry is LensUiEntry =>
+  typeof (entry as LensUiEntry | undefined)?.start === 'function';
+
 /** Loads the UI script into this isolated world (once) and returns its entry point. */
-export async function importLensUi(getUrl: (path: string) => string): Promise<LensUiEntry> {
-  const scope = globalThis as Record<string, unknown>;
-  if (!scope[LENS_UI_KEY]) await import(/* @vite-ignore */ getUrl(`/${LENS_UI_FILE}`));
-  const entry = scope[LENS_UI_KEY] as LensUiEntry | undefined;
-  if (!entry || typeof entry.start !== 'function') throw new Error('The cards and highlights script did not load.');
-  return entry;
+export function importLensUi(getUrl: (path: string) => string): Promise<LensUiEntry> {
+  return importInPageScript(getUrl, LENS_UI_FILE, LENS_UI_KEY, isLensUiEntry, 'cards and highlights');
 }
