@@ -159,13 +159,14 @@ afterAll(async () => {
 });
 
 /**
- * Our own files: the extension's origin, and the cards-and-highlights script under the per-session
- * address Chromium gives web-accessible resources marked use_dynamic_url (a random UUID host).
+ * Our own files: the extension's origin, and the page lens and cards-and-highlights scripts under
+ * the per-session address Chromium gives web-accessible resources marked use_dynamic_url (a random
+ * UUID host).
  */
 function isOwnFile(url: string): boolean {
   return (
     url.startsWith(`chrome-extension://${browser.extensionId}/`) ||
-    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/lens-ui\.js$/.test(url)
+    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/lens-(ui|page)\.js$/.test(url)
   );
 }
 

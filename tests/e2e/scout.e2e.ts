@@ -1,8 +1,9 @@
 /**
  * The content script's parts in Chromium (lib/dom/scout.ts,
  * lib/platform/lens-ui.ts): on a page that names nothing the scout is all that
- * runs, and on a page with names the marks come without the UI script (cards
- * and highlights), which is fetched only when the reader first needs it. Yet
+ * runs (the page lens script is never fetched), and on a page with names the
+ * marks come without the UI script (cards and highlights), which is fetched
+ * only when the reader first needs it. Yet
  * everything the reader may do still works: a hover opens a card, content
  * added later with a name is marked, a selection gets the "Save highlight"
  * button, and the popup's request is answered.
@@ -15,35 +16,40 @@ import { statsOf, waitForPass } from './support/lens-state';
 
 const suite = extensionSuite();
 
-/** Opens a page and records every fetch of the UI script made in it. */
-async function open(path: string): Promise<{ page: Page; uiFetches: string[] }> {
+/** Opens a page and records every fetch of the UI script and of the page lens script made in it. */
+async function open(path: string): Promise<{ page: Page; uiFetches: string[]; lensFetches: string[] }> {
   const page = await suite.browser.context.newPage();
   const cdp = await suite.browser.context.newCDPSession(page);
   const uiFetches: string[] = [];
+  const lensFetches: string[] = [];
   cdp.on('Network.requestWillBeSent', ({ request, type, redirectResponse }) => {
-    // Chromium fetches it under the per-session address, then redirects internally to the extension's own.
-    if (request.url.endsWith('/lens-ui.js') && type === 'Script' && !redirectResponse) uiFetches.push(request.url);
+    // Chromium fetches them under the per-session address, then redirects internally to the extension's own.
+    if (type !== 'Script' || redirectResponse) return;
+    if (request.url.endsWith('/lens-ui.js')) uiFetches.push(request.url);
+    if (request.url.endsWith('/lens-page.js')) lensFetches.push(request.url);
   });
   await cdp.send('Network.enable');
   await page.goto(suite.server.url(path));
   await waitForPass(page);
-  return { page, uiFetches };
+  return { page, uiFetches, lensFetches };
 }
 
-test('a page that names nothing: the scout looks, finds it clear, and the UI script is never fetched', async () => {
-  const { page, uiFetches } = await open('/quiet.html');
+test('a page that names nothing: the scout looks, finds it clear, and neither the page lens nor the UI script is fetched', async () => {
+  const { page, uiFetches, lensFetches } = await open('/quiet.html');
   expect((await statsOf(page))?.scout).toBe('clear');
   expect(await page.locator('lens-mention').count()).toBe(0);
+  expect(lensFetches).toEqual([]);
   expect(uiFetches).toEqual([]);
   await page.close();
 });
 
 test('a page with names is marked without the UI script; the first hover fetches it once and opens the card', async () => {
-  const { page, uiFetches } = await open('/plain.html');
+  const { page, uiFetches, lensFetches } = await open('/plain.html');
   // The marking pass published its own stats over the scout's.
   expect((await statsOf(page))?.scout).toBeUndefined();
   const ids = await page.$$eval('lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')));
   expect(ids).toContain('vladimir-putin');
+  expect(lensFetches).toHaveLength(1);
   expect(uiFetches).toEqual([]);
   await page.locator('lens-mention[data-entity="vladimir-putin"]').first().hover();
   const card = page.getByRole('dialog', { name: /Putin/ });
@@ -53,11 +59,13 @@ test('a page with names is marked without the UI script; the first hover fetches
 });
 
 test('a name added later to a clear page is marked, still without the UI script', async () => {
-  const { page, uiFetches } = await open('/quiet.html');
+  const { page, uiFetches, lensFetches } = await open('/quiet.html');
+  expect(lensFetches).toEqual([]);
   await appendLateParagraph(page, 'Late news: Xi Jinping will visit Moscow next month.', { timeout: 10_000 });
   expect(await page.$$eval('#late lens-mention', (els) => els.map((e) => e.getAttribute('data-entity')))).toContain(
     'xi-jinping',
   );
+  expect(lensFetches).toHaveLength(1);
   expect(uiFetches).toEqual([]);
   await page.close();
 });
