@@ -1336,8 +1336,11 @@ function yearsIn(s: string): number[] {
 /**
  * Whether a dated phrase ("Xi's visit", "the joint statement") names its
  * event here. A year in its sentence decides: one within the event's years
- * accepts, only others refuse. With no year nearby, the page's date decides;
- * with neither, null: undecided (see `dating`).
+ * accepts, only others refuse. Without one, a page dated in the event's time
+ * accepts; else years in the sentences on either side decide as above (a
+ * history tells its years once for several sentences, and a page of today
+ * may tell of 1858); else a page dated otherwise refuses. With none of these,
+ * null: undecided (see `dating`).
  */
 function inTime(
   text: string,
@@ -1347,15 +1350,17 @@ function inTime(
   date: string | undefined,
 ): boolean | null {
   const { from, to } = dated;
+  const first = Number(from.slice(0, 4));
+  const last = Number(to.slice(0, 4));
+  const inYears = (years: number[]) => years.some((y) => y >= first && y <= last);
   const [ss, se] = sentenceAround(text, start, end);
   const years = yearsIn(text.slice(ss, se));
-  if (years.length > 0) {
-    const first = Number(from.slice(0, 4));
-    const last = Number(to.slice(0, 4));
-    return years.some((y) => y >= first && y <= last);
-  }
-  if (date !== undefined) return date >= from && date.slice(0, to.length) <= to;
-  return null;
+  if (years.length > 0) return inYears(years);
+  const onPage = date === undefined ? null : date >= from && date.slice(0, to.length) <= to;
+  if (onPage === true) return true;
+  const [ws, we] = windowAround(text, start, end);
+  const near = yearsIn(text.slice(ws, we));
+  return near.length > 0 ? inYears(near) : onPage;
 }
 
 /**

@@ -101,6 +101,15 @@ describe('years before 1900 count where the text marks them as years', () => {
     expect(ids(text, '2024-01-10')).toContain(id);
   });
 
+  test('a year in a neighbouring sentence decides where the page is dated after the time (a history told today)', () => {
+    expect(ids('1857年9月,中俄双方举行谈判。沙俄代表蛮横提出要求。', '2025-08-10')).toContain('russian-empire');
+    expect(ids('沙皇俄国加紧了侵略。从1854年到1857年,俄军四次入侵。', '2025-08-10')).toContain('russian-empire');
+    // A page dated in the event's time still decides before a neighbour's year.
+    const text = 'Officials spoke on Friday. The upcoming trip of Xi Jinping to Russia matters. In 2022 they met.';
+    expect(ids(text, '2023-03-17')).toContain('xi-state-visit-moscow-2023');
+    expect(ids(text, '2024-06-01')).not.toContain('xi-state-visit-moscow-2023');
+  });
+
   test('a number that is not marked as a year decides nothing; with no year the page date refuses both', () => {
     expect(ids('沙俄派出1650名士兵。', '2024-01-10')).not.toContain('tsardom-of-russia');
     expect(ids('沙俄派出1650名士兵。', '2024-01-10')).not.toContain('russian-empire');
