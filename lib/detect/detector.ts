@@ -1052,8 +1052,8 @@ class Engine implements Detector {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
     if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     const place = this.data.place[r.entity] === true;
-    // A place's name alone between Chinese title marks is a work's title: the song 《莫斯科》.
-    if (place && text.charAt(r.start - 1) === '《' && text.charAt(r.end) === '》') return true;
+    // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》.
+    if (place && enclosed(text, r.start, r.end, '《', '》', HAN_TITLE_MAX) !== null) return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
     return (
       startsLongerName(text, r.end) ||
@@ -1167,9 +1167,43 @@ const OPENING_QUOTES = new Set(['«', '„', '"', '“']);
  */
 function quotedName(text: string, start: number, end: number): boolean {
   if (quotedAfterKind(text, start)) return true;
-  if (text.charAt(start - 1) === '«' && text.charAt(end) === '»') return true;
+  const quoted = enclosed(text, start, end, '«', '»', QUOTED_NAME_MAX);
+  if (quoted !== null && (quoted.match(/\p{L}[\p{L}\p{M}-]*/gu)?.length ?? 0) <= QUOTED_NAME_WORDS) return true;
   const bracketed = BRACKETED_KIND.exec(text.slice(end, end + 40));
   return bracketed !== null && isKindWord(bracketed[1]!.toLowerCase());
+}
+
+/** The longest title (in characters) a place's name may stand in: 《莫斯科郊外的晚上》. */
+const HAN_TITLE_MAX = 30;
+/**
+ * How long a text in guillemets, and how many words, a place's name may stand
+ * in as a named thing's name («Тихоокеанская Россия», «Единая Россия»); a
+ * longer one is a quotation.
+ */
+const QUOTED_NAME_MAX = 40;
+const QUOTED_NAME_WORDS = 3;
+
+/**
+ * The text between `open` and `close` around [start, end) on one line, at
+ * most `max` characters long, or null when the match does not stand between them.
+ */
+function enclosed(text: string, start: number, end: number, open: string, close: string, max: number): string | null {
+  let from = start;
+  while (from > 0 && start - from < max) {
+    const c = text.charAt(from - 1);
+    if (c === open) break;
+    if (c === close || c === '\n') return null;
+    from--;
+  }
+  if (text.charAt(from - 1) !== open) return null;
+  let to = end;
+  while (to < text.length && to - from < max) {
+    const c = text.charAt(to);
+    if (c === close) return text.slice(from, to);
+    if (c === open || c === '\n') return null;
+    to++;
+  }
+  return null;
 }
 
 /** A name quoted right after a word for a named thing: крейсер «Москва». */
@@ -1205,7 +1239,7 @@ const HAN_SUFFIXES = [...LONGER_NAMES.han].sort((a, b) => b.length - a.length);
 const HAN_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanRightAfter);
 const HAN_CITY_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanCityRightAfter);
 /** The longest run of other characters a Chinese name may have between a place and its last word. */
-const HAN_NAME_MIDDLE = 4;
+const HAN_NAME_MIDDLE = 6;
 const HAN_COMPANIES = [...LONGER_NAMES.hanCompanies].sort((a, b) => b.length - a.length);
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
 const HAN_COMPANY_MIDDLE = 6;

@@ -51,14 +51,27 @@ describe('names inside the names of other bodies', () => {
     ['活动在南海路举行。', 'south-china-sea'],
     ['晚宴有遠東海鮮。', 'east-china-sea'],
     ['俄方晚宴有遠東海鮮。', 'east-china-sea'],
-    // A work's title: a place's name alone between Chinese title marks.
+    // A work's title: a place's name between Chinese title marks.
     ['我最喜欢的歌是《莫斯科》。', 'moscow'],
+    ['《莫斯科郊外的晚上》是一首苏联歌曲。', 'moscow'],
+    // Institutions, venues and companies that begin with a city's name.
+    ['他毕业于莫斯科国立国际关系学院。', 'moscow'],
+    ['成立於一九八八年的莫斯科市立芭蕾舞團來台演出。', 'moscow'],
+    ['老莫就是莫斯科餐厅。', 'moscow'],
+    ['台北的北京烤鴨名店。', 'beijing'],
+    ['在谈到朝鲜半岛问题时。', 'north-korea'],
+    ['民族:俄羅斯族。', 'russia'],
+    ['他熟练掌握俄语和英语。', 'russia'],
+    ['地点选在玉渊潭南路的基辅罗斯。', 'kyiv'],
+    ['模块通过白令海峡运输。', 'bering-sea'],
+    ['目前98%的中國銀行拒絕收款。', 'bank-of-china'],
     ['弘扬“上海精神”。', 'shanghai'],
     ['He lived in Khabarovsk Krai for years.', 'khabarovsk'],
     ['内蒙古草原和蒙古族文化。', 'mongolia'],
     // Named things: alone in guillemets, or titled with their kind in brackets.
     ['Россия (гостиница, Москва) — статья о гостинице.', 'russia'],
     ['В «России» было 2772 номера.', 'russia'],
+    ['Об этом сообщает «Тихоокеанская Россия».', 'russia'],
     ['Moscow (band) released an album.', 'moscow'],
     ['源自中国青年报。', 'china'],
     ['据日本经济新闻报道。', 'japan'],
@@ -91,6 +104,11 @@ describe('names inside the names of other bodies', () => {
   test('an alias that a longer name ends is not its entity: "Agricultural Bank of China"', () => {
     expect(found('Agricultural Bank of China froze the accounts.')).toEqual([]);
     expect(found('The Bank of China froze the accounts.')).toEqual(['bank-of-china:Bank of China']);
+  });
+
+  test('a place in a long quotation, or in Chinese title marks that run over a line, is the place', () => {
+    expect(found('Он сказал: «Россия готова к диалогу с Китаем и Индией».')).toContain('russia:Россия');
+    expect(found('《莫斯科\n郊外》')).toContain('moscow:莫斯科');
   });
 
   test('a party named after its country does not name it, in Chinese either; an organ of the state does', () => {
