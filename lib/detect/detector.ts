@@ -1267,6 +1267,8 @@ function hanCompanyGoesOn(text: string, end: number): boolean {
 }
 
 function hanInstitutionGoesOn(text: string, end: number, city: boolean): boolean {
+  // A word that describes ("state", "small", "some") makes the run a description: 中国国有银行 is "China's state banks".
+  if (LONGER_NAMES.hanDescriptive.some((word) => text.startsWith(word, end))) return false;
   const limit = Math.min(text.length, end + HAN_NAME_MIDDLE + 1);
   for (let k = end; k < limit; k++) {
     const c = text.charAt(k);

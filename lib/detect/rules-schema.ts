@@ -70,9 +70,10 @@ export const EntityRulesSchema = v.strictObject({
   /** Phrases that name the entity only around a date (the page's or the sentence's). */
   dated: v.optional(v.pipe(v.array(DatedSchema), v.minLength(1))),
   /**
-   * The bodies this one is an organ of (a ministry's state, a council's
-   * organisation): their names inside its name name them too ("US" in "US
-   * Treasury", "РФ" in "ВКС РФ"), unlike a name inside any other proper name.
+   * The bodies this one is an organ or a region of (a ministry's state, a
+   * council's organisation, a country's region): their names inside its name
+   * name them too ("US" in "US Treasury", "РФ" in "ВКС РФ", 俄罗斯 in
+   * 俄罗斯远东), unlike a name inside any other proper name.
    */
   partOf: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(ID))), v.minLength(1))),
 });
@@ -111,6 +112,11 @@ export const RulesSchema = v.strictObject({
     han: v.pipe(v.array(word), v.minLength(1)),
     /** Words that make a name right after a place (中国日报, 天津宣言, 北京条约); not across other words ("中国加入条约"). */
     hanRightAfter: v.pipe(v.array(word), v.minLength(1)),
+    /**
+     * Words that, right after a place, describe what follows rather than begin a
+     * name (中国国有银行 is "China's state banks", 中國小型銀行 "China's small banks").
+     */
+    hanDescriptive: v.pipe(v.array(word), v.minLength(1)),
     /** As `hanRightAfter`, after a city's name only (北京大学; 中国大学 is "Chinese universities"). */
     hanCityRightAfter: v.pipe(v.array(word), v.minLength(1)),
     /**

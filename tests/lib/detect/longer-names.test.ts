@@ -106,6 +106,18 @@ describe('names inside the names of other bodies', () => {
     expect(found('The Bank of China froze the accounts.')).toEqual(['bank-of-china:Bank of China']);
   });
 
+  test('a word that describes after a Chinese place makes a description, not a name: 中国国有银行 names China', () => {
+    expect(found('俄媒称中国国有银行拒绝付款。')).toContain('china:中国');
+    expect(found('中國小型銀行還承做俄方付款。')).toContain('china:中國');
+    expect(found('中国建设银行宣布。')).not.toContain('china:中国');
+  });
+
+  test('a region names the country it is part of: 俄罗斯远东 names Russia', () => {
+    expect(found('符拉迪沃斯托克是俄罗斯远东城市。')).toEqual(
+      expect.arrayContaining(['russian-far-east:俄罗斯远东', 'russia:俄罗斯']),
+    );
+  });
+
   test('a place in a long quotation, or in Chinese title marks that run over a line, is the place', () => {
     expect(found('Он сказал: «Россия готова к диалогу с Китаем и Индией».')).toContain('russia:Россия');
     expect(found('《莫斯科\n郊外》')).toContain('moscow:莫斯科');
