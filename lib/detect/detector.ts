@@ -87,8 +87,8 @@ interface Raw {
   rule: RuleCode;
   numeral: boolean;
   paraphrase: boolean;
-  /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime`. */
-  dated?: { from: string; to: string; where?: readonly string[] };
+  /** A phrase that names its entity only between these dates ("Xi's visit"): see `inTime` and `dating`. */
+  dated?: Dated;
   /** Read out of a longer name that turned out to be something else: not part of another name (see `namesInRefused`). */
   freed?: true;
   /** Already found to be no other name here (see `namesInRefused`): not judged again. */
@@ -532,7 +532,10 @@ class Engine implements Detector {
    * name in its time ("the BRICS summit" is Johannesburg's in August 2023 and
    * Kazan's in October 2024; the matcher found one of them). A year in the
    * sentence or the page's date decides; with neither, the one event whose
-   * place the text names (`where`); else none.
+   * place the text names (`where`); else none. Words with a reading marked
+   * `otherwise` (沙俄) name that one where every date nearby speaks against
+   * all of them (a history told beside a year of today), and where nothing
+   * nearby is dated, the reading whose time holds most of the text's years.
    */
   private dating(text: string, r: Raw, date: string | undefined, named: (id: string) => boolean): Raw | null {
     this.datedPhrases ??= PARAPHRASES.filter((p) => p.from !== undefined).map(compileParaphrase);
@@ -541,8 +544,7 @@ class Engine implements Detector {
     for (const p of this.datedPhrases) {
       if (p.id === id || matchParaphrase(p, text, r.start) !== r.end) continue;
       const entity = this.idIndex.get(p.id);
-      const dated = p.where ? { from: p.from!, to: p.to!, where: p.where } : { from: p.from!, to: p.to! };
-      if (entity !== undefined) readings.push({ ...r, entity, dated });
+      if (entity !== undefined) readings.push({ ...r, entity, dated: datedOf(p) });
     }
     let undecided = false;
     for (const o of readings) {
@@ -550,9 +552,11 @@ class Engine implements Detector {
       if (verdict === true) return o;
       if (verdict === null) undecided = true;
     }
-    if (!undecided) return null;
+    const otherwise = readings.find((o) => o.dated!.otherwise);
+    if (!undecided) return otherwise ?? null;
     const placed = readings.filter((o) => o.dated!.where?.some(named));
-    return placed.length === 1 ? placed[0]! : null;
+    if (placed.length === 1) return placed[0]!;
+    return otherwise ? (byYearsOfText(text, readings) ?? null) : null;
   }
 
   /** The names matched inside `outer`'s span (paraphrases and `outer`'s own entity left out), in text offsets. */
@@ -779,10 +783,8 @@ class Engine implements Detector {
           if (para && (para.end > j || para.pattern.han === true) && (!best || para.end > best.end)) {
             const entity = this.idIndex.get(para.id)!;
             best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
-            const { from, to } = para.pattern;
-            if (from !== undefined && to !== undefined) {
-              best.dated = para.pattern.where ? { from, to, where: para.pattern.where } : { from, to };
-            }
+            const dated = datedOf(para.pattern);
+            if (dated) best.dated = dated;
           }
         }
       }
@@ -1367,6 +1369,37 @@ function yearsIn(s: string): number[] {
       out.push(y);
   }
   return out;
+}
+
+/** When a dated phrase names its entity (rules.json `dated`). */
+interface Dated {
+  from: string;
+  to: string;
+  where?: readonly string[];
+  otherwise?: true;
+}
+
+/** The reading whose time holds the most years written anywhere in `text`, if one holds more than the others. */
+function byYearsOfText<T extends { dated?: Dated }>(text: string, readings: T[]): T | undefined {
+  const years = yearsIn(text);
+  const counts = readings.map(({ dated }) => {
+    const first = Number(dated!.from.slice(0, 4));
+    const last = Number(dated!.to.slice(0, 4));
+    return years.filter((y) => y >= first && y <= last).length;
+  });
+  const most = Math.max(...counts);
+  return most > 0 && counts.filter((c) => c === most).length === 1 ? readings[counts.indexOf(most)] : undefined;
+}
+
+/** A compiled phrase's dates, or undefined for a phrase that names its entity in any time. */
+function datedOf(p: CompiledParaphrase): Dated | undefined {
+  if (p.from === undefined || p.to === undefined) return undefined;
+  return {
+    from: p.from,
+    to: p.to,
+    ...(p.where ? { where: p.where } : {}),
+    ...(p.otherwise ? { otherwise: p.otherwise } : {}),
+  };
 }
 
 /**

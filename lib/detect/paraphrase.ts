@@ -60,6 +60,7 @@ export interface CompiledParaphrase {
   from?: string;
   to?: string;
   where?: readonly string[];
+  otherwise?: true;
   /** The pattern is one phrase in Han script (see `hanEnd`). */
   han?: true;
 }
@@ -96,6 +97,7 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
     compiled.from = spec.from;
     compiled.to = spec.to;
     if (spec.where) compiled.where = spec.where;
+    if (spec.otherwise) compiled.otherwise = spec.otherwise;
   }
   return compiled;
 }

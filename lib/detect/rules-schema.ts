@@ -49,6 +49,12 @@ export const DatedSchema = v.strictObject({
    * date: "the BRICS summit" on an undated page that names Kazan is Kazan's.
    */
   where: v.optional(v.pipe(v.array(word), v.minLength(1))),
+  /**
+   * The reading taken when no date speaks for another entity the same words
+   * name: 沙俄 is the tsardom with a year before 1721 near it, the empire
+   * otherwise, whatever year of today's news stands beside it.
+   */
+  otherwise: v.optional(v.literal(true)),
 });
 
 export const EntityRulesSchema = v.strictObject({

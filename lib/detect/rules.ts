@@ -29,6 +29,8 @@ export interface ParaphraseSpec {
   to?: string;
   /** Entities (places) whose mention dates the phrase when nothing else does. */
   where?: readonly string[];
+  /** The reading taken when no date speaks for another (see DatedSchema). */
+  otherwise?: true;
 }
 
 function expand(list: readonly string[] | undefined): readonly string[] | undefined {
@@ -54,7 +56,14 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = Object.fr
 export const PARAPHRASES: readonly ParaphraseSpec[] = Object.entries(rules.entities).flatMap(([id, e]) => [
   ...(e.paraphrases ?? []).map((pattern) => ({ id, pattern })),
   ...(e.dated ?? []).flatMap((d) =>
-    d.patterns.map((pattern) => ({ id, pattern, from: d.from, to: d.to, ...(d.where ? { where: d.where } : {}) })),
+    d.patterns.map((pattern) => ({
+      id,
+      pattern,
+      from: d.from,
+      to: d.to,
+      ...(d.where ? { where: d.where } : {}),
+      ...(d.otherwise ? { otherwise: d.otherwise } : {}),
+    })),
   ),
 ]);
 
