@@ -26,6 +26,11 @@ describe('support words in Chinese and Russian', () => {
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
     // 外交部 alone is China's where the sentence names China's side or its spokespeople.
     ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
+    ['Ли Хуэй — спецпредставитель Китая по делам Евразии.', 'li-hui'],
+    ['На участке по рекам Аргунь и Амур.', 'amur-river'],
+    ['Речные сообщения по Амуру нерегулярны.', 'amur-river'],
+    ['Russian, Chinese bombers fly joint patrols over Pacific.', 'joint-bomber-patrols'],
+    ['2014年5月,诺瓦泰克公司与中国石油签订了供货合同。', 'cnpc'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -39,6 +44,8 @@ describe('support words in Chinese and Russian', () => {
     ['黑龙江的风景很美。', ['amur-river', 'heilongjiang-province']],
     ['外交部宣布新的签证政策。', ['chinese-foreign-ministry']],
     ['他1972年毕业于苏联外交部附属的学院,毛宁说。', ['chinese-foreign-ministry']],
+    ['中国石油需求持续增长。', ['cnpc']],
+    ['The navies held joint patrols in the strait.', ['joint-bomber-patrols']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
