@@ -20,6 +20,13 @@ function wordForms(word: string): string[][] {
   const stem = (n: number) => word.slice(0, word.length - n);
   const last = lower.slice(-1);
   const last2 = lower.slice(-2);
+  // The nouns that head place names decline as they do ("Южно-Китайского моря"), even those the rules below leave alone.
+  const head = HEADS[lower];
+  if (head) {
+    const cased = (f: string) => (word[0] === lower[0] ? f : f[0]!.toUpperCase() + f.slice(1));
+    const [gen, dat, ins, prep] = head.singular.map(cased);
+    return [[gen!], [dat!], [last === 'а' ? stem(1) + 'у' : word], [ins!], [prep!]];
+  }
   if (last2 === 'ия') {
     const s = stem(1);
     return [[s + 'и'], [s + 'и'], [s + 'ю'], [s + 'ей'], [s + 'и']];

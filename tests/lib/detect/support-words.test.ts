@@ -31,6 +31,8 @@ describe('support words in Chinese and Russian', () => {
     ['Речные сообщения по Амуру нерегулярны.', 'amur-river'],
     ['Russian, Chinese bombers fly joint patrols over Pacific.', 'joint-bomber-patrols'],
     ['2014年5月,诺瓦泰克公司与中国石油签订了供货合同。', 'cnpc'],
+    ['国防部新闻发言人张晓刚表示,中方将继续合作。', 'china-ministry-of-national-defense'],
+    ['原职:张辞去外交部副部长职务,就任中国驻俄罗斯大使。', 'chinese-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -46,6 +48,7 @@ describe('support words in Chinese and Russian', () => {
     ['他1972年毕业于苏联外交部附属的学院,毛宁说。', ['chinese-foreign-ministry']],
     ['中国石油需求持续增长。', ['cnpc']],
     ['The navies held joint patrols in the strait.', ['joint-bomber-patrols']],
+    ['俄罗斯国防部发言人表示,中方将参加演习。', ['china-ministry-of-national-defense']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
