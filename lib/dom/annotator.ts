@@ -489,20 +489,36 @@ export class Annotator {
     this.#walk.enqueue(root, viewportFirst);
   }
 
-  /** Runs slices until the queue is empty, yielding between them. */
+  /**
+   * Runs slices until the queue is empty, yielding between them. While the
+   * background scans one slice the next is read: one slice waits for its
+   * answer at a time, and answers are taken in the order the slices were read.
+   */
   #pump(): void {
     if (this.#pumping || !this.#running) return;
     this.#pumping = true;
     const generation = this.#generation;
     const loop = async () => {
+      let scanning: Promise<boolean> | null = null;
       try {
         while (this.#running && generation === this.#generation && this.#deps.isValid()) {
           const step = this.#slice();
-          const more = typeof step === 'boolean' ? step : await step;
+          let more: boolean;
+          if (typeof step === 'boolean') more = step;
+          else {
+            if (scanning) await scanning;
+            scanning = step;
+            more = this.#walk.pending;
+          }
+          if (!more && scanning) {
+            more = await scanning;
+            scanning = null;
+          }
           if (!more) break;
           if (this.#relevance === null) await new Promise<void>((resume) => (this.#onVerdict = resume));
           await this.#yieldToPage();
         }
+        if (scanning) await scanning;
       } catch (error) {
         this.#fail(error);
       } finally {

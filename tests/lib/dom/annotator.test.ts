@@ -743,6 +743,23 @@ describe('a scanner that answers later (the background)', () => {
     expect(a.stats.staleUnits).toBe(1);
   });
 
+  test('while the background scans a slice the next is read; answers are taken in order', async () => {
+    // More than the first slice reads, with the full name only at the end: the short forms wait for it.
+    const paragraphs = Array.from({ length: 2500 }, (_, i) => `<p>Putin spoke at length today (${i}).</p>`);
+    document.body.innerHTML = paragraphs.join('') + '<p>Vladimir Putin arrived.</p>';
+    const later = laterScanner();
+    const a = makeAnnotator({ scanner: later.scanner });
+    a.update(settings());
+    await vi.waitFor(() => expect(later.waiting).toHaveLength(2));
+    expect(later.waiting[0]!.texts[0]).toBe('Putin spoke at length today (0).');
+    while (a.stats.passDoneMs === null) {
+      if (later.waiting.length > 0) later.answer();
+      await new Promise((resume) => setTimeout(resume, 0));
+    }
+    expect(marked()[0]).toBe('vladimir-putin:Putin');
+    expect(a.stats.slices).toBeGreaterThan(1);
+  });
+
   test('an answer that comes after stop() changes nothing', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p>';
     const { later, a } = await startWaiting();
