@@ -53,13 +53,14 @@ const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f,
  * characters (Taiwan, Hong Kong) folds to the simplified names, and so do the
  * traditional names of the fact base. Made with OpenCC (t, tw and hk to cn,
  * character by character over the CJK blocks), keeping the characters that
- * become one of our names' characters; extend it when Chinese names with new
- * characters are added (a test checks the pairs against OpenCC).
+ * become one of our names' characters: `npx tsx lib/cli/traditional-pairs.ts`
+ * rewrites them after Chinese names with new characters are added (a test
+ * checks the pairs against OpenCC).
  */
 export const TRADITIONAL =
-  '並乾亞佈併來侷係個倫傑備傢傳價儲內兩凱別剋剛創劃劉劍動務勛勞勳區協厤參員問喬單噁嚮囌國圖團報場墰壇壜壯夥奧學宮實寧寶將對導峯島峽崑嶺帳帶幣幷幹庫廢廣張強彆彈彿後惡懞戰揚撫擊擴敍敎敘敵於時暉曆曉曏會朮東枱條業極榦構樂樓橋機檯權欽歐歷殲氣決沒沖況減滿漢澤濛濟濤濱瀋灣為烏無營爭爲爾獨琿瑩璦環產産發盧睏矇硃磚礎祕禦稅積穩窩箇糰約納級紮紹組結統絲綏經綜綢綫維網緊線總織繫罈罎羅羣義習聖聞聯聲臺與興舉艦茲華萬葉蓆蔘薩蘇蘭號術衕衚衛衝衞裏補裝裡製規視覽訂計訊託訪設詢論諮諾謝議變谿貝財費貿資賓購趙車軍輔輝輪輸轟辦連週運達遠選邊鄧鄰銀銷錦錫錶鐵長開間閤閱閲關陣陳陸陽隊際雙電韃韋韓頁項順頓領額颱飛馬騎驅體髮鬆鬍魯鮮麪麫麵黨鼕齣龍';
+  '並乾亞佈併來侷係個倫傑備傢傳價儲內兩凱別剋剛創劃劉劍動務勛勞勳區協厤參員問喬單噁嚮囌國圖團報場墰壇壜壯夥奧學宮實寧寶將對導峯島峽崑嶺帳帶幣幷幹庫廢廣張強彆彈彿後惡懞戰揚撫擊擴敍敎敘敵於時暉曆曉曏會朮東枱條業極榦構樂樓橋機檯權欽歐歷殲氣決沒沖況減滿漢澤濛濟濤濱瀋灣為烏無營爭爲爾獨琿瑩璦環產産發盧睏矇硃磚礎祕禦稅積穩窩箇糰約納級紮紹組結統絲綏經綜綢綫維網緊線總織繫罈罎羅羣義習聖聞聯聲臺與興舉艦茲華萬葉蓆蔘薩蘇蘭號術衕衚衛衝衞裏補裝裡製規視覽訂計訊託訪設詢論諮諾謝議變谿貝財費貿資賓購趙車軍輔輝輪輸轟辦連週運達遠選邊邏鄧鄰銀銷錦錫錶鐵長開間閤閱閲關陣陳陸陽隊際雙電韃韋韓頁項順頓領額颱飛馬騎驅體髮鬆鬍魯鮮麪麫麵黨鼕齣龍';
 export const SIMPLIFIED =
-  '并干亚布并来局系个伦杰备家传价储内两凯别克刚创划刘剑动务勋劳勋区协历参员问乔单恶向苏国图团报场坛坛坛壮伙奥学宫实宁宝将对导峰岛峡昆岭帐带币并干库废广张强别弹佛后恶蒙战扬抚击扩叙教叙敌于时晖历晓向会术东台条业极干构乐楼桥机台权钦欧历歼气决没冲况减满汉泽蒙济涛滨沈湾为乌无营争为尔独珲莹瑷环产产发卢困蒙朱砖础秘御税积稳窝个团约纳级扎绍组结统丝绥经综绸线维网紧线总织系坛坛罗群义习圣闻联声台与兴举舰兹华万叶席参萨苏兰号术同胡卫冲卫里补装里制规视览订计讯托访设询论咨诺谢议变溪贝财费贸资宾购赵车军辅辉轮输轰办连周运达远选边邓邻银销锦锡表铁长开间合阅阅关阵陈陆阳队际双电鞑韦韩页项顺顿领额台飞马骑驱体发松胡鲁鲜面面面党冬出龙';
+  '并干亚布并来局系个伦杰备家传价储内两凯别克刚创划刘剑动务勋劳勋区协历参员问乔单恶向苏国图团报场坛坛坛壮伙奥学宫实宁宝将对导峰岛峡昆岭帐带币并干库废广张强别弹佛后恶蒙战扬抚击扩叙教叙敌于时晖历晓向会术东台条业极干构乐楼桥机台权钦欧历歼气决没冲况减满汉泽蒙济涛滨沈湾为乌无营争为尔独珲莹瑷环产产发卢困蒙朱砖础秘御税积稳窝个团约纳级扎绍组结统丝绥经综绸线维网紧线总织系坛坛罗群义习圣闻联声台与兴举舰兹华万叶席参萨苏兰号术同胡卫冲卫里补装里制规视览订计讯托访设询论咨诺谢议变溪贝财费贸资宾购赵车军辅辉轮输轰办连周运达远选边逻邓邻银销锦锡表铁长开间合阅阅关阵陈陆阳队际双电鞑韦韩页项顺顿领额台飞马骑驱体发松胡鲁鲜面面面党冬出龙';
 let simplifiedOf: Map<number, number> | null = null;
 
 /** The simplified form of a traditional Chinese character of our names (the code unit itself otherwise). */

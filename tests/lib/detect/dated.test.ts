@@ -67,6 +67,9 @@ describe('events that share their words, or have only their place', () => {
     ['中方呼吁政治解决乌克兰危机。', '2023-05-18', 'russian-invasion-of-ukraine'],
     // A year in Chinese is followed by 年, which does not hide it.
     ['2022年2月,中俄两国发表联合声明。', '2024-05-01', 'joint-statement-feb-2022'],
+    // "The state visit" in Chinese is the one of its time.
+    ['正在中国进行国事访问的俄罗斯总统普京到访哈尔滨。', '2024-05-17', 'putin-state-visit-china-2024'],
+    ['习近平抵达莫斯科开始国事访问。', '2023-03-20', 'xi-state-visit-moscow-2023'],
   ])('%s (page dated %s) is %s', (text, date, id) => {
     expect(ids(text, date)).toContain(id);
   });

@@ -33,6 +33,7 @@ describe('support words in Chinese and Russian', () => {
     ['2014年5月,诺瓦泰克公司与中国石油签订了供货合同。', 'cnpc'],
     ['国防部新闻发言人张晓刚表示,中方将继续合作。', 'china-ministry-of-national-defense'],
     ['原职:张辞去外交部副部长职务,就任中国驻俄罗斯大使。', 'chinese-foreign-ministry'],
+    ['8月12日,国务院任免国家工作人员。', 'state-council-of-china'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -49,6 +50,8 @@ describe('support words in Chinese and Russian', () => {
     ['中国石油需求持续增长。', ['cnpc']],
     ['The navies held joint patrols in the strait.', ['joint-bomber-patrols']],
     ['俄罗斯国防部发言人表示,中方将参加演习。', ['china-ministry-of-national-defense']],
+    ['美国财政部和国务院宣布对42个中国实体实施制裁。', ['state-council-of-china']],
+    ['俄中海军舰艇完成对太平洋水域的联合巡逻。', ['joint-bomber-patrols']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
