@@ -1038,7 +1038,9 @@ class Engine implements Detector {
       const related = this.data.related[e] ?? [];
       return raws.some((o, k) => accepted[k] && o.start < se && o.end > ss && related.includes(o.entity));
     });
-    const chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
+    let chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
+    // Both senses supported: the one with more words of its own in the sentence (黑龙江 at the meeting of two rivers).
+    if (chosen.length > 1) chosen = mostSupported(chosen, (e) => this.contextOf(e).yes?.found(sentence).length ?? 0);
     if (chosen.length !== 1) return 'reject';
     r.entity = chosen[0]!;
     return 'accept';
@@ -1369,6 +1371,14 @@ function yearsIn(s: string): number[] {
       out.push(y);
   }
   return out;
+}
+
+/** The entities with the highest count, or all of them when none counts more than another. */
+function mostSupported(entities: number[], count: (entity: number) => number): number[] {
+  const counts = entities.map(count);
+  const most = Math.max(...counts);
+  const top = entities.filter((_e, k) => counts[k] === most);
+  return top.length === 1 ? top : entities;
 }
 
 /** When a dated phrase names its entity (rules.json `dated`). */

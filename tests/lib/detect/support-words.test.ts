@@ -24,6 +24,8 @@ describe('support words in Chinese and Russian', () => {
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
+    // Both senses supported: the one with more words of its own.
+    ['岛在抚远县境内的黑龙江、乌苏里江汇合处。', 'amur-river'],
     // 外交部 alone is China's where the sentence names China's side or its spokespeople.
     ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
     ['Ли Хуэй — спецпредставитель Китая по делам Евразии.', 'li-hui'],
