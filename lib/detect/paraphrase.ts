@@ -7,6 +7,10 @@
  *   (a|b|c)        one of several words
  *   x?             the element is optional
  *   #Year #Month #Day   a year 1000–2099, a month name, a day number 1–31
+ * A pattern in Han script is one phrase (no spaces), a literal or a choice of
+ * literals; in it "…" stands for up to HAN_GAP Han characters, so that one
+ * pattern reads a description however it runs on ("西方对俄…制裁": 西方对俄罗斯
+ * 实施了制裁, 西方对俄实施大规模金融制裁). Its trigger is the part before "…".
  * The first element must be a literal (or a choice of literals): these
  * trigger words go into the matcher's trie, so a pattern is only tried where
  * its first word occurs. Possessive 's is its own token ("xi 's visit").
@@ -129,12 +133,22 @@ export function nextStarts(list: readonly CompiledParaphrase[]): Set<number> | n
  */
 export function triggerWords(spec: ParaphraseSpec): string[] {
   const first = spec.pattern.split(' ').find(Boolean) ?? '';
-  return first.startsWith('(') ? first.slice(1, -1).split('|') : [first];
+  return (first.startsWith('(') ? first.slice(1, -1).split('|') : [first]).map(beforeGap);
 }
 
 /** The trigger words of a compiled pattern (its first element). */
 export function triggersOf(p: CompiledParaphrase): string[] {
-  return [...(p.elements[0]!.words ?? [])];
+  return [...(p.elements[0]!.words ?? [])].map(beforeGap);
+}
+
+/** In a Han phrase, "…" stands for up to this many Han characters. */
+export const HAN_GAP = 8;
+const GAP = '…';
+
+/** A Han phrase's part before its gap: what the matcher's trie finds. */
+function beforeGap(word: string): string {
+  const at = word.indexOf(GAP);
+  return at < 0 ? word : word.slice(0, at);
 }
 
 /** Longest stretch of text a paraphrase may span. */
@@ -288,7 +302,20 @@ function endOf(used: number, tokens: Tokens): number {
 function hanEnd(p: CompiledParaphrase, text: string, start: number): number {
   let end = -1;
   for (const w of p.elements[0]!.words!) {
-    if (w.length > end - start && foldString(text.slice(start, start + w.length)) === w) end = start + w.length;
+    const gap = w.indexOf(GAP);
+    if (gap >= 0) end = Math.max(end, gapEnd(text, start, w.slice(0, gap), w.slice(gap + 1)));
+    else if (w.length > end - start && foldString(text.slice(start, start + w.length)) === w) end = start + w.length;
   }
   return end;
+}
+
+/** The end of `head`, up to HAN_GAP Han characters, then `tail` from `start`; -1 when the text does not run so. */
+function gapEnd(text: string, start: number, head: string, tail: string): number {
+  if (foldString(text.slice(start, start + head.length)) !== head) return -1;
+  const from = start + head.length;
+  for (let k = from; k <= from + HAN_GAP && k + tail.length <= text.length; k++) {
+    if (foldString(text.slice(k, k + tail.length)) === tail) return k + tail.length;
+    if (!HAN.test(text.charAt(k))) return -1;
+  }
+  return -1;
 }

@@ -29,6 +29,9 @@ describe('matchParaphrase', () => {
       'Shanghai Cooperation Organisation (SCO) summit',
     ],
     ['саммит шос', 'саммит ШОС (SCO) в Тяньцзине', 'саммит ШОС'],
+    // In a Han phrase "…" reads up to eight Han characters.
+    ['西方对俄…制裁', '西方对俄实施大规模金融制裁。', '西方对俄实施大规模金融制裁'],
+    ['(西方对俄…制裁|美国对俄…制裁)', '美国对俄制裁加码', '美国对俄制裁'],
   ])('%s on %j', (p, text, matched) => {
     const end = matchParaphrase(pattern(p), text, 0);
     expect(text.slice(0, end)).toBe(matched);
@@ -42,6 +45,9 @@ describe('matchParaphrase', () => {
     ['sco summit', 'SCO (in Tianjin) summit'],
     ['sco summit', 'SCO (2025) summit'],
     ['sco summit', 'SCO (S) summit'],
+    // Not over punctuation, nor over more than eight characters.
+    ['西方对俄…制裁', '西方对俄关系紧张,美国实施制裁'],
+    ['西方对俄…制裁', '西方对俄罗斯的能源出口实施了全面制裁'],
   ])('%s does not match %j', (p, text) => {
     expect(matchParaphrase(pattern(p), text, 0)).toBe(-1);
   });
