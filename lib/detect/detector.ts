@@ -606,6 +606,8 @@ class Engine implements Detector {
     const bodies = PART_OF[this.data.ids[outer.entity]!];
     const inner = found.filter((r) => {
       if (r.entity === this.otherNames || r.entity === outer.entity) return false;
+      // Another entity's name for the same words is not inside it (two organs sharing a name would read each other forever).
+      if (r.start === outer.start && r.end === outer.end) return false;
       if (bodies?.includes(this.data.ids[r.entity]!)) return true;
       // A Chinese phrase reads the names in it (金砖峰会); a Chinese name nothing but its bodies.
       if (han) return phrase;

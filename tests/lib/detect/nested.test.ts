@@ -70,3 +70,10 @@ describe('nested mentions', () => {
     expect(r.mentions.indexOf(outer)).toBeLessThan(r.mentions.indexOf(inner[0]!));
   });
 });
+
+test('two organs sharing a name do not read each other inside it ("the Foreign Ministry’s" after Russia’s was named)', () => {
+  const r = scan(
+    'The Russian Foreign Ministry said so. He was in China. He served as the Director of the Foreign Ministry’s First Asian Department.',
+  );
+  expect(ids(r.mentions)).toContain('russian-foreign-ministry:Foreign Ministry');
+});
