@@ -30,7 +30,7 @@ import {
   type EntityContext,
 } from './context-rules';
 import * as norm from './normalize';
-import { ensureChar, foldString, isLower, isUpper, shapeString } from './normalize';
+import { ensureChar, foldString, isAccentedLatin, isLower, isUpper, shapeString } from './normalize';
 import {
   PARAPHRASES,
   compileParaphrase,
@@ -873,6 +873,9 @@ class Engine implements Detector {
       const a = shape.charCodeAt(k);
       const t = text.charCodeAt(pos[k]!);
       if (a === t) continue;
+      // Marks the name lacks (Pinyin tones) are read over in a proper name ("Hēixiāzi"), never in a
+      // common word: "yuǎn" in 抚远(yuǎn) is not the yuan.
+      if (isAccentedLatin(t) && !isUpper(shape.charCodeAt(0))) return false;
       if (isUpper(a)) {
         if (!isUpper(t) && !this.inSmallLetterLine(text, shape, depth)) return false;
         continue;
@@ -1100,7 +1103,7 @@ class Engine implements Detector {
 
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
-const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,]?$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,)]?$/u;
 const UPPER_START = /^\p{Lu}/u;
 const HAN_CHAR = /\p{Script=Han}/u;
 /** Words before a name that do not make it part of a longer one: "The Bank of China", "At Bank of China". */
@@ -1148,7 +1151,7 @@ function startsLongerName(text: string, end: number): boolean {
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     if (!CAPITALISED_WORD.test(word)) return false;
-    const folded = word.replace(/[.,]$/, '').toLowerCase();
+    const folded = word.replace(/[.,)]$/, '').toLowerCase();
     if (COMPANY_SUFFIXES.has(folded) || (k < 3 && INSTITUTION_WORDS.has(folded))) return true;
   }
   return false;
@@ -1180,7 +1183,7 @@ function quotedName(text: string, start: number, end: number): boolean {
 }
 
 /** The longest title (in characters) a place's name may stand in: 《莫斯科郊外的晚上》. */
-const HAN_TITLE_MAX = 30;
+const HAN_TITLE_MAX = 60;
 /**
  * How long a text in guillemets, and how many words, a place's name may stand
  * in as a named thing's name («Тихоокеанская Россия», «Единая Россия»); a

@@ -73,7 +73,7 @@ function simplify(c: number): number {
 }
 
 /** Latin letters with diacritics (Latin-1 Supplement, Extended-A and -B, Extended Additional). */
-function isAccentedLatin(c: number): boolean {
+export function isAccentedLatin(c: number): boolean {
   return (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
 }
 

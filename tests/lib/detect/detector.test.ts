@@ -398,3 +398,13 @@ describe('a place that begins a company name is part of that name (labelling sta
     expect(detect(text)).toEqual(expected);
   });
 });
+
+test('Pinyin tones are read over in a proper name, never in a common word: 抚远(yuǎn) is not the yuan', () => {
+  const found = (text: string) =>
+    createDetector(aliasTable)
+      .scan(text, newPageState())
+      .mentions.map((m) => m.id);
+  expect(found('撫遠(yuǎn)三角洲位於黑龍江。')).not.toContain('yuan');
+  expect(found('Payments in yuan rose.')).toContain('yuan');
+  expect(found('Hēixiāzi Island lies on the Amur.')).toContain('bolshoy-ussuriysky-island');
+});

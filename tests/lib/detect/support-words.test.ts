@@ -53,6 +53,8 @@ describe('support words in Chinese and Russian', () => {
     ['The navies held joint patrols in the strait.', ['joint-bomber-patrols']],
     ['俄罗斯国防部发言人表示,中方将参加演习。', ['china-ministry-of-national-defense']],
     ['美国财政部和国务院宣布对42个中国实体实施制裁。', ['state-council-of-china']],
+    ['美商务部在一份声明中说,中国企业被列入清单。', ['mofcom']],
+    ['俄国国防部说,中国空军参加了巡逻。', ['china-ministry-of-national-defense']],
     ['俄中海军舰艇完成对太平洋水域的联合巡逻。', ['joint-bomber-patrols']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
