@@ -1146,6 +1146,8 @@ function startsLongerName(text: string, end: number): boolean {
   if (!UPPER_START.test(text.charAt(end + 1))) return false;
   const words = text
     .slice(end, end + 80)
+    // A Latin name in Chinese text ends where Chinese characters or punctuation go on: "(… Technology Co)、以及".
+    .split(/[\p{Script=Han}\u3000-\u303f\uff00-\uffef\n]/u, 1)[0]!
     .trim()
     .split(/[ \u00a0]+/, 6);
   for (let k = 0; k < words.length; k++) {

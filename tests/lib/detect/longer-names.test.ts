@@ -71,6 +71,7 @@ describe('names inside the names of other bodies', () => {
     ['Russian由英語譯為上海話「羅宋」。', 'shanghai'],
     ['由蒙古語轉譯北京官話叫「俄羅斯」。', 'beijing'],
     ['The imaging firm (Beijing Yunze Technology Co) was listed.', 'beijing'],
+    ['北京昀澤科技有限公司(Beijing Yunze Technology Co)、以及其他公司。', 'beijing'],
     ['根据2004年《中华人民共和国和俄罗斯联邦关于中俄国界东段的补充协定》。', 'russia'],
     ['香港中通社8月31日電。', 'hong-kong'],
     ['中國發展高層論壇剛結束。', 'china'],
