@@ -1,8 +1,8 @@
 /**
  * `npx tsx lib/cli/traditional-pairs.ts`: rewrites the traditional and
  * simplified character pairs in lib/detect/normalize.ts (TRADITIONAL,
- * SIMPLIFIED) for the Han characters of the fact base's names as they are
- * now. Run it after adding Chinese names with new characters, then regenerate
+ * SIMPLIFIED) for the Han characters of the fact base's names and of the
+ * detection rules as they are now. Run it after adding Chinese names with new characters, then regenerate
  * the alias table (UPDATE_ALIAS_TABLE=1, tests/lib/detect/bundled-table.test.ts);
  * tests/lib/detect/normalize.test.ts checks that the pairs are up to date.
  */
@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { aliasTable } from '../detect/bundled-table';
+import rules from '../../assets/detection/rules.json';
 
 /**
  * Every traditional character that OpenCC (t, tw and hk to cn, one character
@@ -31,9 +32,10 @@ export function traditionalPairs(han: ReadonlySet<string>): Map<string, string> 
   return pairs;
 }
 
-/** The Han characters of the alias table's names. */
+/** The Han characters of the alias table's names and of the detection rules (phrases, support words). */
 export function namesHan(): Set<string> {
-  return new Set([...JSON.stringify(aliasTable.entities)].filter((c) => /\p{Script=Han}/u.test(c)));
+  const text = JSON.stringify(aliasTable.entities) + JSON.stringify(rules);
+  return new Set([...text].filter((c) => /\p{Script=Han}/u.test(c)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -49,18 +49,18 @@ const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f,
 
 /**
  * Traditional Chinese characters whose simplified forms occur in the names of
- * the fact base, position by position with those forms: text in traditional
- * characters (Taiwan, Hong Kong) folds to the simplified names, and so do the
- * traditional names of the fact base. Made with OpenCC (t, tw and hk to cn,
+ * the fact base or in the detection rules, position by position with those
+ * forms: text in traditional characters (Taiwan, Hong Kong) folds to the
+ * simplified names and phrases, and so do the traditional names of the fact base. Made with OpenCC (t, tw and hk to cn,
  * character by character over the CJK blocks), keeping the characters that
  * become one of our names' characters: `npx tsx lib/cli/traditional-pairs.ts`
  * rewrites them after Chinese names with new characters are added (a test
  * checks the pairs against OpenCC).
  */
 export const TRADITIONAL =
-  '並乾亞佈併來侷係個倫傑備傢傳價儲內兩凱別剋剛創劃劉劍動務勛勞勳區協厤參員問喬單噁嚮囌國圖團報場墰壇壜壯夥奧學宮實寧寶將對導峯島峽崑嶺帳帶幣幷幹庫廢廣張強彆彈彿後惡懞戰揚撫擊擴敍敎敘敵於時暉曆曉曏會朮東枱條業極榦構樂樓橋機檯權欽歐歷殲氣決沒沖況減滿漢澤濛濟濤濱瀋灣為烏無營爭爲爾獨琿瑩璦環產産發盧睏矇硃磚礎祕禦稅積穩窩箇糰約納級紮紹組結統絲綏經綜綢綫維網緊線總織繫罈罎羅羣義習聖聞聯聲臺與興舉艦茲華萬葉蓆蔘薩蘇蘭號術衕衚衛衝衞裏補裝裡製規視覽訂計訊託訪設詢論諮諾謝議變谿貝財費貿資賓購趙車軍輔輝輪輸轟辦連週運達遠選邊邏鄧鄰銀銷錦錫錶鐵長開間閤閱閲關陣陳陸陽隊際雙電韃韋韓頁項順頓領額颱飛馬騎驅體髮鬆鬍魯鮮麪麫麵黨鼕齣龍';
+  '並乾亞佈併來侷係俬個倫傑備傢傳價儀儲內兩凱別剋剛創劃劇劉劍動務勛勝勞勳匯區協厤參吳員問喬單噁嚮囌國園圖團堅報場塊墰壇壓壜壯夥奧奪學宮實寧寶將對導峯島峽崑嶺帳帶幣幷幹幾庫廢廣廳張強彆彈彙彿後從惡愛慶懞戰揚揮撫擊擴敍敎敗敘敵於時暉曆曉曏書會朮東枱條業極榦構樂樓橋機檯權欽歐歷殲氣決沒沖況減滙滿漢漲澤濛濟濤濱瀋灣為烏無營爭爲爾獨琿瑩璦環產産發盃盧睏矇硃磚礎祕禦稅稜稱積穩窩箇築簽籃籤糰約紅納級紮紹組結給統絲綏經綜綢綫維網緊線練總織繫纔罈罎羅羣義習聖聞聯聲臺與興舉舊舘艦茲華萬葉蓆蔘蔣薩蘇蘭號術衕衚衛衝衞裏補裝裡製見規視覽訂計訊託訪設許詢話誌語談論諮諾謙謝議變讓谿貝財責貴費貿資賓購賽趙車軍輔輝輪輸轟辦連週進遊運達遠選遼邊邏郵鄧鄰針銀銷錦錫錶鍼鐵長開間閤閱閲闆關陣陳陸陽隊際雙雜電韃韋韓頁項順頓領額颱飛飯館馬駐騎驅體髮鬆鬍魯鮮鴨麪麫麵黨鼕齊齣龍';
 export const SIMPLIFIED =
-  '并干亚布并来局系个伦杰备家传价储内两凯别克刚创划刘剑动务勋劳勋区协历参员问乔单恶向苏国图团报场坛坛坛壮伙奥学宫实宁宝将对导峰岛峡昆岭帐带币并干库废广张强别弹佛后恶蒙战扬抚击扩叙教叙敌于时晖历晓向会术东台条业极干构乐楼桥机台权钦欧历歼气决没冲况减满汉泽蒙济涛滨沈湾为乌无营争为尔独珲莹瑷环产产发卢困蒙朱砖础秘御税积稳窝个团约纳级扎绍组结统丝绥经综绸线维网紧线总织系坛坛罗群义习圣闻联声台与兴举舰兹华万叶席参萨苏兰号术同胡卫冲卫里补装里制规视览订计讯托访设询论咨诺谢议变溪贝财费贸资宾购赵车军辅辉轮输轰办连周运达远选边逻邓邻银销锦锡表铁长开间合阅阅关阵陈陆阳队际双电鞑韦韩页项顺顿领额台飞马骑驱体发松胡鲁鲜面面面党冬出龙';
+  '并干亚布并来局系私个伦杰备家传价仪储内两凯别克刚创划剧刘剑动务勋胜劳勋汇区协历参吴员问乔单恶向苏国园图团坚报场块坛坛压坛壮伙奥夺学宫实宁宝将对导峰岛峡昆岭帐带币并干几库废广厅张强别弹汇佛后从恶爱庆蒙战扬挥抚击扩叙教败叙敌于时晖历晓向书会术东台条业极干构乐楼桥机台权钦欧历歼气决没冲况减汇满汉涨泽蒙济涛滨沈湾为乌无营争为尔独珲莹瑷环产产发杯卢困蒙朱砖础秘御税棱称积稳窝个筑签篮签团约红纳级扎绍组结给统丝绥经综绸线维网紧线练总织系才坛坛罗群义习圣闻联声台与兴举旧馆舰兹华万叶席参蒋萨苏兰号术同胡卫冲卫里补装里制见规视览订计讯托访设许询话志语谈论咨诺谦谢议变让溪贝财责贵费贸资宾购赛赵车军辅辉轮输轰办连周进游运达远选辽边逻邮邓邻针银销锦锡表针铁长开间合阅阅板关阵陈陆阳队际双杂电鞑韦韩页项顺顿领额台飞饭馆马驻骑驱体发松胡鲁鲜鸭面面面党冬齐出龙';
 let simplifiedOf: Map<number, number> | null = null;
 
 /** The simplified form of a traditional Chinese character of our names (the code unit itself otherwise). */

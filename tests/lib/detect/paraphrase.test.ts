@@ -32,6 +32,8 @@ describe('matchParaphrase', () => {
     // In a Han phrase "…" reads up to eight Han characters.
     ['西方对俄…制裁', '西方对俄实施大规模金融制裁。', '西方对俄实施大规模金融制裁'],
     ['(西方对俄…制裁|美国对俄…制裁)', '美国对俄制裁加码', '美国对俄制裁'],
+    // Traditional characters fold to the simplified ones of the rules' phrases too.
+    ['从俄…原油', '從俄進口原油總量', '從俄進口原油'],
   ])('%s on %j', (p, text, matched) => {
     const end = matchParaphrase(pattern(p), text, 0);
     expect(text.slice(0, end)).toBe(matched);
