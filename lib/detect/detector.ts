@@ -1059,8 +1059,8 @@ class Engine implements Detector {
    */
   private inLongerName(text: string, r: Raw): boolean {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
-    if (!this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     const place = this.data.place[r.entity] === true;
+    if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》.
     if (place && enclosed(text, r.start, r.end, '《', '》', HAN_TITLE_MAX) !== null) return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
