@@ -29,6 +29,8 @@ describe('support words in Chinese and Russian', () => {
     // 外交部 alone is China's where the sentence names China's side or its spokespeople.
     ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
     ['Ли Хуэй — спецпредставитель Китая по делам Евразии.', 'li-hui'],
+    ['俄国人沿阿穆尔河流域东进。', 'amur-river'],
+    ['Товарооборот России с Китаем вырос, сообщила таможня Китая.', 'general-administration-of-customs'],
     ['На участке по рекам Аргунь и Амур.', 'amur-river'],
     ['Речные сообщения по Амуру нерегулярны.', 'amur-river'],
     ['Russian, Chinese bombers fly joint patrols over Pacific.', 'joint-bomber-patrols'],
@@ -56,6 +58,8 @@ describe('support words in Chinese and Russian', () => {
     ['美商务部在一份声明中说,中国企业被列入清单。', ['mofcom']],
     ['俄国国防部说,中国空军参加了巡逻。', ['china-ministry-of-national-defense']],
     ['俄中海军舰艇完成对太平洋水域的联合巡逻。', ['joint-bomber-patrols']],
+    ['这块地方成了阿穆尔省,阿穆尔虎也生活在这里。', ['amur-river']],
+    ['Товарооборот с Китаем у Индии вырос.', ['china-russia-trade']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
