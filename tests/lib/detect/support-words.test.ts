@@ -38,6 +38,9 @@ describe('support words in Chinese and Russian', () => {
     ['国防部新闻发言人张晓刚表示,中方将继续合作。', 'china-ministry-of-national-defense'],
     ['原职:张辞去外交部副部长职务,就任中国驻俄罗斯大使。', 'chinese-foreign-ministry'],
     ['8月12日,国务院任免国家工作人员。', 'state-council-of-china'],
+    // 商务部 is China's or the US's, as the sentence says.
+    ['商务部新闻发言人何亚东表示,中方坚决反对。', 'mofcom'],
+    ['美国政府宣布,商务部工业和安全局将42家企业列入清单。', 'us-commerce-department'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
