@@ -77,3 +77,19 @@ test('two organs sharing a name do not read each other inside it ("the Foreign M
   );
   expect(ids(r.mentions)).toContain('russian-foreign-ministry:Foreign Ministry');
 });
+
+test('Chinese descriptions of the relationship and of a visit read the names in them', () => {
+  expect(ids(scan('中国和俄罗斯的关系处于历史最好时期。').nested)).toEqual(
+    expect.arrayContaining(['china:中国', 'russia:俄罗斯']),
+  );
+  expect(ids(scan('中国和俄罗斯的关系处于历史最好时期。').mentions)).toContain(
+    'china-russia-relations:中国和俄罗斯的关系',
+  );
+  expect(ids(scan('1949年12月,毛泽东访问苏联,与斯大林会谈。').mentions)).toContain(
+    'mao-visit-moscow-1949:毛泽东访问苏联',
+  );
+  // The SCO's treaty of 2007 is not the Sino-Russian one of 2001.
+  expect(ids(scan('上海合作组织成员国长期睦邻友好合作条约').mentions)).not.toContain(
+    'treaty-of-good-neighborliness-2001:睦邻友好合作条约',
+  );
+});
