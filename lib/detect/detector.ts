@@ -1045,7 +1045,10 @@ class Engine implements Detector {
     });
     let chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
     // Both senses supported: the one with more words of its own in the sentence (黑龙江 at the meeting of two rivers).
-    if (chosen.length > 1) chosen = mostSupported(chosen, (e) => this.contextOf(e).yes?.found(sentence).length ?? 0);
+    if (chosen.length > 1) {
+      const most = uniqueMost(chosen, (e) => this.contextOf(e).yes?.found(sentence).length ?? 0);
+      if (most !== undefined) chosen = [most];
+    }
     if (chosen.length !== 1) return 'reject';
     r.entity = chosen[0]!;
     return 'accept';
@@ -1380,12 +1383,12 @@ function yearsIn(s: string): number[] {
   return out;
 }
 
-/** The entities with the highest count, or all of them when none counts more than another. */
-function mostSupported(entities: number[], count: (entity: number) => number): number[] {
-  const counts = entities.map(count);
+/** The one item that counts more than every other, and more than `floor`; undefined when there is none. */
+function uniqueMost<T>(items: readonly T[], count: (item: T) => number, floor = -Infinity): T | undefined {
+  const counts = items.map(count);
   const most = Math.max(...counts);
-  const top = entities.filter((_e, k) => counts[k] === most);
-  return top.length === 1 ? top : entities;
+  if (most <= floor || counts.filter((c) => c === most).length !== 1) return undefined;
+  return items[counts.indexOf(most)];
 }
 
 /** When a dated phrase names its entity (rules.json `dated`). */
@@ -1399,13 +1402,12 @@ interface Dated {
 /** The reading whose time holds the most years written anywhere in `text`, if one holds more than the others. */
 function byYearsOfText<T extends { dated?: Dated }>(text: string, readings: T[]): T | undefined {
   const years = yearsIn(text);
-  const counts = readings.map(({ dated }) => {
-    const first = Number(dated!.from.slice(0, 4));
-    const last = Number(dated!.to.slice(0, 4));
-    return years.filter((y) => y >= first && y <= last).length;
-  });
-  const most = Math.max(...counts);
-  return most > 0 && counts.filter((c) => c === most).length === 1 ? readings[counts.indexOf(most)] : undefined;
+  return uniqueMost(
+    readings,
+    ({ dated }) =>
+      years.filter((y) => y >= Number(dated!.from.slice(0, 4)) && y <= Number(dated!.to.slice(0, 4))).length,
+    0,
+  );
 }
 
 /** A compiled phrase's dates, or undefined for a phrase that names its entity in any time. */
