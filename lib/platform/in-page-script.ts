@@ -5,25 +5,33 @@
  * page's, as it is evaluated.
  */
 
-/** Called by an in-page script as it is evaluated. */
-export function registerInPageScript(key: string, entry: unknown): void {
-  (globalThis as Record<string, unknown>)[key] = entry;
+/** An in-page script's entry point: what the content script starts it with. */
+interface Entry {
+  start(...args: never[]): unknown;
+}
+
+export interface InPageScript<T extends Entry> {
+  /** Called by the script as it is evaluated. */
+  register(entry: T): void;
+  /** Imports the script into this isolated world (once) and returns its entry point. */
+  load(getUrl: (path: string) => string): Promise<T>;
 }
 
 /**
- * Imports `file` (once per world) and returns the entry point it registered
- * under `key`; an error naming `what` when it did not register one.
+ * The script at `file` of the extension, whose entry point is kept under
+ * `key`; `what` names it in the error when it registered none.
  */
-export async function importInPageScript<T>(
-  getUrl: (path: string) => string,
-  file: string,
-  key: string,
-  isEntry: (entry: unknown) => entry is T,
-  what: string,
-): Promise<T> {
+export function inPageScript<T extends Entry>(file: string, key: string, what: string): InPageScript<T> {
   const scope = globalThis as Record<string, unknown>;
-  if (!scope[key]) await import(/* @vite-ignore */ getUrl(`/${file}`));
-  const entry = scope[key];
-  if (!isEntry(entry)) throw new Error(`The ${what} script did not load.`);
-  return entry;
+  return {
+    register(entry) {
+      scope[key] = entry;
+    },
+    async load(getUrl) {
+      if (!scope[key]) await import(/* @vite-ignore */ getUrl(`/${file}`));
+      const entry = scope[key] as T | undefined;
+      if (typeof entry?.start !== 'function') throw new Error(`The ${what} script did not load.`);
+      return entry;
+    },
+  };
 }

@@ -7,7 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageLensOptions } from '../dom/page-lens';
 import type { PageRequest } from './page-messaging';
-import { importInPageScript, registerInPageScript } from './in-page-script';
+import { inPageScript } from './in-page-script';
 
 /** The page lens script's file in the extension (listed as a web-accessible resource). */
 export const LENS_PAGE_FILE = 'lens-page.js';
@@ -23,15 +23,10 @@ export interface LensPageEntry {
   ): Promise<{ dispatch(request: PageRequest): Promise<unknown> | undefined }>;
 }
 
-/** Called by the page lens script as it is evaluated. */
-export function registerLensPage(entry: LensPageEntry): void {
-  registerInPageScript(LENS_PAGE_KEY, entry);
-}
+const script = inPageScript<LensPageEntry>(LENS_PAGE_FILE, LENS_PAGE_KEY, 'page lens');
 
-const isLensPageEntry = (entry: unknown): entry is LensPageEntry =>
-  typeof (entry as LensPageEntry | undefined)?.start === 'function';
+/** Called by the page lens script as it is evaluated. */
+export const registerLensPage = script.register;
 
 /** Loads the page lens script into this isolated world (once) and returns its entry point. */
-export function importLensPage(getUrl: (path: string) => string): Promise<LensPageEntry> {
-  return importInPageScript(getUrl, LENS_PAGE_FILE, LENS_PAGE_KEY, isLensPageEntry, 'page lens');
-}
+export const importLensPage = script.load;

@@ -16,7 +16,7 @@ import type { Highlight } from '../highlights/model';
 import type { PageRequest } from './page-messaging';
 import type { CardHost, CardHostOptions } from '../dom/card-host';
 import type { PageObserver } from '../dom/page-changes';
-import { importInPageScript, registerInPageScript } from './in-page-script';
+import { inPageScript } from './in-page-script';
 
 /** The UI script's file in the extension (listed as a web-accessible resource). */
 export const LENS_UI_FILE = 'lens-ui.js';
@@ -52,15 +52,10 @@ export interface LensUiEntry {
   start(ctx: ContentScriptContext, known?: LensUiStart): LensUi;
 }
 
-/** Called by the UI script as it is evaluated. */
-export function registerLensUi(entry: LensUiEntry): void {
-  registerInPageScript(LENS_UI_KEY, entry);
-}
+const script = inPageScript<LensUiEntry>(LENS_UI_FILE, LENS_UI_KEY, 'cards and highlights');
 
-const isLensUiEntry = (entry: unknown): entry is LensUiEntry =>
-  typeof (entry as LensUiEntry | undefined)?.start === 'function';
+/** Called by the UI script as it is evaluated. */
+export const registerLensUi = script.register;
 
 /** Loads the UI script into this isolated world (once) and returns its entry point. */
-export function importLensUi(getUrl: (path: string) => string): Promise<LensUiEntry> {
-  return importInPageScript(getUrl, LENS_UI_FILE, LENS_UI_KEY, isLensUiEntry, 'cards and highlights');
-}
+export const importLensUi = script.load;
