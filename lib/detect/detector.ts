@@ -1174,10 +1174,10 @@ const OPENING_QUOTES = new Set(['«', '„', '"', '“']);
 
 /**
  * Whether a place's name is a named thing's: quoted right after a word for
- * one (крейсер «Москва», телеканал «Россия»); alone in guillemets, where
- * Russian sets a place's name only as something else's («Росси́я» — московская
- * гостиница; в «России» было 2772 номера); or followed by a word for one in
- * brackets, as encyclopedias title it ("Россия (гостиница, Москва)").
+ * one (крейсер «Москва», телеканал «Россия»); in guillemets that hold a name
+ * of a few words, where Russian sets a place's name only as something else's
+ * (в «России» было 2772 номера, «Тихоокеанская Россия»); or followed by a word
+ * for one in brackets, as encyclopedias title it ("Россия (гостиница, Москва)").
  */
 function quotedName(text: string, start: number, end: number): boolean {
   if (quotedAfterKind(text, start)) return true;
@@ -1399,15 +1399,15 @@ interface Dated {
   otherwise?: true;
 }
 
+/** Whether `year` falls within the years of a dated phrase's time. */
+function inYearsOf(dated: { from: string; to: string }, year: number): boolean {
+  return year >= Number(dated.from.slice(0, 4)) && year <= Number(dated.to.slice(0, 4));
+}
+
 /** The reading whose time holds the most years written anywhere in `text`, if one holds more than the others. */
 function byYearsOfText<T extends { dated?: Dated }>(text: string, readings: T[]): T | undefined {
   const years = yearsIn(text);
-  return uniqueMost(
-    readings,
-    ({ dated }) =>
-      years.filter((y) => y >= Number(dated!.from.slice(0, 4)) && y <= Number(dated!.to.slice(0, 4))).length,
-    0,
-  );
+  return uniqueMost(readings, ({ dated }) => years.filter((y) => inYearsOf(dated!, y)).length, 0);
 }
 
 /** A compiled phrase's dates, or undefined for a phrase that names its entity in any time. */
@@ -1438,9 +1438,7 @@ function inTime(
   date: string | undefined,
 ): boolean | null {
   const { from, to } = dated;
-  const first = Number(from.slice(0, 4));
-  const last = Number(to.slice(0, 4));
-  const inYears = (years: number[]) => years.some((y) => y >= first && y <= last);
+  const inYears = (years: number[]) => years.some((y) => inYearsOf(dated, y));
   const [ss, se] = sentenceAround(text, start, end);
   const years = yearsIn(text.slice(ss, se));
   if (years.length > 0) return inYears(years);

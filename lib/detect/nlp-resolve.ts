@@ -104,7 +104,6 @@ export function resolveOne(c: Candidate): boolean {
   return yes.size > 0 ? yes.test(without) : domainWords.test(without);
 }
 
-/** One boolean per candidate: accept? */
 /**
  * Makes the tagger ready ahead of the first request (in the extension it is
  * evaluated on first use, which is slow): for when candidates are on their way.
@@ -113,6 +112,7 @@ export function warmResolver(): void {
   loadNlp();
 }
 
+/** One boolean per candidate: accept? */
 export function resolveWithNlp(pending: Candidate[]): boolean[] {
   return pending.map((c) => {
     try {

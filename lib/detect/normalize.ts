@@ -51,11 +51,11 @@ const IGNORABLE = new Set([0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f,
  * Traditional Chinese characters whose simplified forms occur in the names of
  * the fact base or in the detection rules, position by position with those
  * forms: text in traditional characters (Taiwan, Hong Kong) folds to the
- * simplified names and phrases, and so do the traditional names of the fact base. Made with OpenCC (t, tw and hk to cn,
- * character by character over the CJK blocks), keeping the characters that
- * become one of our names' characters: `npx tsx lib/cli/traditional-pairs.ts`
- * rewrites them after Chinese names with new characters are added (a test
- * checks the pairs against OpenCC).
+ * simplified names and phrases, and so do the traditional names of the fact
+ * base. Made with OpenCC (t, tw and hk to cn, character by character over the
+ * CJK blocks), keeping the characters that become one of ours:
+ * `npx tsx lib/cli/traditional-pairs.ts` rewrites them after names or phrases
+ * with new characters are added (a test fails until it is run).
  */
 export const TRADITIONAL =
   '並乾亞佈併來侷係俬個倫傑備傢傳價儀儲內兩凱別剋剛創劃劇劉劍動務勛勝勞勳匯區協厤參吳員問喬單噁嚮囌國園圖團堅報場塊墰壇壓壜壯夥奧奪學宮實寧寶將對導峯島峽崑嶺嶽帳帶幣幷幹幾庫廢廣廳張強彆彈彙彿後從惡愛慶懞戰揚揮撫擊擴敍敎敗敘敵於時暉曆曉曏書會朮東枱條業極榦構樂樓橋機檯權欽歐歷殲氣決沒沖況減溫滙滿漢漲澤濛濟濤濱瀋灣為烏無營爭爲爾獨琿瑩瑪璦環產産發盃盧睏矇硃磚礎祕禦稅稜稱積穩窩箇築簽籃籤糰約紅納級紮紹組結給統絲綏經綜綢綫維網緊線練總織繫纔罈罎羅羣義習聖聞聯聲臺與興舉舊舘艦茲華萬葉蓆蔘蔣薩蘇蘭號術衕衚衛衝衞裏補裝裡製見規視覽訂計訊託訪設許詠詢話誌語談論諮諾謙謝議變讓谿貝財責貴費貿資賓購賽趙車軍軟輔輝輪輸轟辦連週進遊運達遠選遼邊邏郵鄧鄰醣針銀銷鋼錦錫錶鍼鐵長門開間閤閱閲闆關陣陳陸陽隊際雙雜電韃韋韓頁項順頓領頭額颱飛飯館馬駐騎驅體髮鬆鬍魚魯鮮鯊鴨麪麫麵黨鼕齊齣龍';

@@ -142,7 +142,7 @@ export function triggersOf(p: CompiledParaphrase): string[] {
 }
 
 /** In a Han phrase, "…" stands for up to this many Han characters. */
-export const HAN_GAP = 8;
+const HAN_GAP = 8;
 const GAP = '…';
 
 /** A Han phrase's part before its gap: what the matcher's trie finds. */
