@@ -17,6 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CONTENT_BUDGET_BYTES, UI_BUDGET_BYTES, measureBundle } from './bundle-size';
+import { STYLE_ATTR } from '../dom/mark-styles';
+import { OWN_UI_ATTR } from '../dom/highlights/text-map';
 
 /**
  * Names only the end-to-end suites' hooks use (lib/platform/test-hooks.ts):
@@ -31,7 +33,7 @@ const TEST_HOOK_STRINGS = ['__lensTest', 'highlightOrphans', 'lensStats'];
  * would sit on an element a site can read, which is what a test hook on the
  * page would look like.
  */
-const OWN_ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set(['data-lens-style', 'data-lens-ui']);
+const OWN_ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set([STYLE_ATTR, OWN_UI_ATTR]);
 
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 

@@ -9,7 +9,7 @@
 import type { Anchor, Highlight } from '../../highlights/model';
 import type { Span } from './anchor-text';
 import { isHighlightElement, paintHighlight } from './paint';
-import { buildTextMap } from './text-map';
+import { buildTextMap, OWN_UI_ATTR } from './text-map';
 import { PageObserver, type PageChanges } from '../page-changes';
 
 /** How long content may keep arriving before a highlight is declared orphaned (issue #7). */
@@ -37,7 +37,7 @@ export interface RestoreCallbacks {
 
 /** Nodes we add ourselves; their arrival is not new page content. */
 function ours(node: Node): boolean {
-  return isHighlightElement(node) || (node.nodeType === 1 && (node as Element).hasAttribute('data-lens-ui'));
+  return isHighlightElement(node) || (node.nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTR));
 }
 
 export class HighlightRestorer {

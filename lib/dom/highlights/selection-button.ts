@@ -6,8 +6,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Translate } from '../../../components/i18n';
+import { OWN_UI_ATTR } from './text-map';
 
-/** Host element name; `data-lens-ui` on it keeps our text out of anchoring. */
+/** Host element name; OWN_UI_ATTR on it keeps our text out of anchoring. */
 export const SELECTION_UI_NAME = 'lens-highlight-ui';
 /** Wait after the selection stops changing before showing the button (dragging). */
 const SELECTION_SETTLE_MS = 120;
@@ -17,7 +18,7 @@ const CONFIRM_MS = 1500;
 const GAP_PX = 6;
 
 /** Where a selection never gets a button: form fields, editors, our own UI. */
-const NO_BUTTON = 'input,textarea,select,[contenteditable]:not([contenteditable="false"]),[data-lens-ui]';
+const NO_BUTTON = `input,textarea,select,[contenteditable]:not([contenteditable="false"]),[${OWN_UI_ATTR}]`;
 
 const CSS = `
 .box { position: fixed; top: 12px; right: 12px; z-index: 2147483646; display: none; font: 13px/1.3 system-ui, sans-serif; }
@@ -86,7 +87,7 @@ export function mountSelectionButton(
           append: 'last',
           css: CSS,
           onMount(container, _shadow, host) {
-            host.setAttribute('data-lens-ui', '');
+            host.setAttribute(OWN_UI_ATTR, '');
             box = document.createElement('div');
             box.className = 'box';
             const button = document.createElement('button');

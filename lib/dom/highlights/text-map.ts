@@ -7,6 +7,8 @@
 
 /** Elements whose text is not part of what the reader reads. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION']);
+/** Set on the hosts of our own UI on the page: their text is never part of the page's for anchoring. */
+export const OWN_UI_ATTR = 'data-lens-ui';
 
 export interface TextMap {
   text: string;
@@ -19,7 +21,7 @@ function skipped(node: Node, root: Node): boolean {
   for (let p = node.parentNode; p && p !== root; p = p.parentNode) {
     if (p.nodeType === 1) {
       const el = p as Element;
-      if (SKIPPED.has(el.tagName.toUpperCase()) || el.hasAttribute('data-lens-ui')) return true;
+      if (SKIPPED.has(el.tagName.toUpperCase()) || el.hasAttribute(OWN_UI_ATTR)) return true;
     }
   }
   return false;
