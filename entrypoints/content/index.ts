@@ -49,11 +49,14 @@ export default defineContentScript({
       saved = null;
       return known;
     };
+    // One of our in-page scripts (lib/platform/in-page-script.ts), once it is loaded, if this script still runs.
+    const loaded = async <T>(load: (getUrl: (path: string) => string) => Promise<T>): Promise<T> => {
+      const entry = await load((path) => browser.runtime.getURL(path as Parameters<typeof browser.runtime.getURL>[0]));
+      if (ctx.isInvalid) throw new Error('Extension context invalidated.');
+      return entry;
+    };
     const loadUi = () =>
-      (ui ??= importLensUi((path) => browser.runtime.getURL(path as '/lens-ui.js')).then((entry) => {
-        if (ctx.isInvalid) throw new Error('Extension context invalidated.');
-        return entry.start(ctx, { savedHighlights: takeSaved(), changes });
-      }));
+      (ui ??= loaded(importLensUi).then((entry) => entry.start(ctx, { savedHighlights: takeSaved(), changes })));
 
     // Read at document_start by the early script when it ran (entrypoints/early.ts); otherwise now.
     const settings = takeEarlySettings() ?? readPageSettings();
@@ -75,8 +78,7 @@ export default defineContentScript({
       },
       mark: async (latest, relevance) => {
         const first = latest();
-        const lens = await importLensPage((path) => browser.runtime.getURL(path as '/lens-page.js'));
-        if (ctx.isInvalid) throw new Error('Extension context invalidated.');
+        const lens = await loaded(importLensPage);
         // Taken again once the first read is in: a change the scout saw meanwhile counts.
         // Its handlers are registered once its settings are known.
         return lens.start(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance, changes });
