@@ -363,12 +363,32 @@ class Engine implements Detector {
       return { ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs };
     };
     let later: Candidate[] | null = null;
+    let merged = false;
     raws.forEach((r, k) => {
       let verdict: Verdict;
       if (r.rule === 0) verdict = accepted[k] ? 'accept' : 'reject';
       else if (!this.options.rules) verdict = 'accept';
       else verdict = this.decide(text, r, page, raws, accepted);
-      if (verdict === 'reject') return;
+      if (verdict === 'reject') {
+        // Chinese runs on without spaces: an ambiguous phrase refused here still holds the names in it
+        // (俄罗斯入侵 of Crimea names Russia), those a phrase needs no support for.
+        if (r.rule !== 0 && this.options.rules && HAN_CHAR.test(text.charAt(r.start))) {
+          for (const inner of this.namesInside(text, r)) {
+            if (inner.rule !== 0 || inner.paraphrase || this.otherName(text, inner) || this.isTeam(text, inner))
+              continue;
+            const innerId = this.data.ids[inner.entity]!;
+            mentions.push({
+              id: innerId,
+              start: inner.start,
+              end: inner.end,
+              text: text.slice(inner.start, inner.end),
+            });
+            page.seen.add(innerId);
+            merged = true;
+          }
+        }
+        return;
+      }
       // `decide` may have given a shared surname to the person the page names.
       const id = this.data.ids[r.entity]!;
       const mention: Mention = { id, start: r.start, end: r.end, text: text.slice(r.start, r.end) };
@@ -387,7 +407,6 @@ class Engine implements Detector {
       }
     });
     // The full name may come later in the same text: settle what it allows now.
-    let merged = false;
     const settle = (list: Candidate[], keep: Candidate[]) => {
       for (const c of list) {
         if (settles(c, page)) {
@@ -1003,7 +1022,7 @@ class Engine implements Detector {
       const owners = new Map<string, string[]>();
       for (const [alias, entity, code] of this.data.entries) {
         if (code === 0) continue;
-        const key = `${code} ${alias.toLowerCase()}`;
+        const key = `${code} ${foldString(alias)}`;
         const list = owners.get(key);
         const id = this.data.ids[entity]!;
         if (!list) owners.set(key, [id]);
@@ -1013,7 +1032,8 @@ class Engine implements Detector {
       this.sharedAliases = owners;
     }
     if (this.sharedAliases.size === 0) return [];
-    const list = this.sharedAliases.get(`${r.rule} ${text.slice(r.start, r.end).toLowerCase()}`);
+    // Folded as the matcher folds: 商務部 in traditional text is the alias 商务部.
+    const list = this.sharedAliases.get(`${r.rule} ${foldString(text.slice(r.start, r.end))}`);
     const id = this.data.ids[r.entity];
     return list ? list.filter((other) => other !== id) : [];
   }

@@ -58,6 +58,12 @@ describe('nested mentions', () => {
     expect(scan(text).nested).toEqual([]);
   });
 
+  test('an ambiguous Chinese phrase refused in its sentence still names the names in it', () => {
+    const r = scan('2014年俄罗斯的入侵使克里米亚易手。');
+    expect(ids(r.mentions)).toContain('russia:俄罗斯');
+    expect(r.mentions.map((m) => m.id)).not.toContain('russian-invasion-of-ukraine');
+  });
+
   test('annotate lists nested mentions and their entities; --json keeps four keys per mention', async () => {
     const html = "<p>Russia's invasion of Ukraine was condemned in Kyiv and in Beijing.</p>";
     const r = await annotateHtml(html, detector);
