@@ -41,6 +41,11 @@ describe('support words in Chinese and Russian', () => {
     // 商务部 is China's or the US's, as the sentence says.
     ['商务部新闻发言人何亚东表示,中方坚决反对。', 'mofcom'],
     ['美国政府宣布,商务部工业和安全局将42家企业列入清单。', 'us-commerce-department'],
+    // The same in traditional characters: a shared name is shared in either script.
+    ['美國白宮和商務部未對這些出口管制的改變發表評論。', 'us-commerce-department'],
+    ['俄氣總裁米勒對記者表示,雙方簽署了備忘錄。', 'alexei-miller'],
+    ['烏國總統澤倫斯基表示,基輔不會讓步。', 'ukraine'],
+    ['两位大使中,李辉曾任中国驻俄罗斯大使。', 'li-hui'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -63,6 +68,9 @@ describe('support words in Chinese and Russian', () => {
     ['俄中海军舰艇完成对太平洋水域的联合巡逻。', ['joint-bomber-patrols']],
     ['这块地方成了阿穆尔省,阿穆尔虎也生活在这里。', ['amur-river']],
     ['Товарооборот с Китаем у Индии вырос.', ['china-russia-trade']],
+    ['米勒教授在柏林讲课。', ['alexei-miller']],
+    ['乌国总统米尔济约耶夫访问塔什干。', ['ukraine']],
+    ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
