@@ -110,7 +110,7 @@ const PLACE_TYPES: ReadonlySet<string> = new Set(['country', 'state', 'territory
 
 /**
  * Kinds of entity whose names are proper names even with a word for their kind
- * in them ("Power of Siberia pipeline", 西伯利亚力量, "S-400 missile system"):
+ * in them ("Power of Siberia pipeline", 西伯利亚力量, "S-400 missile system", "US dollar"):
  * the names inside are part of the name, not mentions.
  */
 const NAMED_THINGS: ReadonlySet<string> = new Set([
@@ -120,6 +120,7 @@ const NAMED_THINGS: ReadonlySet<string> = new Set([
   'company',
   'media',
   'project',
+  'currency',
   'system',
   'treaty',
   'person',

@@ -1086,7 +1086,9 @@ class Engine implements Detector {
     if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》.
     if (place && enclosed(text, r.start, r.end, '《', '》', HAN_TITLE_MAX) !== null) return true;
-    if (HAN_CHAR.test(text.charAt(r.end - 1))) return hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
+    if (HAN_CHAR.test(text.charAt(r.end - 1))) {
+      return listedHanName(text, r.end) || hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
+    }
     return (
       startsLongerName(text, r.end) ||
       endsInstitutionName(text, r.start) ||
@@ -1287,6 +1289,16 @@ const HAN_COMPANY_MIDDLE = 6;
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
   return hanCompanyGoesOn(text, end) || hanInstitutionGoesOn(text, end, city);
+}
+
+/** A stock code as market reports write it after a company's name: (01928.HK), （601857.SH）. */
+const STOCK_CODE = /^[(（]\d{4,6}\.(?:HK|SH|SZ|SS)[)）]/i;
+
+/** A listed company's name, ended by its stock code: 金沙中國(01928.HK), 中国海外发展(00688.HK). */
+function listedHanName(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && k - end < HAN_NAME_MIDDLE && HAN_CHAR.test(text.charAt(k))) k++;
+  return STOCK_CODE.test(text.slice(k, k + 14));
 }
 
 /** A registered company's name: words, even joiners, up to its ending (北京和德宇航技术有限公司). */

@@ -58,6 +58,16 @@ describe('names inside the names of other bodies', () => {
     ['他毕业于莫斯科国立国际关系学院。', 'moscow'],
     ['成立於一九八八年的莫斯科市立芭蕾舞團來台演出。', 'moscow'],
     ['老莫就是莫斯科餐厅。', 'moscow'],
+    // A listed company, ended by its stock code; a street; a city's beer.
+    ['部份澳門賭業股反覆回穩,金沙中國(01928.HK)上季EBITDA跌三成二。', 'china'],
+    ['中国石油（601857.SH）收涨。', 'china'],
+    ['旧称“中国大街”,曾是商店的聚集地。', 'china'],
+    ['拥有百年历史的哈尔滨啤酒销量下滑。', 'harbin'],
+    ['It is a joint venture between Disney and Shanghai Shendi Group, a state firm.', 'shanghai'],
+    ['Клуб сменил название на "Шанхай Дрэгонс".', 'shanghai'],
+    ['В настоящее время пункт пропуска Маньчжурия работает в штатном режиме.', 'manchuria'],
+    // A currency's name is its own: the US in "US dollar" is part of it.
+    ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],
     ['在谈到朝鲜半岛问题时。', 'north-korea'],
     ['民族:俄羅斯族。', 'russia'],
@@ -180,6 +190,9 @@ describe('names inside the names of other bodies', () => {
     ['Газета «Россия» пишет, что Россия готова.', 'russia:Россия'],
     ['Washington imposed sanctions on Moscow.', 'united-states:Washington'],
     ['普京返回克里姆林宫。', 'kremlin:克里姆林宫'],
+    ['中国(包括香港)的出口增长。', 'china:中国'],
+    ['北京大街小巷都在讨论。', 'beijing:北京'],
+    ['中国啤酒进口俄罗斯。', 'china:中国'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
