@@ -73,12 +73,22 @@ function readWord(
   return { start, end, word };
 }
 
+/** `s` with every code unit folded as the matcher folds it (letter case, traditional characters), ignorable ones dropped. */
+function foldCodeUnits(s: string): string {
+  let out = '';
+  for (let k = 0; k < s.length; k++) {
+    const f = foldChar(s.charCodeAt(k));
+    if (f !== 0) out += String.fromCharCode(f);
+  }
+  return out;
+}
+
 /**
  * A set of phrases found case-insensitively on word boundaries. The text is
  * read word by word; only words whose length and first letter could start a
  * phrase are folded and looked up, so most words cost no allocation. Phrases
  * of several words are checked from their first word; phrases in Han script
- * (no word boundaries) by substring.
+ * (no word boundaries) by substring, in either script.
  */
 const WORD_HASH_SEED = 0x811c9dc5 | 0;
 /** FNV-style hash of folded code units, the same for a phrase's word and for the text's. */
@@ -88,7 +98,9 @@ function wordHash(h: number, c: number): number {
 
 export class PhraseSet {
   private readonly first = new Map<string, string[][]>();
+  /** Han phrases, and each folded (traditional characters to simplified) as the text is before it is searched. */
   private readonly han: string[] = [];
+  private readonly hanFolded: string[] = [];
   /** Hashes of the folded first words: a word is only sliced and looked up when its hash is here. */
   private readonly firstHashes = new Set<number>();
   readonly size: number;
@@ -96,7 +108,12 @@ export class PhraseSet {
   constructor(phrases: readonly string[]) {
     for (const p of new Set(phrases)) {
       if (/\p{Script=Han}/u.test(p)) {
-        this.han.push(p);
+        // A phrase listed in both scripts is one phrase: found once, counted once.
+        const folded = foldCodeUnits(p);
+        if (!this.hanFolded.includes(folded)) {
+          this.han.push(p);
+          this.hanFolded.push(folded);
+        }
         continue;
       }
       const words = foldedWords(p);
@@ -115,7 +132,13 @@ export class PhraseSet {
   /** The distinct phrases found in `text`, at most `limit` of them. */
   found(text: string, limit = Infinity): string[] {
     const out = new Set<string>();
-    for (const p of this.han) if (out.size < limit && text.includes(p)) out.add(p);
+    if (this.han.length > 0) {
+      // A sentence in traditional characters is supported by the same words: 蘇聯 by 苏联.
+      const folded = foldCodeUnits(text);
+      this.hanFolded.forEach((p, k) => {
+        if (out.size < limit && folded.includes(p)) out.add(this.han[k]!);
+      });
+    }
     if (this.first.size === 0) return [...out];
     const n = text.length;
     let i = 0;

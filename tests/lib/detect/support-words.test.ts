@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
+import { PhraseSet } from '../../../lib/detect/context-rules';
 import { createDetector, newPageState } from '../../../lib/detect/detector';
 
 const detector = createDetector(aliasTable);
@@ -92,5 +93,17 @@ describe('a country among countries', () => {
     expect(ids('Turkey, Azerbaijan and Malaysia have applied to join.')).toContain('turkey');
     expect(ids('Turkey has applied to join.')).not.toContain('turkey');
     expect(ids('We ate turkey with friends from Russia.')).not.toContain('turkey');
+  });
+});
+
+describe('phrases of support in either Chinese script', () => {
+  test('a simplified phrase is found in traditional text, and a phrase listed in both scripts counts once', () => {
+    const set = new PhraseSet(['苏联', '战胜', '戰勝']);
+    expect(set.found('蘇聯還在遠東地區')).toEqual(['苏联']);
+    expect(set.found('堅定捍衛二戰勝利成果')).toHaveLength(1);
+  });
+
+  test('a traditional sentence supports a name by the simplified words of its sense', () => {
+    expect(ids('不僅如此,蘇聯還在遠東地區佈置了70多個師。')).toContain('russian-far-east');
   });
 });
