@@ -192,6 +192,7 @@ describe('names inside the names of other bodies', () => {
     ['普京返回克里姆林宫。', 'kremlin:克里姆林宫'],
     ['中国(包括香港)的出口增长。', 'china:中国'],
     ['北京大街小巷都在讨论。', 'beijing:北京'],
+    ['今年以来,中国四大银行中的三家停止了付款。', 'china:中国'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
