@@ -1087,7 +1087,11 @@ class Engine implements Detector {
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》.
     if (place && enclosed(text, r.start, r.end, '《', '》', HAN_TITLE_MAX) !== null) return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) {
-      return listedHanName(text, r.end) || hanNameGoesOn(text, r.end, !this.data.team[r.entity]);
+      return (
+        listedHanName(text, r.end) ||
+        quotedHanKind(text, r.start, r.end) ||
+        hanNameGoesOn(text, r.end, !this.data.team[r.entity])
+      );
     }
     return (
       startsLongerName(text, r.end) ||
@@ -1289,6 +1293,19 @@ const HAN_COMPANY_MIDDLE = 6;
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
   return hanCompanyGoesOn(text, end) || hanInstitutionGoesOn(text, end, city);
+}
+
+/** Chinese quotation marks, opening to closing. */
+const HAN_QUOTES: Readonly<Record<string, string>> = { '「': '」', '『': '』', '“': '”' };
+const HAN_QUOTED_KINDS = [...LONGER_NAMES.hanQuotedKinds].sort((a, b) => b.length - a.length);
+
+/** A name that alone fills a Chinese quotation followed by a word for a named thing: 「遠東」管線. */
+function quotedHanKind(text: string, start: number, end: number): boolean {
+  const close = HAN_QUOTES[text.charAt(start - 1)];
+  if (close === undefined || text.charAt(end) !== close) return false;
+  // Folded, so the simplified words serve traditional text too (「遠東」管線).
+  const after = foldString(text.slice(end + 1, end + 5));
+  return HAN_QUOTED_KINDS.some((kind) => after.startsWith(kind));
 }
 
 /** A stock code as market reports write it after a company's name: (01928.HK), （601857.SH）. */

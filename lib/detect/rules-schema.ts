@@ -138,6 +138,12 @@ export const RulesSchema = v.strictObject({
      * name (крейсер «Москва»), whatever it holds.
      */
     quotedAfter: wordList,
+    /**
+     * Words for named things in Chinese (管线, 项目, 号): a place that alone
+     * fills a Chinese quotation right before one is that thing's name
+     * (「远东」管线 is a pipeline route, not the Far East).
+     */
+    hanQuotedKinds: v.pipe(v.array(word), v.minLength(1)),
     /** Characters that join words rather than names (的, 和, 对): a name does not run over them. */
     hanJoiners: v.pipe(v.string(), v.minLength(1)),
   }),

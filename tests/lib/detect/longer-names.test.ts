@@ -66,6 +66,9 @@ describe('names inside the names of other bodies', () => {
     ['It is a joint venture between Disney and Shanghai Shendi Group, a state firm.', 'shanghai'],
     ['Клуб сменил название на "Шанхай Дрэгонс".', 'shanghai'],
     ['В настоящее время пункт пропуска Маньчжурия работает в штатном режиме.', 'manchuria'],
+    // A place alone in Chinese quotation marks before a word for a named thing: a pipeline route.
+    ['并将「遠東」管線的年輸送量提高。', 'russian-far-east'],
+    ['然而蒙古人通常將這條河稱為阿瑪爾河。', 'mongolia'],
     // A currency's name is its own: the US in "US dollar" is part of it.
     ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],
@@ -194,6 +197,7 @@ describe('names inside the names of other bodies', () => {
     ['北京大街小巷都在讨论。', 'beijing:北京'],
     ['今年以来,中国四大银行中的三家停止了付款。', 'china:中国'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
+    ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
