@@ -214,7 +214,13 @@ class Engine implements Detector {
   private readonly data: TableData;
   private readonly contextCache = new Map<
     number,
-    { not: PhraseSet | null; yes: PhraseSet | null; spec: EntityContext }
+    {
+      not: PhraseSet | null;
+      yes: PhraseSet | null;
+      spec: EntityContext;
+      hanNotAfter: readonly string[];
+      hanNotBefore: readonly string[];
+    }
   >();
 
   constructor(
@@ -948,7 +954,15 @@ class Engine implements Detector {
       const spec = ENTITY_CONTEXT[this.data.ids[entity]!] ?? {};
       const not = new PhraseSet(spec.not ?? []);
       const yes = new PhraseSet(spec.yes ?? []);
-      c = { spec, not: not.size > 0 ? not : null, yes: yes.size > 0 ? yes : null };
+      // The Han words right before and after a name, folded as the text they are compared with is.
+      const han = (list: readonly string[] | undefined) => (list ?? []).filter((w) => HAN_CHAR.test(w)).map(foldString);
+      c = {
+        spec,
+        not: not.size > 0 ? not : null,
+        yes: yes.size > 0 ? yes : null,
+        hanNotAfter: han(spec.notAfter),
+        hanNotBefore: han(spec.notBefore),
+      };
       this.contextCache.set(entity, c);
     }
     return c;
@@ -1103,21 +1117,21 @@ class Engine implements Detector {
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
     if (!r.freed && this.inLongerName(text, r)) return true;
-    const { spec } = this.contextOf(r.entity);
+    const { spec, hanNotAfter, hanNotBefore } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
     const before = wordBefore(text, r.start);
     const after = wordAfter(text, r.end);
     if (spec.notAfter && before && spec.notAfter.includes(before.toLowerCase())) return true;
     // Chinese runs on without spaces: a word in Han script is looked for right before the match.
-    if (spec.notAfter && HAN_CHAR.test(text.charAt(r.start - 1))) {
-      const lead = text.slice(Math.max(0, r.start - 12), r.start);
-      if (spec.notAfter.some((w) => HAN_CHAR.test(w) && lead.endsWith(w))) return true;
+    if (hanNotAfter.length > 0 && HAN_CHAR.test(text.charAt(r.start - 1))) {
+      const lead = foldString(text.slice(Math.max(0, r.start - 12), r.start));
+      if (hanNotAfter.some((w) => lead.endsWith(w))) return true;
     }
     if (spec.notBefore && after && spec.notBefore.includes(after.toLowerCase())) return true;
     // And right after it: 南海路 is a street, 东海岸 a coast.
-    if (spec.notBefore && HAN_CHAR.test(text.charAt(r.end))) {
-      const rest = text.slice(r.end, r.end + 12);
-      if (spec.notBefore.some((w) => HAN_CHAR.test(w) && rest.startsWith(w))) return true;
+    if (hanNotBefore.length > 0 && HAN_CHAR.test(text.charAt(r.end))) {
+      const rest = foldString(text.slice(r.end, r.end + 12));
+      if (hanNotBefore.some((w) => rest.startsWith(w))) return true;
     }
     // Only an ambiguous alias can be the start of another name ("Arctic Monkeys", not "Арктика").
     return (

@@ -69,6 +69,9 @@ describe('names inside the names of other bodies', () => {
     // A place alone in Chinese quotation marks before a word for a named thing: a pipeline route.
     ['并将「遠東」管線的年輸送量提高。', 'russian-far-east'],
     ['然而蒙古人通常將這條河稱為阿瑪爾河。', 'mongolia'],
+    ['航线途经东京、日本海上自卫队横须贺基地。', 'sea-of-japan'],
+    ['本文将带您走进上海交大的历史。', 'shanghai'],
+    ['Sanctions target Gazprom Neft and Surgutneftegaz.', 'gazprom'],
     // A currency's name is its own: the US in "US dollar" is part of it.
     ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],
@@ -198,6 +201,9 @@ describe('names inside the names of other bodies', () => {
     ['今年以来,中国四大银行中的三家停止了付款。', 'china:中国'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
+    // Russian oil as a commodity, in either script: the country, not the company.
+    ['近期特朗普以印度購買俄羅斯石油為由加徵關稅。', 'russia:俄羅斯'],
+    ['中国仍然是俄罗斯石油的最大买家之一。', 'russia:俄罗斯'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });

@@ -47,6 +47,8 @@ describe('support words in Chinese and Russian', () => {
     ['俄氣總裁米勒對記者表示,雙方簽署了備忘錄。', 'alexei-miller'],
     ['烏國總統澤倫斯基表示,基輔不會讓步。', 'ukraine'],
     ['两位大使中,李辉曾任中国驻俄罗斯大使。', 'li-hui'],
+    ['美國財政部外國資產控制辦公室說,財政部將制裁這些公司。', 'us-treasury'],
+    ['俄羅斯石油和路克石油遭到美國制裁。', 'rosneft'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -72,6 +74,8 @@ describe('support words in Chinese and Russian', () => {
     ['米勒教授在柏林讲课。', ['alexei-miller']],
     ['乌国总统米尔济约耶夫访问塔什干。', ['ukraine']],
     ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
+    ['中国仍然是俄罗斯石油的最大买家之一。', ['rosneft']],
+    ['德国财政部长表示预算紧张。', ['us-treasury']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
