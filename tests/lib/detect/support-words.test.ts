@@ -49,6 +49,8 @@ describe('support words in Chinese and Russian', () => {
     ['两位大使中,李辉曾任中国驻俄罗斯大使。', 'li-hui'],
     ['美國財政部外國資產控制辦公室說,財政部將制裁這些公司。', 'us-treasury'],
     ['俄羅斯石油和路克石油遭到美國制裁。', 'rosneft'],
+    ['Там они встретились с китайскими бомбардировщиками H-6.', 'xian-h-6'],
+    ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -76,6 +78,8 @@ describe('support words in Chinese and Russian', () => {
     ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
     ['中国仍然是俄罗斯石油的最大买家之一。', ['rosneft']],
     ['德国财政部长表示预算紧张。', ['us-treasury']],
+    ['Модель H-6 поступила в продажу.', ['xian-h-6']],
+    ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
