@@ -1146,7 +1146,7 @@ class Engine implements Detector {
 
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
-const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,)]?$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)]*$/u;
 const UPPER_START = /^\p{Lu}/u;
 const HAN_CHAR = /\p{Script=Han}/u;
 /** Words before a name that do not make it part of a longer one: "The Bank of China", "At Bank of China". */
@@ -1196,7 +1196,7 @@ function startsLongerName(text: string, end: number): boolean {
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     if (!CAPITALISED_WORD.test(word)) return false;
-    const folded = word.replace(/[.,)]$/, '').toLowerCase();
+    const folded = word.replace(/[.,;:)]+$/, '').toLowerCase();
     if (COMPANY_SUFFIXES.has(folded) || (k < 3 && INSTITUTION_WORDS.has(folded))) return true;
   }
   return false;
@@ -1383,8 +1383,11 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
 function insideLongerName(text: string, start: number, end: number): boolean {
   const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   const before = adjacentWord(text, start, -1);
-  // A title before a name is not part of it: "President Xi Jinping".
-  if (capital(before?.word ?? null) && !TITLE_WORDS.has(before!.word.toLowerCase())) return true;
+  // A title before a name is not part of it ("President Xi Jinping"), nor a sentence's capitalised "The".
+  if (capital(before?.word ?? null)) {
+    const word = before!.word.toLowerCase();
+    if (!TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word)) return true;
+  }
   if (before && NAME_JOINERS.has(before.word) && capital(adjacentWord(text, before.at, -1)?.word ?? null)) return true;
   const after = adjacentWord(text, end, 1);
   if (capital(after?.word ?? null)) return true;

@@ -72,6 +72,8 @@ describe('names inside the names of other bodies', () => {
     ['航线途经东京、日本海上自卫队横须贺基地。', 'sea-of-japan'],
     ['本文将带您走进上海交大的历史。', 'shanghai'],
     ['Sanctions target Gazprom Neft and Surgutneftegaz.', 'gazprom'],
+    ['They supplied parts for Iran Aircraft Manufacturing Co., an aircraft maker.', 'iran'],
+    ['Settlements will be used in Asia, Africa and Latin America.', 'united-states'],
     // A currency's name is its own: the US in "US dollar" is part of it.
     ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],

@@ -12,6 +12,8 @@ describe('nested mentions', () => {
   test.each([
     ["Russia's invasion of Ukraine began in 2022.", ['russia:Russia', 'ukraine:Ukraine']],
     ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
+    // A sentence's capitalised "The" does not make the phrase a proper name.
+    ['“The China-Russia relationship today is hard-earned,” he said.', ['china:China', 'russia:Russia']],
     ["Nancy Pelosi's visit to Taiwan in 2022 angered Beijing.", ['nancy-pelosi:Nancy Pelosi', 'taiwan:Taiwan']],
     // An organ's name names the body it is part of (`partOf`), wherever that stands in it.
     ['The US Treasury Department said so.', ['united-states:US']],

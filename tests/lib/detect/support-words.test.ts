@@ -50,6 +50,7 @@ describe('support words in Chinese and Russian', () => {
     ['美國財政部外國資產控制辦公室說,財政部將制裁這些公司。', 'us-treasury'],
     ['俄羅斯石油和路克石油遭到美國制裁。', 'rosneft'],
     ['Там они встретились с китайскими бомбардировщиками H-6.', 'xian-h-6'],
+    ['Control over three islands in the Amur and Argun rivers is unsettled.', 'argun-river'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
