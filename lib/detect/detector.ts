@@ -1109,6 +1109,7 @@ class Engine implements Detector {
     }
     return (
       startsLongerName(text, r.end) ||
+      foreignLatinName(text, r.start, r.end) ||
       endsInstitutionName(text, r.start) ||
       (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
     );
@@ -1201,6 +1202,22 @@ function startsLongerName(text: string, end: number): boolean {
   }
   return false;
 }
+
+/**
+ * A place's name in Latin letters that runs on into another capitalised Latin
+ * word, in Russian or Chinese text, is part of a foreign name: "китайская
+ * Shanghai Fudan Microelectronics" is a company.
+ */
+function foreignLatinName(text: string, start: number, end: number): boolean {
+  if (!LATIN_START.test(text.charAt(start))) return false;
+  const next = adjacentWord(text, end, 1)?.word;
+  // Plain English capitals only: "Hēixiāzi Dǎo" is one name in Pinyin, not a name and another.
+  if (next === undefined || !/^[A-Z][a-z]+$/.test(next) || FUNCTION_WORDS.has(next.toLowerCase())) return false;
+  return CYRILLIC_OR_HAN.test(text.slice(Math.max(0, start - 30), start));
+}
+
+const LATIN_START = /\p{Script=Latin}/u;
+const CYRILLIC_OR_HAN = /[\p{Script=Cyrillic}\p{Script=Han}]/u;
 
 /** Whether a place's name ends an institution's: "Renmin University of China", "Bank of Russia" in a longer name. */
 function endsInstitutionName(text: string, start: number): boolean {

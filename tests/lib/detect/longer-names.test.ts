@@ -74,6 +74,8 @@ describe('names inside the names of other bodies', () => {
     ['Sanctions target Gazprom Neft and Surgutneftegaz.', 'gazprom'],
     ['They supplied parts for Iran Aircraft Manufacturing Co., an aircraft maker.', 'iran'],
     ['Settlements will be used in Asia, Africa and Latin America.', 'united-states'],
+    // A place's Latin name running into another Latin name in Russian or Chinese text: a foreign company.
+    ['В перечень попала китайская Shanghai Fudan Microelectronics.', 'shanghai'],
     // A currency's name is its own: the US in "US dollar" is part of it.
     ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],
@@ -203,6 +205,7 @@ describe('names inside the names of other bodies', () => {
     ['今年以来,中国四大银行中的三家停止了付款。', 'china:中国'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
+    ['Компания работает в Shanghai и в Москве.', 'shanghai:Shanghai'],
     // Russian oil as a commodity, in either script: the country, not the company.
     ['近期特朗普以印度購買俄羅斯石油為由加徵關稅。', 'russia:俄羅斯'],
     ['中国仍然是俄罗斯石油的最大买家之一。', 'russia:俄罗斯'],
