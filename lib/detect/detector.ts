@@ -1306,12 +1306,18 @@ function afterName(text: string, start: number): boolean {
   return !FUNCTION_WORDS.has(folded) && !TITLE_WORDS.has(folded);
 }
 
-const HAN_SUFFIXES = [...LONGER_NAMES.han].sort((a, b) => b.length - a.length);
-const HAN_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanRightAfter);
-const HAN_CITY_RIGHT_AFTER: ReadonlySet<string> = new Set(LONGER_NAMES.hanCityRightAfter);
+/**
+ * A list of Chinese words folded (traditional characters to simplified), as
+ * the text after a name is before they are looked for in it; longest first.
+ */
+const foldedHan = (list: readonly string[]) => [...new Set(list.map(foldString))].sort((a, b) => b.length - a.length);
+const HAN_SUFFIXES = foldedHan(LONGER_NAMES.han);
+const HAN_RIGHT_AFTER = foldedHan(LONGER_NAMES.hanRightAfter);
+const HAN_CITY_RIGHT_AFTER = foldedHan(LONGER_NAMES.hanCityRightAfter);
+const HAN_DESCRIPTIVE = foldedHan(LONGER_NAMES.hanDescriptive);
 /** The longest run of other characters a Chinese name may have between a place and its last word. */
 const HAN_NAME_MIDDLE = 6;
-const HAN_COMPANIES = [...LONGER_NAMES.hanCompanies].sort((a, b) => b.length - a.length);
+const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
 const HAN_COMPANY_MIDDLE = 6;
 
@@ -1323,7 +1329,9 @@ const HAN_COMPANY_MIDDLE = 6;
  * ends the run.
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
-  return hanCompanyGoesOn(text, end) || hanInstitutionGoesOn(text, end, city);
+  // What follows the name, folded like the word lists (中國時報 as 中国时报).
+  const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
+  return hanCompanyGoesOn(rest) || hanInstitutionGoesOn(rest, city);
 }
 
 /** Chinese quotation marks, opening to closing. */
@@ -1349,30 +1357,31 @@ function listedHanName(text: string, end: number): boolean {
   return STOCK_CODE.test(text.slice(k, k + 14));
 }
 
-/** A registered company's name: words, even joiners, up to its ending (北京和德宇航技术有限公司). */
-function hanCompanyGoesOn(text: string, end: number): boolean {
-  const limit = Math.min(text.length, end + HAN_COMPANY_MIDDLE + 1);
-  for (let k = end + 1; k < limit; k++) {
+/** A registered company's name (`rest`: what follows the place, folded): words, even joiners, up to its ending (北京和德宇航技术有限公司). */
+function hanCompanyGoesOn(rest: string): boolean {
+  const limit = Math.min(rest.length, HAN_COMPANY_MIDDLE + 1);
+  for (let k = 1; k < limit; k++) {
     // A company's own name may hold Latin letters and digits (北京ABC科技有限公司), not punctuation.
-    if (!(HAN_CHAR.test(text.charAt(k - 1)) || /[A-Za-z0-9]/.test(text.charAt(k - 1)))) return false;
-    if (HAN_COMPANIES.some((suffix) => text.startsWith(suffix, k))) return true;
+    if (!(HAN_CHAR.test(rest.charAt(k - 1)) || /[a-z0-9]/.test(rest.charAt(k - 1)))) return false;
+    if (HAN_COMPANIES.some((suffix) => rest.startsWith(suffix, k))) return true;
   }
   return false;
 }
 
-function hanInstitutionGoesOn(text: string, end: number, city: boolean): boolean {
+/** An institution's name (`rest`: what follows the place, folded): 中国人民大学, 中国日报, 北京大学 for a city. */
+function hanInstitutionGoesOn(rest: string, city: boolean): boolean {
   // A word that describes ("state", "small", "some") makes the run a description: 中国国有银行 is "China's state banks".
-  if (LONGER_NAMES.hanDescriptive.some((word) => text.startsWith(word, end))) return false;
-  const limit = Math.min(text.length, end + HAN_NAME_MIDDLE + 1);
-  for (let k = end; k < limit; k++) {
-    const c = text.charAt(k);
-    if (LONGER_NAMES.hanJoiners.includes(c) || !(HAN_CHAR.test(c) || (k > end && /[A-Za-z0-9]/.test(c)))) return false;
-    if (k === end) {
-      for (const word of HAN_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
-      if (city) for (const word of HAN_CITY_RIGHT_AFTER) if (text.startsWith(word, k)) return true;
+  if (HAN_DESCRIPTIVE.some((word) => rest.startsWith(word))) return false;
+  const limit = Math.min(rest.length, HAN_NAME_MIDDLE + 1);
+  for (let k = 0; k < limit; k++) {
+    const c = rest.charAt(k);
+    if (LONGER_NAMES.hanJoiners.includes(c) || !(HAN_CHAR.test(c) || (k > 0 && /[a-z0-9]/.test(c)))) return false;
+    if (k === 0) {
+      if (HAN_RIGHT_AFTER.some((word) => rest.startsWith(word))) return true;
+      if (city && HAN_CITY_RIGHT_AFTER.some((word) => rest.startsWith(word))) return true;
       continue;
     }
-    if (HAN_SUFFIXES.some((suffix) => text.startsWith(suffix, k))) return true;
+    if (HAN_SUFFIXES.some((suffix) => rest.startsWith(suffix, k))) return true;
   }
   return false;
 }

@@ -29,6 +29,7 @@ describe('nested mentions', () => {
     // A Chinese phrase reads the names in it; a Chinese proper name does not ("西伯利亚力量").
     ['各方呼吁和平解决乌克兰冲突。', ['ukraine:乌克兰']],
     ['美国商务部工业和安全局宣布新规。', ['us-commerce-department:美国商务部', 'united-states:美国']],
+    ['美国财政部海外资产控制办公室宣布制裁。', ['us-treasury:美国财政部', 'united-states:美国']],
     [
       'The Ninth National Congress of the Communist Party of China met in 1969.',
       ['chinese-communist-party:Communist Party of China'],

@@ -51,6 +51,9 @@ describe('support words in Chinese and Russian', () => {
     ['俄羅斯石油和路克石油遭到美國制裁。', 'rosneft'],
     ['Там они встретились с китайскими бомбардировщиками H-6.', 'xian-h-6'],
     ['Control over three islands in the Amur and Argun rivers is unsettled.', 'argun-river'],
+    ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
+    ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
+    ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
@@ -81,6 +84,8 @@ describe('support words in Chinese and Russian', () => {
     ['德国财政部长表示预算紧张。', ['us-treasury']],
     ['Модель H-6 поступила в продажу.', ['xian-h-6']],
     ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
+    ['The BIS in Basel publishes a quarterly review.', ['bureau-of-industry-and-security']],
+    ['伊朗长期遭到欧美制裁。', ['western-sanctions-on-russia']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
