@@ -1347,14 +1347,20 @@ function quotedHanKind(text: string, start: number, end: number): boolean {
   return HAN_QUOTED_KINDS.some((kind) => after.startsWith(kind));
 }
 
-/** A stock code as market reports write it after a company's name: (01928.HK), （601857.SH）. */
-const STOCK_CODE = /^[(（]\d{4,6}\.(?:HK|SH|SZ|SS)[)）]/i;
+/**
+ * A stock code as market reports write it after a company's name: (01928.HK),
+ * （601857.SH）, or the bare number （1378） where it cannot be a year.
+ */
+const STOCK_CODE = /^[(（](\d{4,6})(\.(?:HK|SH|SZ|SS))?[)）]/i;
 
 /** A listed company's name, ended by its stock code: 金沙中國(01928.HK), 中国海外发展(00688.HK). */
 function listedHanName(text: string, end: number): boolean {
   let k = end;
   while (k < text.length && k - end < HAN_NAME_MIDDLE && HAN_CHAR.test(text.charAt(k))) k++;
-  return STOCK_CODE.test(text.slice(k, k + 14));
+  const code = STOCK_CODE.exec(text.slice(k, k + 14));
+  if (!code) return false;
+  const year = code[1]!.length === 4 && Number(code[1]) >= 1800 && Number(code[1]) <= 2099;
+  return code[2] !== undefined || !year;
 }
 
 /** A registered company's name (`rest`: what follows the place, folded): words, even joiners, up to its ending (北京和德宇航技术有限公司). */

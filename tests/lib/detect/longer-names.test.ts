@@ -62,6 +62,7 @@ describe('names inside the names of other bodies', () => {
     // A listed company, ended by its stock code; a street; a city's beer.
     ['部份澳門賭業股反覆回穩,金沙中國(01928.HK)上季EBITDA跌三成二。', 'china'],
     ['中国石油（601857.SH）收涨。', 'china'],
+    ['鋁業股持續強勢，中國宏橋（1378）半日升3.8%。', 'china'],
     ['旧称“中国大街”,曾是商店的聚集地。', 'china'],
     ['拥有百年历史的哈尔滨啤酒销量下滑。', 'harbin'],
     ['It is a joint venture between Disney and Shanghai Shendi Group, a state firm.', 'shanghai'],
@@ -203,6 +204,7 @@ describe('names inside the names of other bodies', () => {
     ['普京返回克里姆林宫。', 'kremlin:克里姆林宫'],
     ['中国(包括香港)的出口增长。', 'china:中国'],
     ['北京大街小巷都在讨论。', 'beijing:北京'],
+    ['新中国（1949）成立后。', 'china:中国'],
     ['今年以来,中国四大银行中的三家停止了付款。', 'china:中国'],
     ['学校将与俄罗斯顶尖大学密切合作。', 'russia:俄罗斯'],
     ['一位莫斯科的俄羅斯銀行家表示。', 'russia:俄羅斯'],
