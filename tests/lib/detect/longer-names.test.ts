@@ -78,6 +78,9 @@ describe('names inside the names of other bodies', () => {
     ['Settlements will be used in Asia, Africa and Latin America.', 'united-states'],
     // A place's Latin name running into another Latin name in Russian or Chinese text: a foreign company.
     ['В перечень попала китайская Shanghai Fudan Microelectronics.', 'shanghai'],
+    ['紧邻北京景山学校北校区。', 'beijing'],
+    ['头图|视觉中国', 'china'],
+    ['原住之滿洲人等,照舊準其居住。', 'manchuria'],
     // A currency's name is its own: the US in "US dollar" is part of it.
     ['Moscow wants to move away from the US dollar.', 'united-states'],
     ['台北的北京烤鴨名店。', 'beijing'],

@@ -52,6 +52,8 @@ describe('support words in Chinese and Russian', () => {
     ['Там они встретились с китайскими бомбардировщиками H-6.', 'xian-h-6'],
     ['Control over three islands in the Amur and Argun rivers is unsettled.', 'argun-river'],
     ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
+    ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
+    ['工行港股半日升1%,银行股普遍走强。', 'icbc'],
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
