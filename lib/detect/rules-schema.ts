@@ -94,7 +94,10 @@ export const RulesSchema = v.strictObject({
   otherNames: v.array(word),
   /** Words that show a sentence is about this domain: support for ambiguous names. */
   domainWords: wordList,
-  /** Words of sports reporting: with two of them near a country's name, it is a team. */
+  /**
+   * Words of sports reporting and of games: with two of them near a country's
+   * name, it is a team, or a side a player picks in a strategy game.
+   */
   sportsWords: wordList,
   /** Entity types whose names are also names of national teams. */
   teamTypes: v.array(v.string()),
