@@ -7,7 +7,7 @@
  */
 import { russianForms } from './russian-forms';
 import { ALIAS_RULES, TOPIC_IDS, type AliasRule, type Entity } from '../factbase/schema';
-import { shapeString } from './normalize';
+import { foldString, shapeString } from './normalize';
 import { ENTITY_CONTEXT, TEAM_TYPES } from './context-rules';
 import { TIER } from './rules';
 import { FIELD_SEPARATOR, ID_FROM_ALIAS, RULE_MARK, slugOf, type AliasTable, type RuleCode } from './table-format';
@@ -193,18 +193,18 @@ export function surnamesOf(e: Pick<Entity, 'name' | 'type' | 'aliases'>): string
  * Every person's surname alone is a short form of them, matched only once the
  * page names them in full (`after-full-name`). Several people may share one
  * ("Li" for Li Qiang and Li Keqiang): the detector then takes the one the page
- * names. A surname that is already another entity's alias under any other rule
- * is left to that alias.
+ * names. A surname that is already another entity's alias under any other rule,
+ * in any letter case, is left to that alias ("Un" of Kim Jong Un is not the UN).
  */
 function surnameForms(entities: readonly Entity[]): Map<string, string[]> {
   const otherRule = new Set<string>();
   for (const e of entities) {
     const rules = new Map(e.disambiguation.map((d) => [d.alias, d.rule]));
-    for (const a of e.aliases) if (rules.get(a) !== 'after-full-name') otherRule.add(a);
+    for (const a of e.aliases) if (rules.get(a) !== 'after-full-name') otherRule.add(foldString(a));
   }
   const forms = new Map<string, string[]>();
   for (const e of entities) {
-    const own = surnamesOf(e).filter((s) => !e.aliases.includes(s) && !otherRule.has(s));
+    const own = surnamesOf(e).filter((s) => !e.aliases.includes(s) && !otherRule.has(foldString(s)));
     if (own.length > 0) forms.set(e.id, own);
   }
   return forms;

@@ -189,6 +189,8 @@ describe('ambiguous aliases need support', () => {
     ['The Kremlin said Putin would travel to Beijing.', ['kremlin:Kremlin', 'vladimir-putin:Putin', 'beijing:Beijing']],
     ['China beat Iran 3-1 in the volleyball semifinal.', []],
     ['China and Iran signed an oil deal.', ['china:China', 'iran:Iran']],
+    // Kim Jong Un's "Un" is no surname of his to take the UN's name.
+    ['They exchanged views on cooperation in the UN.', ['united-nations:UN']],
     // Civilisations a player picks in a strategy game.
     ['对于新手玩家而言,罗马、中国、俄罗斯和日本是较为推荐的文明,游戏初期即有加成。', []],
     ['中国、俄罗斯和日本同意加强游戏产业合作。', ['china:中国', 'russia:俄罗斯', 'japan:日本']],
