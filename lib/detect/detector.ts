@@ -1098,8 +1098,9 @@ class Engine implements Detector {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
     const place = this.data.place[r.entity] === true;
     if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
-    // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》.
-    if (place && enclosed(text, r.start, r.end, '《', '》', HAN_TITLE_MAX) !== null) return true;
+    // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》,
+    // 〈北京一夜〉, and the title's translation in brackets right after it: (One Night in Beijing).
+    if (place && (inHanTitle(text, r.start, r.end) || translatedTitle(text, r.start, r.end))) return true;
     if (HAN_CHAR.test(text.charAt(r.end - 1))) {
       return (
         listedHanName(text, r.end) ||
@@ -1242,6 +1243,28 @@ function quotedName(text: string, start: number, end: number): boolean {
   if (quoted !== null && (quoted.match(/\p{L}[\p{L}\p{M}-]*/gu)?.length ?? 0) <= QUOTED_NAME_WORDS) return true;
   const bracketed = BRACKETED_KIND.exec(text.slice(end, end + 40));
   return bracketed !== null && isKindWord(bracketed[1]!.toLowerCase());
+}
+
+/** Whether [start, end) stands between Chinese title marks, double or single: 《…》, 〈…〉. */
+function inHanTitle(text: string, start: number, end: number): boolean {
+  return (
+    enclosed(text, start, end, '《', '》', HAN_TITLE_MAX) !== null ||
+    enclosed(text, start, end, '〈', '〉', HAN_TITLE_MAX) !== null
+  );
+}
+
+/** Whether [start, end) stands in brackets that directly follow a Chinese title: 〈北京一夜〉(One Night in Beijing). */
+function translatedTitle(text: string, start: number, end: number): boolean {
+  for (const [open, close] of [
+    ['(', ')'],
+    ['（', '）'],
+  ] as const) {
+    if (enclosed(text, start, end, open, close, HAN_TITLE_MAX) === null) continue;
+    const at = text.lastIndexOf(open, start);
+    const mark = text.charAt(at - 1);
+    if (mark === '》' || mark === '〉') return true;
+  }
+  return false;
 }
 
 /** The longest title (in characters) a place's name may stand in: 《莫斯科郊外的晚上》. */

@@ -54,6 +54,7 @@ describe('names inside the names of other bodies', () => {
     ['俄方晚宴有遠東海鮮。', 'east-china-sea'],
     // A work's title: a place's name between Chinese title marks.
     ['我最喜欢的歌是《莫斯科》。', 'moscow'],
+    ['例如1992年陳昇的〈北京一夜〉(One Night in Beijing),現代流行。', 'beijing'],
     ['《莫斯科郊外的晚上》是一首苏联歌曲。', 'moscow'],
     // Institutions, venues and companies that begin with a city's name.
     ['他毕业于莫斯科国立国际关系学院。', 'moscow'],
@@ -213,6 +214,7 @@ describe('names inside the names of other bodies', () => {
     ['一位莫斯科的俄羅斯銀行家表示。', 'russia:俄羅斯'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
+    ['他在北京(中国首都)工作。', 'beijing:北京'],
     ['Компания работает в Shanghai и в Москве.', 'shanghai:Shanghai'],
     // Russian oil as a commodity, in either script: the country, not the company.
     ['近期特朗普以印度購買俄羅斯石油為由加徵關稅。', 'russia:俄羅斯'],
