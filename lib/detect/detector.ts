@@ -994,7 +994,10 @@ class Engine implements Detector {
     if (rule === 'after-full-name') {
       if (!headline && startsAnotherName(text, r, ss, se)) return 'reject';
       if (page.seen.has(id)) return 'accept';
-      const named = this.sharersOf(text, r).filter((other) => page.seen.has(other));
+      const sharers = this.sharersOf(text, r);
+      // A Chinese transliterated surname right after an office is the office-holder: 俄罗斯副总理特鲁特涅夫.
+      if (sharers.length === 0 && afterHanTitle(text, r.start)) return 'accept';
+      const named = sharers.filter((other) => page.seen.has(other));
       if (named.length !== 1) return 'defer';
       r.entity = this.idIndex.get(named[0]!)!;
       return 'accept';
@@ -1355,6 +1358,16 @@ function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
   // What follows the name, folded like the word lists (中國時報 as 中国时报).
   const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
   return hanCompanyGoesOn(rest) || hanInstitutionGoesOn(rest, city);
+}
+
+/** Offices in Chinese (`titleWords` in Han script), folded, longest first. */
+const HAN_TITLES = foldedHan([...TITLE_WORDS].filter((w) => HAN_CHAR.test(w)));
+
+/** Whether an office in Chinese stands right before `start`, with the name written in Han too. */
+function afterHanTitle(text: string, start: number): boolean {
+  if (!HAN_CHAR.test(text.charAt(start)) || !HAN_CHAR.test(text.charAt(start - 1))) return false;
+  const lead = foldString(text.slice(Math.max(0, start - 8), start));
+  return HAN_TITLES.some((w) => lead.endsWith(w));
 }
 
 /** Chinese quotation marks, opening to closing. */

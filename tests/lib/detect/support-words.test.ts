@@ -53,6 +53,8 @@ describe('support words in Chinese and Russian', () => {
     ['Control over three islands in the Amur and Argun rivers is unsettled.', 'argun-river'],
     ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
+    // A transliterated surname right after an office names the office-holder, in either script.
+    ['俄羅斯副總理特魯特涅夫3月31日推銷北方海航道。', 'yury-trutnev'],
     ['工行港股半日升1%,银行股普遍走强。', 'icbc'],
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
@@ -84,6 +86,7 @@ describe('support words in Chinese and Russian', () => {
     ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
     ['中国仍然是俄罗斯石油的最大买家之一。', ['rosneft']],
     ['德国财政部长表示预算紧张。', ['us-treasury']],
+    ['特鲁特涅夫品牌的新车上市。', ['yury-trutnev']],
     ['Модель H-6 поступила в продажу.', ['xian-h-6']],
     ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
     ['The BIS in Basel publishes a quarterly review.', ['bureau-of-industry-and-security']],
