@@ -1248,12 +1248,19 @@ function quotedName(text: string, start: number, end: number): boolean {
   return bracketed !== null && isKindWord(bracketed[1]!.toLowerCase());
 }
 
-/** Whether [start, end) stands between Chinese title marks, double or single: 《…》, 〈…〉. */
+/**
+ * Whether [start, end) stands in a work's title between Chinese title marks,
+ * double or single: 《莫斯科郊外的晚上》, 〈北京一夜〉. A name alone in the marks is a
+ * title only near a word for a work (歌, 电影): some writers set places in them
+ * as in quotation marks (《符拉迪沃斯托克》附近海空域).
+ */
 function inHanTitle(text: string, start: number, end: number): boolean {
-  return (
-    enclosed(text, start, end, '《', '》', HAN_TITLE_MAX) !== null ||
-    enclosed(text, start, end, '〈', '〉', HAN_TITLE_MAX) !== null
-  );
+  const title =
+    enclosed(text, start, end, '《', '》', HAN_TITLE_MAX) ?? enclosed(text, start, end, '〈', '〉', HAN_TITLE_MAX);
+  if (title === null) return false;
+  if (title.length > end - start) return true;
+  const near = foldString(text.slice(Math.max(0, start - HAN_WORK_NEAR), end + HAN_WORK_NEAR));
+  return HAN_WORK_WORDS.some((w) => near.includes(w));
 }
 
 /** Whether [start, end) stands in brackets that directly follow a Chinese title: 〈北京一夜〉(One Night in Beijing). */
@@ -1341,6 +1348,9 @@ const HAN_SUFFIXES = foldedHan(LONGER_NAMES.han);
 const HAN_RIGHT_AFTER = foldedHan(LONGER_NAMES.hanRightAfter);
 const HAN_CITY_RIGHT_AFTER = foldedHan(LONGER_NAMES.hanCityRightAfter);
 const HAN_DESCRIPTIVE = foldedHan(LONGER_NAMES.hanDescriptive);
+/** How far from a name alone in title marks a word for a work is looked for. */
+const HAN_WORK_NEAR = 20;
+const HAN_WORK_WORDS = foldedHan(LONGER_NAMES.hanWorkWords);
 /** The longest run of other characters a Chinese name may have between a place and its last word. */
 const HAN_NAME_MIDDLE = 6;
 const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);

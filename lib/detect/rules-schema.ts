@@ -147,6 +147,8 @@ export const RulesSchema = v.strictObject({
      * (「远东」管线 is a pipeline route, not the Far East).
      */
     hanQuotedKinds: v.pipe(v.array(word), v.minLength(1)),
+    /** Words for works (歌, 电影, 小说): near one, a place alone in Chinese title marks is the work's title. */
+    hanWorkWords: v.pipe(v.array(word), v.minLength(1)),
     /** Characters that join words rather than names (的, 和, 对): a name does not run over them. */
     hanJoiners: v.pipe(v.string(), v.minLength(1)),
   }),

@@ -54,6 +54,10 @@ describe('names inside the names of other bodies', () => {
     ['俄方晚宴有遠東海鮮。', 'east-china-sea'],
     // A work's title: a place's name between Chinese title marks.
     ['我最喜欢的歌是《莫斯科》。', 'moscow'],
+    ['敘述1909年刺殺伊藤博文的歷史諜報片《哈爾濱》上映。', 'harbin'],
+    ['好久沒吃蒙古烤肉了。', 'mongolia'],
+    ['Есть альтернатива — напиток Байкал.', 'lake-baikal'],
+    ['корветы «Герой РФ Алдар Цыденжапов» вышли в море.', 'russia'],
     ['例如1992年陳昇的〈北京一夜〉(One Night in Beijing),現代流行。', 'beijing'],
     ['《莫斯科郊外的晚上》是一首苏联歌曲。', 'moscow'],
     // Institutions, venues and companies that begin with a city's name.
@@ -214,6 +218,8 @@ describe('names inside the names of other bodies', () => {
     ['一位莫斯科的俄羅斯銀行家表示。', 'russia:俄羅斯'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
+    // A place alone in title marks with no work near it is the place, set off as in quotation marks.
+    ['中俄兩國海軍將於8月位俄《符拉迪沃斯託克》附近海空域舉行演習。', 'vladivostok:符拉迪沃斯託克'],
     ['他在北京(中国首都)工作。', 'beijing:北京'],
     ['Компания работает в Shanghai и в Москве.', 'shanghai:Shanghai'],
     // Russian oil as a commodity, in either script: the country, not the company.
