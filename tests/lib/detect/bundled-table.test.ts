@@ -53,6 +53,7 @@ describe('generated alias table', () => {
   test('holds no facts: it stays small, as the background reads it when it wakes for a page', () => {
     const json = JSON.stringify(aliasTable);
     expect(json).not.toContain('"facts"');
-    expect(json.length).toBeLessThan(64_000);
+    // About 4,100 names of 480 entities in three scripts; a budget, not a target.
+    expect(json.length).toBeLessThan(72_000);
   });
 });
