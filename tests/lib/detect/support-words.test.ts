@@ -51,6 +51,7 @@ describe('support words in Chinese and Russian', () => {
     ['俄羅斯石油和路克石油遭到美國制裁。', 'rosneft'],
     ['Там они встретились с китайскими бомбардировщиками H-6.', 'xian-h-6'],
     ['Control over three islands in the Amur and Argun rivers is unsettled.', 'argun-river'],
+    ['The Treasury sanctioned 31 Chinese firms, a US official said.', 'us-treasury'],
     ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
     // A transliterated surname right after an office names the office-holder, in either script.
@@ -86,6 +87,8 @@ describe('support words in Chinese and Russian', () => {
     ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
     ['中国仍然是俄罗斯石油的最大买家之一。', ['rosneft']],
     ['德国财政部长表示预算紧张。', ['us-treasury']],
+    ['The Treasury said gilt yields rose, the Chancellor added.', ['us-treasury']],
+    ['US Secretary of the Treasury Janet Yellen said so.', ['us-treasury']],
     ['特鲁特涅夫品牌的新车上市。', ['yury-trutnev']],
     ['Модель H-6 поступила в продажу.', ['xian-h-6']],
     ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
