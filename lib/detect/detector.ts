@@ -1103,7 +1103,14 @@ class Engine implements Detector {
     if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》,
     // 〈北京一夜〉, and the title's translation in brackets right after it: (One Night in Beijing).
-    if (place && (inHanTitle(text, r.start, r.end) || translatedTitle(text, r.start, r.end))) return true;
+    if (
+      place &&
+      (inHanTitle(text, r.start, r.end) ||
+        translatedTitle(text, r.start, r.end) ||
+        repeatsHanTitle(text, r.start, r.end))
+    ) {
+      return true;
+    }
     if (HAN_CHAR.test(text.charAt(r.end - 1))) {
       return (
         listedHanName(text, r.end) ||
@@ -1262,6 +1269,24 @@ function inHanTitle(text: string, start: number, end: number): boolean {
   const near = foldString(text.slice(Math.max(0, start - HAN_WORK_NEAR), end + HAN_WORK_NEAR));
   return HAN_WORK_WORDS.some((w) => near.includes(w));
 }
+
+/**
+ * Whether [start, end) is part of words that the same text sets in title marks
+ * elsewhere: 【莫斯科郊外的晚上】 or the bare title beside 《莫斯科郊外的晚上》.
+ */
+function repeatsHanTitle(text: string, start: number, end: number): boolean {
+  if (text.indexOf('《') < 0) return false;
+  const name = text.slice(start, end);
+  for (const m of text.matchAll(HAN_TITLES_IN_TEXT)) {
+    const title = m[1]!;
+    if (title.length <= name.length) continue;
+    for (let k = title.indexOf(name); k >= 0; k = title.indexOf(name, k + 1)) {
+      if (start - k >= 0 && text.startsWith(title, start - k)) return true;
+    }
+  }
+  return false;
+}
+const HAN_TITLES_IN_TEXT = /《([^《》\n]{1,60})》/gu;
 
 /** Whether [start, end) stands in brackets that directly follow a Chinese title: 〈北京一夜〉(One Night in Beijing). */
 function translatedTitle(text: string, start: number, end: number): boolean {
@@ -1461,16 +1486,23 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
 function insideLongerName(text: string, start: number, end: number): boolean {
   const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   const before = adjacentWord(text, start, -1);
-  // A title before a name is not part of it ("President Xi Jinping"), nor a sentence's capitalised "The".
+  // A title before a name is not part of it ("President Xi Jinping"), nor the capitalised first word of
+  // a sentence ("The", "Since").
   if (capital(before?.word ?? null)) {
     const word = before!.word.toLowerCase();
-    if (!TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word)) return true;
+    if (!TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word) && !opensSentence(text, before!.at)) return true;
   }
   if (before && NAME_JOINERS.has(before.word) && capital(adjacentWord(text, before.at, -1)?.word ?? null)) return true;
   const after = adjacentWord(text, end, 1);
   if (capital(after?.word ?? null)) return true;
   return !!after && NAME_JOINERS.has(after.word) && capital(adjacentWord(text, after.at, 1)?.word ?? null);
 }
+
+/** Whether a word at `at` opens a sentence: nothing before it, or an end of sentence, a break or an opening quote. */
+function opensSentence(text: string, at: number): boolean {
+  return at === 0 || SENTENCE_OPENS.test(text.slice(Math.max(0, at - 4), at));
+}
+const SENTENCE_OPENS = /[.!?:;\n"“«(]\s*$/u;
 
 /**
  * The word next to `at` in direction `dir`, across one run of spaces only

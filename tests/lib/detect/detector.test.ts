@@ -191,6 +191,7 @@ describe('ambiguous aliases need support', () => {
     ['China and Iran signed an oil deal.', ['china:China', 'iran:Iran']],
     // Kim Jong Un's "Un" is no surname of his to take the UN's name.
     ['They exchanged views on cooperation in the UN.', ['united-nations:UN']],
+    ['The Biden administration announced new curbs.', ['joe-biden:Biden administration']],
     // Civilisations a player picks in a strategy game.
     ['对于新手玩家而言,罗马、中国、俄罗斯和日本是较为推荐的文明,游戏初期即有加成。', []],
     ['中国、俄罗斯和日本同意加强游戏产业合作。', ['china:中国', 'russia:俄罗斯', 'japan:日本']],

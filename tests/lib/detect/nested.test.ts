@@ -14,6 +14,7 @@ describe('nested mentions', () => {
     ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
     // A sentence's capitalised "The" does not make the phrase a proper name.
     ['“The China-Russia relationship today is hard-earned,” he said.', ['china:China', 'russia:Russia']],
+    ['Since Russia’s invasion of Ukraine, sanctions grew.', ['russia:Russia', 'ukraine:Ukraine']],
     ["Nancy Pelosi's visit to Taiwan in 2022 angered Beijing.", ['nancy-pelosi:Nancy Pelosi', 'taiwan:Taiwan']],
     // An organ's name names the body it is part of (`partOf`), wherever that stands in it.
     ['The US Treasury Department said so.', ['united-states:US']],

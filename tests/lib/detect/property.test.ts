@@ -149,6 +149,12 @@ function checkResult(input: string, result: ScanResult): void {
   }
 }
 
+/** A plain capitalised Latin word at the start (after spaces), ended, as the detector reads words, by a code unit that is no letter. */
+function startsWithCapitalisedWord(text: string): boolean {
+  const word = /^[ \u00a0]*[A-Z][a-z]+/.exec(text);
+  return word !== null && !/[\p{L}\p{M}]/u.test(text.charAt(word[0].length));
+}
+
 function scanFresh(input: string): ScanResult {
   return detector.scan(input, newPageState());
 }
@@ -200,7 +206,7 @@ describe('detection on random Unicode text', () => {
         fc.pre(
           !(
             /^\p{Script=Latin}/u.test(alias) &&
-            /^[A-Z][a-z]+(?![\p{L}\p{M}])/u.test(after) &&
+            startsWithCapitalisedWord(after) &&
             /[\p{Script=Cyrillic}\p{Script=Han}]/u.test(before)
           ),
         );
