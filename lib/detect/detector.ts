@@ -995,8 +995,14 @@ class Engine implements Detector {
       if (!headline && startsAnotherName(text, r, ss, se)) return 'reject';
       if (page.seen.has(id)) return 'accept';
       const sharers = this.sharersOf(text, r);
-      // A Chinese transliterated surname right after an office is the office-holder: 俄罗斯副总理特鲁特涅夫.
-      if (sharers.length === 0 && afterHanTitle(text, r.start)) return 'accept';
+      // A Chinese transliterated surname right after an office is the office-holder (俄罗斯副总理特鲁特涅夫), and a
+      // surname after initials is written as a full name ("А. А. Громыко").
+      if (
+        sharers.length === 0 &&
+        (afterHanTitle(text, r.start) || INITIALS_BEFORE.test(text.slice(Math.max(0, r.start - 8), r.start)))
+      ) {
+        return 'accept';
+      }
       const named = sharers.filter((other) => page.seen.has(other));
       if (named.length !== 1) return 'defer';
       r.entity = this.idIndex.get(named[0]!)!;
@@ -1394,6 +1400,9 @@ function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
   const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
   return hanCompanyGoesOn(rest) || hanInstitutionGoesOn(rest, city);
 }
+
+/** One or two initials right before a name: "А. А. ", "A. ". */
+const INITIALS_BEFORE = /(?:^|[^\p{L}])(?:\p{Lu}\.\s?){1,2}$/u;
 
 /** Offices in Chinese (`titleWords` in Han script), folded, longest first. */
 const HAN_TITLES = foldedHan([...TITLE_WORDS].filter((w) => HAN_CHAR.test(w)));

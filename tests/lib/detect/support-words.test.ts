@@ -56,6 +56,7 @@ describe('support words in Chinese and Russian', () => {
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
     // A transliterated surname right after an office names the office-holder, in either script.
     ['俄羅斯副總理特魯特涅夫3月31日推銷北方海航道。', 'yury-trutnev'],
+    ['Договор подписал министр иностранных дел А. А. Громыко.', 'andrei-gromyko'],
     ['工行港股半日升1%,银行股普遍走强。', 'icbc'],
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
@@ -90,6 +91,7 @@ describe('support words in Chinese and Russian', () => {
     ['The Treasury said gilt yields rose, the Chancellor added.', ['us-treasury']],
     ['US Secretary of the Treasury Janet Yellen said so.', ['us-treasury']],
     ['特鲁特涅夫品牌的新车上市。', ['yury-trutnev']],
+    ['Громыко подписал договор.', ['andrei-gromyko']],
     ['Модель H-6 поступила в продажу.', ['xian-h-6']],
     ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
     ['The BIS in Basel publishes a quarterly review.', ['bureau-of-industry-and-security']],
