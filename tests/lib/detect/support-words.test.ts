@@ -57,6 +57,7 @@ describe('support words in Chinese and Russian', () => {
     // A transliterated surname right after an office names the office-holder, in either script.
     ['俄羅斯副總理特魯特涅夫3月31日推銷北方海航道。', 'yury-trutnev'],
     ['Договор подписал министр иностранных дел А. А. Громыко.', 'andrei-gromyko'],
+    ['Двусторонний товарооборот России и Китая вырос на 20%.', 'china-russia-trade'],
     ['工行港股半日升1%,银行股普遍走强。', 'icbc'],
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
