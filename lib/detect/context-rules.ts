@@ -5,7 +5,7 @@
  * Everything is lower-case words or phrases matched on word boundaries.
  * Pure module.
  */
-import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar, foldTable } from './normalize';
+import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar, foldString, foldTable } from './normalize';
 
 export {
   DOMAIN_WORDS,
@@ -73,16 +73,6 @@ function readWord(
   return { start, end, word };
 }
 
-/** `s` with every code unit folded as the matcher folds it (letter case, traditional characters), ignorable ones dropped. */
-function foldCodeUnits(s: string): string {
-  let out = '';
-  for (let k = 0; k < s.length; k++) {
-    const f = foldChar(s.charCodeAt(k));
-    if (f !== 0) out += String.fromCharCode(f);
-  }
-  return out;
-}
-
 /**
  * A set of phrases found case-insensitively on word boundaries. The text is
  * read word by word; only words whose length and first letter could start a
@@ -109,7 +99,7 @@ export class PhraseSet {
     for (const p of new Set(phrases)) {
       if (/\p{Script=Han}/u.test(p)) {
         // A phrase listed in both scripts is one phrase: found once, counted once.
-        const folded = foldCodeUnits(p);
+        const folded = foldString(p);
         if (!this.hanFolded.includes(folded)) {
           this.han.push(p);
           this.hanFolded.push(folded);
@@ -134,7 +124,7 @@ export class PhraseSet {
     const out = new Set<string>();
     if (this.han.length > 0) {
       // A sentence in traditional characters is supported by the same words: 蘇聯 by 苏联.
-      const folded = foldCodeUnits(text);
+      const folded = foldString(text);
       this.hanFolded.forEach((p, k) => {
         if (out.size < limit && folded.includes(p)) out.add(this.han[k]!);
       });
