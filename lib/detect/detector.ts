@@ -380,8 +380,7 @@ class Engine implements Detector {
         // (俄罗斯入侵 of Crimea names Russia), those a phrase needs no support for.
         if (r.rule !== 0 && this.options.rules && HAN_CHAR.test(text.charAt(r.start))) {
           for (const inner of this.namesInside(text, r)) {
-            if (inner.rule !== 0 || inner.paraphrase || this.otherName(text, inner) || this.isTeam(text, inner))
-              continue;
+            if (!this.standsAlone(text, inner)) continue;
             const innerId = this.data.ids[inner.entity]!;
             mentions.push({
               id: innerId,
@@ -639,7 +638,7 @@ class Engine implements Detector {
       return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
     });
     if (inner.length === 0) return;
-    const accepted = inner.map((r) => r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r));
+    const accepted = inner.map((r) => this.standsAlone(text, r));
     inner.forEach((r, k) => {
       const verdict: Verdict =
         r.rule === 0 ? (accepted[k] ? 'accept' : 'reject') : this.decide(text, r, page, inner, accepted);
@@ -655,6 +654,11 @@ class Engine implements Detector {
         deferred.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
       }
     });
+  }
+
+  /** Whether a name found inside another is a mention by itself: unambiguous, and no team's or other name's part. */
+  private standsAlone(text: string, r: Raw): boolean {
+    return r.rule === 0 && !this.isTeam(text, r) && !this.otherName(text, r);
   }
 
   /** All raw matches, leftmost-longest, not overlapping. */
@@ -1416,7 +1420,7 @@ function afterHanTitle(text: string, start: number): boolean {
 
 /** Chinese quotation marks, opening to closing. */
 const HAN_QUOTES: Readonly<Record<string, string>> = { '「': '」', '『': '』', '“': '”' };
-const HAN_QUOTED_KINDS = [...LONGER_NAMES.hanQuotedKinds].sort((a, b) => b.length - a.length);
+const HAN_QUOTED_KINDS = foldedHan(LONGER_NAMES.hanQuotedKinds);
 
 /** A name that alone fills a Chinese quotation followed by a word for a named thing: 「遠東」管線. */
 function quotedHanKind(text: string, start: number, end: number): boolean {
