@@ -39,6 +39,7 @@ import {
   nextStarts,
   triggerWords,
   type CompiledParaphrase,
+  type Dated,
   type ParaphraseSpec,
 } from './paraphrase';
 import { abbreviationMentions, waitingAbbreviations } from './abbreviations';
@@ -562,13 +563,13 @@ class Engine implements Detector {
    * nearby is dated, the reading whose time holds most of the text's years.
    */
   private dating(text: string, r: Raw, date: string | undefined, named: (id: string) => boolean): Raw | null {
-    this.datedPhrases ??= PARAPHRASES.filter((p) => p.from !== undefined).map(compileParaphrase);
+    this.datedPhrases ??= PARAPHRASES.filter((p) => p.dated !== undefined).map(compileParaphrase);
     const id = this.data.ids[r.entity];
     const readings: Raw[] = [r];
     for (const p of this.datedPhrases) {
       if (p.id === id || matchParaphrase(p, text, r.start) !== r.end) continue;
       const entity = this.idIndex.get(p.id);
-      if (entity !== undefined) readings.push({ ...r, entity, dated: datedOf(p) });
+      if (entity !== undefined) readings.push({ ...r, entity, dated: p.dated! });
     }
     let undecided = false;
     for (const o of readings) {
@@ -814,8 +815,7 @@ class Engine implements Detector {
           if (para && (para.end > j || para.pattern.han === true) && (!best || para.end > best.end)) {
             const entity = this.idIndex.get(para.id)!;
             best = { start, end: para.end, entity, rule: 0, numeral: false, paraphrase: true };
-            const dated = datedOf(para.pattern);
-            if (dated) best.dated = dated;
+            if (para.pattern.dated) best.dated = para.pattern.dated;
           }
         }
       }
@@ -1580,14 +1580,6 @@ function uniqueMost<T>(items: readonly T[], count: (item: T) => number, floor = 
   return items[counts.indexOf(most)];
 }
 
-/** When a dated phrase names its entity (rules.json `dated`). */
-interface Dated {
-  from: string;
-  to: string;
-  where?: readonly string[];
-  otherwise?: true;
-}
-
 /** Whether `year` falls within the years of a dated phrase's time. */
 function inYearsOf(dated: { from: string; to: string }, year: number): boolean {
   return year >= Number(dated.from.slice(0, 4)) && year <= Number(dated.to.slice(0, 4));
@@ -1597,17 +1589,6 @@ function inYearsOf(dated: { from: string; to: string }, year: number): boolean {
 function byYearsOfText<T extends { dated?: Dated }>(text: string, readings: T[]): T | undefined {
   const years = yearsIn(text);
   return uniqueMost(readings, ({ dated }) => years.filter((y) => inYearsOf(dated!, y)).length, 0);
-}
-
-/** A compiled phrase's dates, or undefined for a phrase that names its entity in any time. */
-function datedOf(p: CompiledParaphrase): Dated | undefined {
-  if (p.from === undefined || p.to === undefined) return undefined;
-  return {
-    from: p.from,
-    to: p.to,
-    ...(p.where ? { where: p.where } : {}),
-    ...(p.otherwise ? { otherwise: p.otherwise } : {}),
-  };
 }
 
 /**

@@ -17,11 +17,11 @@
  * The patterns themselves are data (assets/detection/rules.json). Pure module.
  */
 import { CLASS_APOS, CLASS_IGNORE, CLASS_SPACE, CLASS_WORD, charClass, foldChar, foldString } from './normalize';
-import type { ParaphraseSpec } from './rules';
+import type { Dated, ParaphraseSpec } from './rules';
 
 const HAN = /\p{Script=Han}/u;
 
-export { PARAPHRASES, type ParaphraseSpec } from './rules';
+export { PARAPHRASES, type Dated, type ParaphraseSpec } from './rules';
 
 const MONTHS = new Set([
   'january',
@@ -60,11 +60,8 @@ interface Element {
 export interface CompiledParaphrase {
   id: string;
   elements: Element[];
-  /** The dates between which the phrase names the entity (see ParaphraseSpec). */
-  from?: string;
-  to?: string;
-  where?: readonly string[];
-  otherwise?: true;
+  /** When the phrase names its entity; absent: in any time. */
+  dated?: Dated;
   /** The pattern is one phrase in Han script (see `hanEnd`). */
   han?: true;
 }
@@ -97,12 +94,7 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
       throw new Error(`paraphrase "${spec.pattern}": a Han pattern is one phrase, without spaces`);
     compiled.han = true;
   }
-  if (spec.from !== undefined && spec.to !== undefined) {
-    compiled.from = spec.from;
-    compiled.to = spec.to;
-    if (spec.where) compiled.where = spec.where;
-    if (spec.otherwise) compiled.otherwise = spec.otherwise;
-  }
+  if (spec.dated) compiled.dated = spec.dated;
   return compiled;
 }
 

@@ -21,16 +21,22 @@ export interface EntityContext {
   notBefore?: readonly string[];
 }
 
+/** When a dated phrase names its entity (rules.json `dated`, its patterns aside; see DatedSchema). */
+export interface Dated {
+  /** The phrase names the entity only when the page or sentence is dated within [from, to]. */
+  from: string;
+  to: string;
+  /** Entities (places) whose mention dates the phrase when nothing else does. */
+  where?: readonly string[];
+  /** The reading taken when no date speaks for another. */
+  otherwise?: true;
+}
+
 export interface ParaphraseSpec {
   id: string;
   pattern: string;
-  /** The phrase names the entity only when the page or sentence is dated within [from, to]. */
-  from?: string;
-  to?: string;
-  /** Entities (places) whose mention dates the phrase when nothing else does. */
-  where?: readonly string[];
-  /** The reading taken when no date speaks for another (see DatedSchema). */
-  otherwise?: true;
+  /** Absent for a phrase that names its entity in any time. */
+  dated?: Dated;
 }
 
 function expand(list: readonly string[] | undefined): readonly string[] | undefined {
@@ -55,16 +61,7 @@ export const ENTITY_CONTEXT: Readonly<Record<string, EntityContext>> = Object.fr
 
 export const PARAPHRASES: readonly ParaphraseSpec[] = Object.entries(rules.entities).flatMap(([id, e]) => [
   ...(e.paraphrases ?? []).map((pattern) => ({ id, pattern })),
-  ...(e.dated ?? []).flatMap((d) =>
-    d.patterns.map((pattern) => ({
-      id,
-      pattern,
-      from: d.from,
-      to: d.to,
-      ...(d.where ? { where: d.where } : {}),
-      ...(d.otherwise ? { otherwise: d.otherwise } : {}),
-    })),
-  ),
+  ...(e.dated ?? []).flatMap(({ patterns, ...dated }) => patterns.map((pattern) => ({ id, pattern, dated }))),
 ]);
 
 /** The bodies each entity is an organ of (`partOf`), for the entities that have them. */

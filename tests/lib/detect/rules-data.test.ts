@@ -71,7 +71,7 @@ describe('detection rules data', () => {
     expect(PARAPHRASES.length).toBeGreaterThan(20);
     for (const spec of PARAPHRASES) {
       expect(() => compileParaphrase(spec), spec.pattern).not.toThrow();
-      if (spec.from !== undefined) expect(spec.from <= spec.to!, spec.pattern).toBe(true);
+      if (spec.dated !== undefined) expect(spec.dated.from <= spec.dated.to, spec.pattern).toBe(true);
     }
   });
 
