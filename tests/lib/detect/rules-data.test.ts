@@ -10,6 +10,7 @@ import { format } from 'prettier';
 import { describe, expect, test } from 'vitest';
 import { bundledFactbase } from '../../../lib/factbase/bundled';
 import { ENTITY_TYPES } from '../../../lib/factbase/schema';
+import { foldString } from '../../../lib/detect/normalize';
 import { compileParaphrase } from '../../../lib/detect/paraphrase';
 import { PARAPHRASES, TIER } from '../../../lib/detect/rules';
 import { RulesError, parseRules, type RulesData } from '../../../lib/detect/rules-schema';
@@ -73,6 +74,25 @@ describe('detection rules data', () => {
       expect(() => compileParaphrase(spec), spec.pattern).not.toThrow();
       if (spec.dated !== undefined) expect(spec.dated.from <= spec.dated.to, spec.pattern).toBe(true);
     }
+  });
+
+  test('no list holds a Chinese word twice: traditional characters are folded to simplified before matching', () => {
+    const twice: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value) && value.every((w) => typeof w === 'string')) {
+        const seen = new Map<string, string>();
+        for (const w of value as string[]) {
+          if (!/\p{Script=Han}/u.test(w)) continue;
+          const first = seen.get(foldString(w));
+          if (first === undefined) seen.set(foldString(w), w);
+          else twice.push(`${path}: ${first} = ${w}`);
+        }
+      } else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+      }
+    };
+    walk(raw, 'rules');
+    expect(twice).toEqual([]);
   });
 
   test('is in canonical form: entities sorted by id, prettier layout', async () => {
