@@ -213,6 +213,8 @@ class Engine implements Detector {
   private readonly otherNames: number;
   private readonly idIndex: Map<string, number>;
   private readonly data: TableData;
+  /** Per person: the words of their full names (see `ownNameWords`). */
+  private readonly ownNames = new Map<number, ReadonlySet<string> | null>();
   private readonly contextCache = new Map<
     number,
     {
@@ -946,6 +948,47 @@ class Engine implements Detector {
     return true;
   }
 
+  /**
+   * Whether a person's one-word name follows a given name that is none of
+   * theirs: "Василий Песков" is not Dmitry Peskov, "Hunter Biden" not Joe
+   * Biden. Offices, initials, patronymics, a sentence's first word, another
+   * entity's name ("России Путин") and headlines in title case are no given
+   * names.
+   */
+  private anotherPersonsName(text: string, r: Raw): boolean {
+    const own = this.ownNameWords(r.entity);
+    if (own === null || !ONE_WORD_NAME.test(text.slice(r.start, r.end))) return false;
+    const before = adjacentWord(text, r.start, -1);
+    // A given name is a capital and small letters: "МИД Лавров" and "ВС РФ" are no given names.
+    if (before === null || !GIVEN_NAME.test(before.word)) return false;
+    const word = before.word.toLowerCase();
+    if (TITLE_WORDS.has(word) || FUNCTION_WORDS.has(word) || PATRONYMIC.test(word) || opensSentence(text, before.at)) {
+      return false;
+    }
+    if ([...own].some((w) => givenNameKey(w) === givenNameKey(word))) return false;
+    if (this.matchAll(before.word).some((m) => m.start === 0 && m.end === before.word.length)) return false;
+    const [ss, se] = sentenceAround(text, r.start, r.end);
+    const words = text.slice(ss, se).match(/\p{L}+/gu) ?? [];
+    const capitalised = words.filter((w) => UPPER_START.test(w)).length;
+    return capitalised / words.length < TITLE_CASE_SHARE;
+  }
+
+  /** The lower-cased words of a person's names of more than one word (null: not a person, or no such name). */
+  private ownNameWords(entity: number): ReadonlySet<string> | null {
+    let own = this.ownNames.get(entity);
+    if (own === undefined) {
+      own = null;
+      if (entity < this.otherNames && topicsOfIndex(this.table, entity).includes('people')) {
+        const words = this.data.aliases[entity]!.filter((a) => !HAN_CHAR.test(a) && /\s/.test(a)).flatMap(
+          (a) => a.toLowerCase().match(/\p{L}+/gu) ?? [],
+        );
+        if (words.length > 0) own = new Set(words);
+      }
+      this.ownNames.set(entity, own);
+    }
+    return own;
+  }
+
   private isTeam(text: string, r: Raw): boolean {
     if (!this.data.team[r.entity]) return false;
     const near = text.slice(Math.max(0, r.start - SPORTS_RADIUS), r.end + SPORTS_RADIUS);
@@ -1139,6 +1182,7 @@ class Engine implements Detector {
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
     if (!r.freed && this.inLongerName(text, r)) return true;
+    if (this.anotherPersonsName(text, r)) return true;
     const { spec, hanNotAfter, hanNotBefore } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
     const before = wordBefore(text, r.start);
@@ -1166,6 +1210,23 @@ class Engine implements Detector {
   }
 }
 
+/** A name of one word, in letters (a surname alone, "Песков"); not Han, which has no spaces to tell names apart. */
+const ONE_WORD_NAME = /^[\p{Script=Latin}\p{Script=Cyrillic}][\p{L}\p{M}'’-]*$/u;
+const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** A Russian patronymic between a given name and a surname (Сергеевич, Sergeyevich). */
+const PATRONYMIC = /(?:вич|вна|вича|вичу|вичем|вны|ична|ичны|vich)$/u;
+/**
+ * What tells a given name in any case form and spelling: its first three
+ * consonants (Дмитрий and Дмитрия; Aleksandr and Alexander, Yevgeny and
+ * Evgeny, Sergei and Sergey).
+ */
+function givenNameKey(word: string): string {
+  const consonants = word.replace(/x/g, 'ks').replace(/[aeiouyjаеёиоуыэюяйьъ]/g, '');
+  return consonants.slice(0, GIVEN_NAME_CONSONANTS);
+}
+const GIVEN_NAME_CONSONANTS = 3;
+/** From this share of capitalised words up, a sentence is a headline in title case, where capitals prove nothing. */
+const TITLE_CASE_SHARE = 0.6;
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)]*$/u;

@@ -59,6 +59,23 @@ describe('surnames', () => {
     expect(ids('Li said the talks went well.', page)).toEqual([]);
   });
 
+  test("after a given name that is none of the person's, a surname names another person", () => {
+    expect(ids('Пять лет проработал Василий Песков в «Комсомольской правде».')).toEqual([]);
+    expect(ids('Its editor Vasily Peskov retired in 2001.')).toEqual([]);
+    // The person's own given name in any case form, a patronymic, an office, another entity's name, a headline.
+    expect(ids('Об этом сказал Дмитрий Песков, а Дмитрия Пескова спросили о встрече.')).toEqual([
+      'dmitry-peskov:Дмитрий Песков',
+      'dmitry-peskov:Дмитрия Пескова',
+    ]);
+    expect(ids('Об этом сообщил Дмитрий Сергеевич Песков.')).toEqual(['dmitry-peskov:Песков']);
+    expect(ids('Об этом заявил Кремль. Представитель Кремля Песков добавил, что ответа нет.')).toEqual([
+      'kremlin:Кремль',
+      'kremlin:Кремля',
+      'dmitry-peskov:Песков',
+    ]);
+    expect(ids('Kremlin Says Peskov Will Brief Reporters On Talks')).toContain('dmitry-peskov:Peskov');
+  });
+
   test('a surname before the full name waits for it, then takes its id', () => {
     const page = newPageState();
     const { deferred } = detector.scan('Li arrived on Monday.', page);
