@@ -1166,6 +1166,7 @@ class Engine implements Detector {
     }
     if (HAN_CHAR.test(text.charAt(r.end - 1))) {
       return (
+        betweenLatinWords(text, r.start, r.end) ||
         listedHanName(text, r.end) ||
         quotedHanKind(text, r.start, r.end) ||
         hanNameGoesOn(text, r.end, !this.data.team[r.entity])
@@ -1478,6 +1479,12 @@ function afterHanTitle(text: string, start: number): boolean {
   const lead = foldString(text.slice(Math.max(0, start - 8), start));
   return HAN_TITLES.some((w) => lead.endsWith(w));
 }
+
+/** A Chinese name with Latin letters touching it on both sides is part of a brand's: "Music Radio中国TOP排行榜". */
+function betweenLatinWords(text: string, start: number, end: number): boolean {
+  return LATIN_LETTER.test(text.charAt(start - 1)) && LATIN_LETTER.test(text.charAt(end));
+}
+const LATIN_LETTER = /[A-Za-z]/;
 
 /** Chinese quotation marks, opening to closing. */
 const HAN_QUOTES: Readonly<Record<string, string>> = { '「': '」', '『': '』', '“': '”' };
