@@ -153,6 +153,13 @@ describe('names inside the names of other bodies', () => {
     ['1860年签订的北京条约。', 'beijing'],
     // A registered company's name, up to eight characters before its ending.
     ['北京字节跳动科技有限公司宣布。', 'beijing'],
+    // Streets, venues, restaurants and dishes named after a city; a name inside a brand written in Latin letters.
+    ['全国最火的北京路步行街在广州。', 'beijing'],
+    ['我们参观了上海博物馆和上海大剧院。', 'shanghai'],
+    ['晚上住在哈尔滨大酒店。', 'harbin'],
+    ['该专辑获得Music Radio中国TOP排行榜年度最佳唱片奖。', 'china'],
+    ['The China Passenger Car Association said sales rose.', 'china'],
+    ['A concert by the Symphony Orchestra of Moscow opened the season.', 'moscow'],
     // Sports teams and newspapers, in Chinese as in English.
     ['华盛顿奇才队主场获胜。', 'united-states'],
     ['据华盛顿邮报报道。', 'united-states'],
@@ -224,6 +231,10 @@ describe('names inside the names of other bodies', () => {
     ['一位莫斯科的俄羅斯銀行家表示。', 'russia:俄羅斯'],
     ['中国啤酒进口俄罗斯。', 'china:中国'],
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
+    ['在去北京路上堵了两个小时。', 'beijing:北京'],
+    ['莫斯科路透电。', 'moscow:莫斯科'],
+    ['在黑龙江省虎林县乌苏里江畔。', 'heilongjiang-province:黑龙江省'],
+    ['中国GDP增长了5%。', 'china:中国'],
     // A place alone in title marks with no work near it is the place, set off as in quotation marks.
     ['中俄兩國海軍將於8月位俄《符拉迪沃斯託克》附近海空域舉行演習。', 'vladivostok:符拉迪沃斯託克'],
     ['他在北京(中国首都)工作。', 'beijing:北京'],
