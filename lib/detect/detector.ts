@@ -1169,7 +1169,8 @@ class Engine implements Detector {
         betweenLatinWords(text, r.start, r.end) ||
         listedHanName(text, r.end) ||
         quotedHanKind(text, r.start, r.end) ||
-        hanNameGoesOn(text, r.end, !this.data.team[r.entity])
+        hanNameGoesOn(text, r.end, !this.data.team[r.entity]) ||
+        this.beforeLongerPlaceName(text, r.end)
       );
     }
     return (
@@ -1178,6 +1179,19 @@ class Engine implements Detector {
       endsInstitutionName(text, r.start) ||
       (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
     );
+  }
+
+  /**
+   * Whether another place's name that begins a longer name follows right
+   * after `end`: then the first place begins it too (莫斯科俄罗斯爱乐乐团,
+   * the Russian Philharmonic of Moscow).
+   */
+  private beforeLongerPlaceName(text: string, end: number): boolean {
+    if (!HAN_CHAR.test(text.charAt(end))) return false;
+    const next = this.matchAll(text.slice(end, end + NEXT_PLACE_CHARS)).find(
+      (m) => m.start === 0 && m.entity < this.otherNames && this.data.place[m.entity],
+    );
+    return next !== undefined && hanNameGoesOn(text, end + next.end, !this.data.team[next.entity]);
   }
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
@@ -1479,6 +1493,9 @@ function afterHanTitle(text: string, start: number): boolean {
   const lead = foldString(text.slice(Math.max(0, start - 8), start));
   return HAN_TITLES.some((w) => lead.endsWith(w));
 }
+
+/** How far after a Chinese place's name another place's name is looked for (see `beforeLongerPlaceName`). */
+const NEXT_PLACE_CHARS = 12;
 
 /** A Chinese name with Latin letters touching it on both sides is part of a brand's: "Music Radio中国TOP排行榜". */
 function betweenLatinWords(text: string, start: number, end: number): boolean {

@@ -160,6 +160,8 @@ describe('names inside the names of other bodies', () => {
     ['该专辑获得Music Radio中国TOP排行榜年度最佳唱片奖。', 'china'],
     ['The China Passenger Car Association said sales rose.', 'china'],
     ['A concert by the Symphony Orchestra of Moscow opened the season.', 'moscow'],
+    ['The State Symphonic Kapelle of Moscow played it.', 'moscow'],
+    ['演出者是“莫斯科俄羅斯愛樂管弦樂團”。', 'moscow'],
     // Sports teams and newspapers, in Chinese as in English.
     ['华盛顿奇才队主场获胜。', 'united-states'],
     ['据华盛顿邮报报道。', 'united-states'],

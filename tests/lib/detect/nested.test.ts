@@ -12,6 +12,7 @@ describe('nested mentions', () => {
   test.each([
     ["Russia's invasion of Ukraine began in 2022.", ['russia:Russia', 'ukraine:Ukraine']],
     ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
+    ['Прошла встреча глав правительств России и Китая.', ['russia:России', 'china:Китая']],
     // A sentence's capitalised "The" does not make the phrase a proper name.
     ['“The China-Russia relationship today is hard-earned,” he said.', ['china:China', 'russia:Russia']],
     ['Since Russia’s invasion of Ukraine, sanctions grew.', ['russia:Russia', 'ukraine:Ukraine']],

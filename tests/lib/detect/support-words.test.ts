@@ -24,6 +24,7 @@ describe('support words in Chinese and Russian', () => {
     ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
+    ['哥萨克武装航行黑龙江,向黑龙江左岸移民。', 'amur-river'],
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
     // Both senses supported: the one with more words of its own.
     ['岛在抚远县境内的黑龙江、乌苏里江汇合处。', 'amur-river'],
