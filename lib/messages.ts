@@ -65,6 +65,8 @@ export const RequestSchema = v.variant('type', [
       date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(?:-\d{2})?$/))),
       /** The abbreviations the page has defined so far (`PageState.abbreviations`), as [abbreviation, id] pairs. */
       abbreviations: v.optional(v.pipe(v.array(v.tuple([ShortText, ShortText])), v.maxLength(MAX_ABBREVIATIONS))),
+      /** The people whose name alone the page has given to someone else so far (`PageState.namesakes`). */
+      namesakes: v.optional(v.pipe(v.array(ShortText), v.maxLength(MAX_SEEN_IDS))),
     }),
     v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
   ),
@@ -161,6 +163,8 @@ export interface Responses {
     seen: string[];
     /** The page's abbreviations after these texts, as [abbreviation, id] pairs. */
     abbreviations: [string, string][];
+    /** The page's namesakes after these texts (`PageState.namesakes`). */
+    namesakes: string[];
     topics: Record<string, readonly string[]>;
     /** The entities of the results that are of the context tier (marked only on pages about Russia or China). */
     context: string[];

@@ -213,6 +213,8 @@ class Engine implements Detector {
   private readonly otherNames: number;
   private readonly idIndex: Map<string, number>;
   private readonly data: TableData;
+  /** The page being scanned, while `scan` runs: the rules read and add to what the page has said. */
+  private page: PageState | null = null;
   /** Per person: the words of their full names (see `ownNameWords`). */
   private readonly ownNames = new Map<number, ReadonlySet<string> | null>();
   private readonly contextCache = new Map<
@@ -343,6 +345,16 @@ class Engine implements Detector {
   }
 
   scan(text: string, page: PageState): ScanResult {
+    // One detector serves every page: the page is this scan's only.
+    this.page = page;
+    try {
+      return this.scanPage(text, page);
+    } finally {
+      this.page = null;
+    }
+  }
+
+  private scanPage(text: string, page: PageState): ScanResult {
     let all = this.matchAll(text);
     if (all.some((r) => r.dated)) all = this.undate(text, all, page.date);
     if (this.options.rules) all = this.namesInRefused(text, all);
@@ -951,13 +963,23 @@ class Engine implements Detector {
   /**
    * Whether a person's one-word name follows a given name that is none of
    * theirs: "Василий Песков" is not Dmitry Peskov, "Hunter Biden" not Joe
-   * Biden. Offices, initials, patronymics, a sentence's first word, another
-   * entity's name ("России Путин") and headlines in title case are no given
-   * names.
+   * Biden; nor is "Песков" alone further down that page. Offices, initials,
+   * patronymics, a sentence's first word, another entity's name ("России
+   * Путин") and headlines in title case are no given names.
    */
   private anotherPersonsName(text: string, r: Raw): boolean {
     const own = this.ownNameWords(r.entity);
     if (own === null || !ONE_WORD_NAME.test(text.slice(r.start, r.end))) return false;
+    // Once the page has given the name to another person, the name alone is theirs, or no one's.
+    const namesakes = this.page?.namesakes;
+    if (namesakes?.has(this.data.ids[r.entity]!)) return true;
+    if (!this.givenAnotherName(text, r, own)) return false;
+    if (this.page) (this.page.namesakes ??= new Set()).add(this.data.ids[r.entity]!);
+    return true;
+  }
+
+  /** Whether a given name that is none of `own` stands right before the match. */
+  private givenAnotherName(text: string, r: Raw, own: ReadonlySet<string>): boolean {
     const before = adjacentWord(text, r.start, -1);
     // A given name is a capital and small letters: "МИД Лавров" and "ВС РФ" are no given names.
     if (before === null || !GIVEN_NAME.test(before.word)) return false;

@@ -40,10 +40,12 @@ export function scanTexts(
   detector = sharedDetector(),
   date?: string,
   abbreviations: readonly (readonly [string, string])[] = [],
+  namesakes: readonly string[] = [],
 ): ResponseFor<'detect:scan'> {
   const page: PageState = { seen: new Set(seen) };
   if (date !== undefined) page.date = date;
   if (abbreviations.length > 0) page.abbreviations = new Map(abbreviations);
+  if (namesakes.length > 0) page.namesakes = new Set(namesakes);
   const topics: Record<string, readonly string[]> = {};
   const note = (id: string) => {
     if (!(id in topics)) topics[id] = detector.topicsOf(id);
@@ -64,7 +66,7 @@ export function scanTexts(
   });
   const context = Object.keys(topics).filter((id) => detector.tierOf(id) === 'context');
   const defined = [...(page.abbreviations ?? [])].slice(0, MAX_ABBREVIATIONS);
-  return { found, seen: [...page.seen], abbreviations: defined, topics, context };
+  return { found, seen: [...page.seen], abbreviations: defined, namesakes: [...(page.namesakes ?? [])], topics, context };
 }
 
 /**

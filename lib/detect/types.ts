@@ -27,6 +27,8 @@ export interface PageState {
   date?: string;
   /** Abbreviations the page has defined for an entity ("Central Bank of Russia (CBR)"): abbreviation → id. */
   abbreviations?: Map<string, string>;
+  /** People whose one-word name the page has given to someone else ("Василий Песков"): the name alone is not theirs. */
+  namesakes?: Set<string>;
 }
 
 /** A match of an ambiguous alias that the cheap rules could not settle: the NLP resolver decides. */

@@ -152,12 +152,17 @@ export function backgroundScanner(send: ScanSend): Scanner {
           seen: [...page.seen].slice(0, MAX_SEEN_IDS),
           ...(page.date === undefined ? {} : { date: page.date }),
           ...(page.abbreviations ? { abbreviations: [...page.abbreviations].slice(0, MAX_ABBREVIATIONS) } : {}),
+          ...(page.namesakes ? { namesakes: [...page.namesakes].slice(0, MAX_SEEN_IDS) } : {}),
         });
         for (const id of answer.context) context.add(id);
         for (const id of answer.seen) page.seen.add(id);
         for (const [abbr, id] of answer.abbreviations) {
           page.abbreviations ??= new Map();
           if (!page.abbreviations.has(abbr)) page.abbreviations.set(abbr, id);
+        }
+        if (answer.namesakes.length > 0) {
+          page.namesakes ??= new Set();
+          for (const id of answer.namesakes) page.namesakes.add(id);
         }
         for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
         for (const { at, mentions, pending, deferred, nested } of answer.found) {

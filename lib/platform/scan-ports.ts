@@ -24,6 +24,7 @@ export function answerScanMessage(raw: unknown): ScanPortReply | null {
         undefined,
         request.date,
         request.abbreviations,
+        request.namesakes,
       ),
     };
   } catch (error) {

@@ -114,6 +114,28 @@ describe('backgroundScanner (the page side)', () => {
     expect(scanner.topicsOf('mao-zedong').length).toBeGreaterThan(0);
     expect(scanner.topicsOf('unknown-entity')).toEqual([]);
   });
+
+  test('carries the namesakes the page has met from one request to the next', async () => {
+    const sent: RequestOf<'detect:scan'>[] = [];
+    const send = (async (request: RequestOf<'detect:scan'>) => {
+      sent.push(request);
+      return scanTexts(
+        splitTexts(request.text, request.lengths),
+        request.seen,
+        undefined,
+        request.date,
+        request.abbreviations,
+        request.namesakes,
+      );
+    }) as unknown as (r: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
+    const scanner = backgroundScanner(send as never);
+    const page = newPageState();
+    await scanner.scanMany(['Пять лет проработал Василий Песков в газете.'], page);
+    expect(page.namesakes).toEqual(new Set(['dmitry-peskov']));
+    const later = await scanner.scanMany(['Песков первым написал об этом.'], page);
+    expect(sent[1]!.namesakes).toEqual(['dmitry-peskov']);
+    expect(later[0]!.mentions).toEqual([]);
+  });
 });
 
 describe('the scan port', () => {

@@ -76,6 +76,17 @@ describe('surnames', () => {
     expect(ids('Kremlin Says Peskov Will Brief Reporters On Talks')).toContain('dmitry-peskov:Peskov');
   });
 
+  test('once the page has given the name to another person, the name alone is no longer the entity, in later texts too', () => {
+    const page = newPageState();
+    expect(ids('Пять лет проработал Василий Песков в газете.', page)).toEqual([]);
+    expect(page.namesakes).toEqual(new Set(['dmitry-peskov']));
+    expect(ids('Песков первым написал о Юрии Гагарине.', page)).toEqual(['yuri-gagarin:Юрии Гагарине']);
+    expect(ids('Песков первым написал о Юрии Гагарине.')).toEqual([
+      'dmitry-peskov:Песков',
+      'yuri-gagarin:Юрии Гагарине',
+    ]);
+  });
+
   test('a surname before the full name waits for it, then takes its id', () => {
     const page = newPageState();
     const { deferred } = detector.scan('Li arrived on Monday.', page);
