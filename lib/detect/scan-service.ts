@@ -66,7 +66,14 @@ export function scanTexts(
   });
   const context = Object.keys(topics).filter((id) => detector.tierOf(id) === 'context');
   const defined = [...(page.abbreviations ?? [])].slice(0, MAX_ABBREVIATIONS);
-  return { found, seen: [...page.seen], abbreviations: defined, namesakes: [...(page.namesakes ?? [])], topics, context };
+  return {
+    found,
+    seen: [...page.seen],
+    abbreviations: defined,
+    namesakes: [...(page.namesakes ?? [])],
+    topics,
+    context,
+  };
 }
 
 /**
