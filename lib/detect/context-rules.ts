@@ -10,6 +10,7 @@ import { CLASS_IGNORE, CLASS_WORD, charClass, classTable, foldChar, foldString, 
 export {
   DOMAIN_WORDS,
   ENTITY_CONTEXT,
+  HAN_INITIALS,
   NUMERAL_LEADS,
   LONGER_NAMES,
   OTHER_NAMES,

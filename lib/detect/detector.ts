@@ -20,6 +20,7 @@ import { readTable, ruleOf, topicsOfIndex, type AliasTable, type RuleCode, type 
 import {
   ENTITY_CONTEXT,
   DOMAIN_WORDS,
+  HAN_INITIALS,
   TITLE_WORDS,
   NUMERAL_LEADS,
   LONGER_NAMES,
@@ -652,6 +653,7 @@ class Engine implements Detector {
       if (han) return phrase;
       return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
     });
+    if (han && phrase) this.pairedInitials(text, outer, inner, page, nested);
     if (inner.length === 0) return;
     const accepted = inner.map((r) => this.standsAlone(text, r));
     inner.forEach((r, k) => {
@@ -669,6 +671,29 @@ class Engine implements Detector {
         deferred.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
       }
     });
+  }
+
+  /**
+   * Two countries' initials side by side in a Chinese phrase name both
+   * countries (俄乌冲突, 烏俄戰爭: Russia and Ukraine), where no longer name
+   * found inside the phrase holds them.
+   */
+  private pairedInitials(text: string, outer: Raw, inner: readonly Raw[], page: PageState, nested: Mention[]): void {
+    const initial = (k: number) => HAN_INITIALS.get(foldString(text.charAt(k)));
+    for (let k = outer.start; k + 1 < outer.end; k++) {
+      const first = initial(k);
+      const second = first === undefined ? undefined : initial(k + 1);
+      if (second === undefined || second === first) continue;
+      if (inner.some((r) => r.start < k + 2 && k < r.end)) continue;
+      for (const [at, id] of [
+        [k, first!],
+        [k + 1, second],
+      ] as const) {
+        nested.push({ id, start: at, end: at + 1, text: text.charAt(at), nested: true });
+        page.seen.add(id);
+      }
+      k++;
+    }
   }
 
   /** Whether a name found inside another is a mention by itself: unambiguous, and no team's or other name's part. */

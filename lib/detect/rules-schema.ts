@@ -82,6 +82,13 @@ export const EntityRulesSchema = v.strictObject({
    * 俄罗斯远东), unlike a name inside any other proper name.
    */
   partOf: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(ID))), v.minLength(1))),
+  /**
+   * The one Chinese character that stands for a country beside another's in a
+   * pair at the head of a phrase (俄 and 乌 in 俄乌冲突): inside a phrase, two
+   * such characters side by side name both countries. Only characters that
+   * stand for nothing else there (not 中, "middle"; not 苏, also Jiangsu).
+   */
+  hanInitial: v.optional(v.pipe(v.string(), v.regex(/^\p{Script=Han}$/u))),
 });
 export type EntityRules = v.InferOutput<typeof EntityRulesSchema>;
 

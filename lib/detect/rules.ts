@@ -69,6 +69,12 @@ export const PART_OF: Readonly<Record<string, readonly string[]>> = Object.fromE
   Object.entries(rules.entities).flatMap(([id, e]) => (e.partOf ? [[id, e.partOf]] : [])),
 );
 
+/** Each country's one-character initial in a Chinese pair (`hanInitial`), character → id. */
+export const HAN_INITIALS: ReadonlyMap<string, string> = new Map(
+  Object.entries(rules.entities).flatMap(([id, e]) =>
+    e.hanInitial === undefined ? [] : [[e.hanInitial, id] as const],
+  ),
+);
 export const TIER: Readonly<Record<string, Tier>> = Object.fromEntries(
   Object.entries(rules.entities).map(([id, e]) => [id, e.tier]),
 );

@@ -13,6 +13,9 @@ describe('nested mentions', () => {
     ["Russia's invasion of Ukraine began in 2022.", ['russia:Russia', 'ukraine:Ukraine']],
     ['Trade between Russia and China grew.', ['russia:Russia', 'china:China']],
     ['Прошла встреча глав правительств России и Китая.', ['russia:России', 'china:Китая']],
+    // Two countries' initials side by side in a Chinese phrase, in either script.
+    ['俄乌冲突持续。', ['russia:俄', 'ukraine:乌']],
+    ['烏俄戰爭爆發。', ['ukraine:烏', 'russia:俄']],
     // A sentence's capitalised "The" does not make the phrase a proper name.
     ['“The China-Russia relationship today is hard-earned,” he said.', ['china:China', 'russia:Russia']],
     ['Since Russia’s invasion of Ukraine, sanctions grew.', ['russia:Russia', 'ukraine:Ukraine']],

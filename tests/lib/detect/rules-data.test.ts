@@ -76,6 +76,12 @@ describe('detection rules data', () => {
     }
   });
 
+  test('no two entities share a Chinese initial (the second would silently take the first one’s place)', () => {
+    const initials = Object.values(raw.entities).flatMap((e) => (e.hanInitial ? [foldString(e.hanInitial)] : []));
+    expect(initials.length).toBeGreaterThan(1);
+    expect(new Set(initials).size).toBe(initials.length);
+  });
+
   test('no list holds a Chinese word twice: traditional characters are folded to simplified before matching', () => {
     const twice: string[] = [];
     const walk = (value: unknown, path: string): void => {
