@@ -994,11 +994,14 @@ class Engine implements Detector {
    */
   private anotherPersonsName(text: string, r: Raw): boolean {
     const own = this.ownNameWords(r.entity);
-    if (own === null || !ONE_WORD_NAME.test(text.slice(r.start, r.end))) return false;
+    if (own === null) return false;
+    const matched = text.slice(r.start, r.end);
+    const han = HAN_CHAR.test(matched);
+    if (han ? NAME_DOTS.test(matched) : !ONE_WORD_NAME.test(matched)) return false;
     // Once the page has given the name to another person, the name alone is theirs, or no one's.
     const namesakes = this.page?.namesakes;
     if (namesakes?.has(this.data.ids[r.entity]!)) return true;
-    if (!this.givenAnotherName(text, r, own)) return false;
+    if (!(han ? givenAnotherHanName(text, r.end, own) : this.givenAnotherName(text, r, own))) return false;
     if (this.page) (this.page.namesakes ??= new Set()).add(this.data.ids[r.entity]!);
     return true;
   }
@@ -1275,6 +1278,28 @@ class Engine implements Detector {
 /** A name of one word, in letters (a surname alone, "Песков"); not Han, which has no spaces to tell names apart. */
 const ONE_WORD_NAME = /^[\p{Script=Latin}\p{Script=Cyrillic}][\p{L}\p{M}'’-]*$/u;
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** The dots between the parts of a transliterated name in Chinese (德米特里·梅德韦杰夫). */
+const NAME_DOTS = /[·・•‧]/u;
+/** A name in Latin letters in brackets right after a Chinese transliteration: 梅德韦杰夫(Daniil Medvedev). */
+const LATIN_NAME_AFTER = /^\s*[（(]\s*((?:\p{Lu}\p{Ll}+\s+)+)\p{Lu}/u;
+
+/**
+ * Whether a transliterated surname in Chinese is followed by the name in
+ * Latin letters in brackets with a given name that is none of `own`:
+ * 梅德韦杰夫(Daniil Medvedev). (A dotted given name before it, 丹尼尔·梅德韦杰夫,
+ * proves less: Chinese runs on without spaces, and transliterations vary.)
+ */
+function givenAnotherHanName(text: string, end: number, own: ReadonlySet<string>): boolean {
+  const latin = LATIN_NAME_AFTER.exec(text.slice(end, end + 40));
+  if (!latin) return false;
+  // Any of the given names may be the one the person goes by (Matamela Cyril Ramaphosa).
+  const keys = new Set([...own].map(givenNameKey));
+  return !latin[1]!
+    .trim()
+    .split(/\s+/)
+    .some((w) => keys.has(givenNameKey(w.toLowerCase())));
+}
+
 /** A Russian patronymic between a given name and a surname (Сергеевич, Sergeyevich). */
 const PATRONYMIC = /(?:вич|вна|вича|вичу|вичем|вны|ична|ичны|vich)$/u;
 /**

@@ -76,6 +76,15 @@ describe('surnames', () => {
     expect(ids('Kremlin Says Peskov Will Brief Reporters On Talks')).toContain('dmitry-peskov:Peskov');
   });
 
+  test('a Chinese transliteration followed by another person’s name in Latin letters is that person', () => {
+    const page = newPageState();
+    expect(ids('网球名将梅德韦傑夫（Daniil Medvedev）今日获胜。', page)).toEqual([]);
+    expect(ids('梅德韦傑夫说很好。', page)).toEqual([]);
+    expect(ids('俄罗斯前总统梅德韦杰夫（Dmitry Medvedev）表示。')).toContain('dmitry-medvedev:梅德韦杰夫');
+    // Any of the person's given names will do.
+    expect(ids('南非总统拉瑪佛沙(Matamela Cyril Ramaphosa)表示。')).toContain('cyril-ramaphosa:拉瑪佛沙');
+  });
+
   test('once the page has given the name to another person, the name alone is no longer the entity, in later texts too', () => {
     const page = newPageState();
     expect(ids('Пять лет проработал Василий Песков в газете.', page)).toEqual([]);
