@@ -1430,7 +1430,9 @@ function inHanTitle(text: string, start: number, end: number): boolean {
 
 /**
  * Whether [start, end) is part of words that the same text sets in title marks
- * elsewhere: 【莫斯科郊外的晚上】 or the bare title beside 《莫斯科郊外的晚上》.
+ * elsewhere: 【莫斯科郊外的晚上】 or the bare title beside 《莫斯科郊外的晚上》,
+ * or its opening words as far as the name and a word after it (莫斯科郊外歌词:
+ * the song's lyrics).
  */
 function repeatsHanTitle(text: string, start: number, end: number): boolean {
   if (text.indexOf('《') < 0) return false;
@@ -1439,10 +1441,22 @@ function repeatsHanTitle(text: string, start: number, end: number): boolean {
     const title = m[1]!;
     if (title.length <= name.length) continue;
     for (let k = title.indexOf(name); k >= 0; k = title.indexOf(name, k + 1)) {
-      if (start - k >= 0 && text.startsWith(title, start - k)) return true;
+      if (start - k < 0) continue;
+      if (text.startsWith(title, start - k)) return true;
+      if (k === 0 && sameRun(text, end, title, name.length) >= TITLE_OPENING_AFTER) return true;
     }
   }
   return false;
+}
+
+/** How many characters of a title past a place's name its opening words repeat (莫斯科郊外 of 莫斯科郊外的晚上). */
+const TITLE_OPENING_AFTER = 2;
+
+/** How many characters of `text` from `at` equal those of `s` from `from`, Han characters only. */
+function sameRun(text: string, at: number, s: string, from: number): number {
+  let n = 0;
+  while (from + n < s.length && text.charAt(at + n) === s.charAt(from + n) && HAN_CHAR.test(s.charAt(from + n))) n++;
+  return n;
 }
 const HAN_TITLES_IN_TEXT = /《([^《》\n]{1,60})》/gu;
 

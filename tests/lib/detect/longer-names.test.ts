@@ -162,6 +162,7 @@ describe('names inside the names of other bodies', () => {
     ['A concert by the Symphony Orchestra of Moscow opened the season.', 'moscow'],
     ['The State Symphonic Kapelle of Moscow played it.', 'moscow'],
     ['演出者是“莫斯科俄羅斯愛樂管弦樂團”。', 'moscow'],
+    ['【莫斯科郊外歌词】《莫斯科郊外的晚上》是一首经典的苏联歌曲。', 'moscow'],
     // Sports teams and newspapers, in Chinese as in English.
     ['华盛顿奇才队主场获胜。', 'united-states'],
     ['据华盛顿邮报报道。', 'united-states'],
