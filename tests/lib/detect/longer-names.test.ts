@@ -165,6 +165,8 @@ describe('names inside the names of other bodies', () => {
     ['【莫斯科郊外歌词】《莫斯科郊外的晚上》是一首经典的苏联歌曲。', 'moscow'],
     // Sports teams and newspapers, in Chinese as in English.
     ['华盛顿奇才队主场获胜。', 'united-states'],
+    ['中国女排3比0战胜俄罗斯女排。', 'china'],
+    ['中国女排3比0战胜俄罗斯女排。', 'russia'],
     ['据华盛顿邮报报道。', 'united-states'],
   ])('%s has no %s', (text, id) => {
     expect(found(text).filter((m) => m.startsWith(`${id}:`))).toEqual([]);
