@@ -1247,6 +1247,7 @@ class Engine implements Detector {
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
     if (!r.freed && this.inLongerName(text, r)) return true;
+    if (runsIntoHanName(text, r.end)) return true;
     if (this.anotherPersonsName(text, r)) return true;
     const { spec, hanNotAfter, hanNotBefore } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
@@ -1551,6 +1552,7 @@ const HAN_WORK_WORDS = foldedHan(LONGER_NAMES.hanWorkWords);
 /** The longest run of other characters a Chinese name may have between a place and its last word. */
 const HAN_NAME_MIDDLE = 6;
 const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);
+const HAN_NAME_ENDINGS = foldedHan(LONGER_NAMES.hanNameEndings);
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
 const HAN_COMPANY_MIDDLE = 6;
 
@@ -1582,6 +1584,13 @@ function afterHanTitle(text: string, start: number): boolean {
 
 /** How far after a Chinese place's name another place's name is looked for (see `beforeLongerPlaceName`). */
 const NEXT_PLACE_CHARS = 12;
+
+/** Whether a transliterated Russian name's ending follows at once: 卢布列夫 is Rublev, not the rouble. */
+function runsIntoHanName(text: string, end: number): boolean {
+  if (!HAN_CHAR.test(text.charAt(end)) || !HAN_CHAR.test(text.charAt(end - 1))) return false;
+  const rest = foldString(text.slice(end, end + 2));
+  return HAN_NAME_ENDINGS.some((ending) => rest.startsWith(ending));
+}
 
 /** A Chinese name with Latin letters touching it on both sides is part of a brand's: "Music Radio中国TOP排行榜". */
 function betweenLatinWords(text: string, start: number, end: number): boolean {

@@ -142,6 +142,12 @@ export const RulesSchema = v.strictObject({
      */
     hanCompanies: v.pipe(v.array(word), v.minLength(1)),
     /**
+     * Endings of transliterated Russian names in Chinese (列夫, 斯基, 娃): a
+     * name followed by one is part of a person's name (卢布列夫 is Rublev,
+     * not the rouble).
+     */
+    hanNameEndings: v.pipe(v.array(word), v.minLength(1)),
+    /**
      * Beginnings of words for named things ("крейсер", "телеканал",
      * "авиакомпани", "band", "hotel"): a name in quotation marks right after
      * one, or followed by one in brackets ("Moscow (band)"), is that thing's
