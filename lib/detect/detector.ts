@@ -1219,7 +1219,7 @@ class Engine implements Detector {
         betweenLatinWords(text, r.start, r.end) ||
         listedHanName(text, r.end) ||
         quotedHanKind(text, r.start, r.end) ||
-        hanNameGoesOn(text, r.end, !this.data.team[r.entity]) ||
+        this.hanNameGoesOnHere(text, r.end, !this.data.team[r.entity]) ||
         this.beforeLongerPlaceName(text, r.end)
       );
     }
@@ -1229,6 +1229,20 @@ class Engine implements Detector {
       endsInstitutionName(text, r.start) ||
       (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
     );
+  }
+
+  /**
+   * `hanNameGoesOn`, unless the word that ends the longer name ends another
+   * entity's name that begins after this one: in 符拉迪沃斯托克出席东方经济论坛
+   * the forum is the Eastern Economic Forum's, not Vladivostok's.
+   */
+  private hanNameGoesOnHere(text: string, end: number, city: boolean): boolean {
+    if (!hanNameGoesOn(text, end, city)) return false;
+    const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
+    // The first word that can end a name; another name that holds it has it.
+    let at = 0;
+    while (at < rest.length && !HAN_NAME_ENDS.some((word) => rest.startsWith(word, at))) at++;
+    return !this.matchAll(rest).some((m) => m.start > 0 && m.start <= at && at < m.end && m.entity < this.otherNames);
   }
 
   /**
@@ -1553,6 +1567,8 @@ const HAN_WORK_WORDS = foldedHan(LONGER_NAMES.hanWorkWords);
 const HAN_NAME_MIDDLE = 6;
 const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);
 const HAN_NAME_ENDINGS = foldedHan(LONGER_NAMES.hanNameEndings);
+/** Every word that ends a longer Chinese name (see `hanNameGoesOn`). */
+const HAN_NAME_ENDS = [...new Set([...HAN_SUFFIXES, ...HAN_RIGHT_AFTER, ...HAN_CITY_RIGHT_AFTER, ...HAN_COMPANIES])];
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
 const HAN_COMPANY_MIDDLE = 6;
 

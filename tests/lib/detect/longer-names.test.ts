@@ -242,6 +242,7 @@ describe('names inside the names of other bodies', () => {
     ['俄罗斯「远东」地区的开发。', 'russian-far-east:远东'],
     ['在去北京路上堵了两个小时。', 'beijing:北京'],
     ['北京道歉了。', 'beijing:北京'],
+    ['普京在符拉迪沃斯托克出席东方经济论坛。', 'vladivostok:符拉迪沃斯托克'],
     ['北京道路拥堵。', 'beijing:北京'],
     ['卢布汇率下跌。', 'ruble:卢布'],
     ['莫斯科路透电。', 'moscow:莫斯科'],
