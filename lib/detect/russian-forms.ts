@@ -13,10 +13,14 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
 const CONSONANTS = 'бвгджзклмнпрстфхцчшщ';
 const HUSHING_OR_VELAR = 'гкхжшчщ';
 
+const GENITIVE_PLURAL_ADJECTIVE = /[\u0400-\u04ff]{2}(?:ых|их)$/;
+
 /** Per grammatical case, the forms of one word (may be empty: the word does not change). */
 function wordForms(word: string): string[][] {
   const lower = word.toLowerCase();
   if (!CYRILLIC_WORD.test(word) || word === word.toUpperCase() || word.length < 2) return [];
+  // A plural adjective in the genitive ("народных", "прямых") is a complement that keeps its case.
+  if (GENITIVE_PLURAL_ADJECTIVE.test(word)) return [];
   const stem = (n: number) => word.slice(0, word.length - n);
   const last = lower.slice(-1);
   const last2 = lower.slice(-2);
@@ -123,9 +127,15 @@ export function russianForms(alias: string): string[] {
     for (const v of declined(parts, perWord, c, parts.length)) if (v !== alias) out.add(v);
     // Foreign given names often stay unchanged before a declined surname ("Дэн Сяопина").
     if (last > 0) for (const f of perWord[last]![c] ?? []) out.add(parts.slice(0, last).join('') + f);
-    // A complement after the head keeps its case: "Шанхайской организации сотрудничества" (three words or more).
+    // A complement after the head keeps its case: "Шанхайской организации сотрудничества" (three words or more),
+    // and everything from a plural adjective in the genitive on: "Российского фонда прямых инвестиций".
     if (last >= 4)
       for (const v of declined(parts, perWord, c, last)) if (v + parts[last] !== alias) out.add(v + parts[last]);
+    const complement = parts.findIndex((p, i) => i > 0 && GENITIVE_PLURAL_ADJECTIVE.test(p));
+    if (complement > 0) {
+      const rest = parts.slice(complement).join('');
+      for (const v of declined(parts, perWord, c, complement)) if (v + rest !== alias) out.add(v + rest);
+    }
   }
   out.delete(alias);
   return [...out];

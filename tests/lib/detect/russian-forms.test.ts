@@ -31,6 +31,15 @@ describe('russianForms', () => {
     // The nouns that head place names decline, though other names in -е do not.
     ['Южно-Китайское море', ['Южно-Китайского моря', 'Южно-Китайскому морю', 'Южно-Китайском море']],
     ['река Амур', ['реки Амура', 'реке Амуру', 'рекой Амуром']],
+    // From a plural adjective in the genitive on, a complement keeps its case.
+    [
+      'Российский фонд прямых инвестиций',
+      ['Российского фонда прямых инвестиций', 'Российским фондом прямых инвестиций'],
+    ],
+    [
+      'Всекитайское собрание народных представителей',
+      ['Всекитайского собрания народных представителей', 'Всекитайском собрании народных представителей'],
+    ],
   ])('%s', (alias, expected) => {
     const forms = russianForms(alias);
     for (const f of expected) expect(forms).toContain(f);
