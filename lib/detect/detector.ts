@@ -298,13 +298,21 @@ class Engine implements Detector {
       taken.add(f);
     }
     if (options.russianForms) {
+      // Where two aliases differ only in case ("Российско-Китайское ЭКСПО", "Российско-китайское ЭКСПО"),
+      // so do their forms: one pattern takes the small letters of both.
+      const formAt = new Map<string, number>();
       for (const [alias, entity, rule] of aliases) {
         if (!CYRILLIC.test(alias)) continue;
         for (const form of [...russianForms(alias), ...coordinatedForms(alias)]) {
           const f = foldString(form);
+          const at = formAt.get(f);
+          if (at !== undefined && packed[at]! >>> 4 === entity)
+            shapes[at] = smallerCase(shapes[at]!, shapeString(form));
           if (taken.has(f)) continue; // never shadow an alias of the fact base
           taken.add(f);
+          const next = shapes.length;
           add(form, entity, rule, f);
+          if (shapes.length > next) formAt.set(f, next);
         }
       }
     }
@@ -1600,6 +1608,14 @@ function afterHanTitle(text: string, start: number): boolean {
 
 /** How far after a Chinese place's name another place's name is looked for (see `beforeLongerPlaceName`). */
 const NEXT_PLACE_CHARS = 12;
+
+/** Two shapes of one folded name, with the small letter wherever either has one. */
+function smallerCase(a: string, b: string): string {
+  if (a.length !== b.length) return a;
+  let out = '';
+  for (let k = 0; k < a.length; k++) out += isLower(b.charCodeAt(k)) ? b[k] : a[k];
+  return out;
+}
 
 /** Whether a transliterated Russian name's ending follows at once: 卢布列夫 is Rublev, not the rouble. */
 function runsIntoHanName(text: string, end: number): boolean {

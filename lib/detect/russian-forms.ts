@@ -13,6 +13,7 @@ const CYRILLIC_WORD = /^[\u0400-\u04ff]+$/;
 const CONSONANTS = 'бвгджзклмнпрстфхцчшщ';
 const HUSHING_OR_VELAR = 'гкхжшчщ';
 
+const CAPITALS_WORD = /^[А-ЯЁ]{2,}[БВГДЖЗКЛМНПРСТФХЦЧШЩ]$/;
 const GENITIVE_PLURAL_ADJECTIVE = /[\u0400-\u04ff]{2}(?:ых|их)$/;
 
 /** Per grammatical case, the forms of one word (may be empty: the word does not change). */
@@ -117,6 +118,8 @@ function declined(parts: readonly string[], perWord: readonly string[][][], c: n
 /** The oblique case forms of a Russian alias (without the alias itself), de-duplicated. */
 export function russianForms(alias: string): string[] {
   if (!CYRILLIC.test(alias)) return [];
+  // A name in capitals that ends in a consonant takes its endings in small letters: "ЛУКОЙЛе", "МИДа".
+  if (CAPITALS_WORD.test(alias)) return ['а', 'у', 'ом', 'е'].map((ending) => alias + ending);
   const parts = alias.split(/(\s+|-)/);
   const perWord = parts.map((p) => (/^\s+$|^-$/.test(p) ? [] : wordForms(p)));
   if (perWord.every((f) => f.length === 0)) return [];

@@ -1,5 +1,7 @@
 /** Generated Russian case forms. */
 import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../../lib/detect/bundled-table';
+import { createDetector, newPageState } from '../../../lib/detect/detector';
 import { coordinatedForms, mayStartSmall, russianForms, singularOfPluralHead } from '../../../lib/detect/russian-forms';
 
 describe('russianForms', () => {
@@ -31,6 +33,8 @@ describe('russianForms', () => {
     // The nouns that head place names decline, though other names in -е do not.
     ['Южно-Китайское море', ['Южно-Китайского моря', 'Южно-Китайскому морю', 'Южно-Китайском море']],
     ['река Амур', ['реки Амура', 'реке Амуру', 'рекой Амуром']],
+    // A name in capitals takes small-letter endings.
+    ['МИД', ['МИДа', 'МИДу', 'МИДом', 'МИДе']],
     // From a plural adjective in the genitive on, a complement keeps its case.
     [
       'Российский фонд прямых инвестиций',
@@ -46,7 +50,7 @@ describe('russianForms', () => {
     expect(forms).not.toContain(alias);
   });
 
-  test.each([['ШОС'], ['СНВ-3'], ['Шойгу'], ['Putin'], ['普京']])('leaves %s alone', (alias) => {
+  test.each([['СНВ-3'], ['Шойгу'], ['США'], ['Putin'], ['普京']])('leaves %s alone', (alias) => {
     expect(russianForms(alias)).toEqual([]);
   });
 });
@@ -82,5 +86,18 @@ describe('coordinated names with one head in the plural', () => {
     expect(singularOfPluralHead('морей')).toBe('моря');
     expect(singularOfPluralHead('островах')).toBe('острове');
     expect(singularOfPluralHead('моря')).toBeNull();
+  });
+});
+
+describe('case forms in the detector', () => {
+  test('aliases that differ only in case give forms that match either way: "российско-китайском ЭКСПО"', () => {
+    const detector = createDetector(aliasTable);
+    const found = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => `${m.id}:${m.text}`);
+    expect(found('Компании участвуют в российско-китайском ЭКСПО в Харбине.')).toContain(
+      'china-russia-expo:российско-китайском ЭКСПО',
+    );
+    expect(found('Компании участвуют в Российско-Китайском ЭКСПО.')).toContain(
+      'china-russia-expo:Российско-Китайском ЭКСПО',
+    );
   });
 });
