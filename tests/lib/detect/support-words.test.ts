@@ -24,6 +24,7 @@ describe('support words in Chinese and Russian', () => {
     ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
+    ['长城在俄罗斯的汽车销量增长。', 'great-wall-motor'],
     ['哥萨克武装航行黑龙江,向黑龙江左岸移民。', 'amur-river'],
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
     // Both senses supported: the one with more words of its own.
@@ -87,6 +88,9 @@ describe('support words in Chinese and Russian', () => {
     ['这块地方成了阿穆尔省,阿穆尔虎也生活在这里。', ['amur-river']],
     ['Товарооборот с Китаем у Индии вырос.', ['china-russia-trade']],
     ['米勒教授在柏林讲课。', ['alexei-miller']],
+    ['我们去长城爬山,在Great Wall上拍照。', ['great-wall-motor']],
+    ['祝你新年吉利。', ['geely']],
+    ['中国九大城市的房价。', ['ninth-party-congress-1969']],
     ['乌国总统米尔济约耶夫访问塔什干。', ['ukraine']],
     ['2014年俄罗斯的入侵使克里米亚易手。', ['russian-invasion-of-ukraine']],
     ['中国仍然是俄罗斯石油的最大买家之一。', ['rosneft']],
