@@ -1016,7 +1016,11 @@ class Engine implements Detector {
 
   /** Whether a given name that is none of `own` stands right before the match. */
   private givenAnotherName(text: string, r: Raw, own: ReadonlySet<string>): boolean {
-    const before = adjacentWord(text, r.start, -1);
+    let before = adjacentWord(text, r.start, -1);
+    // A patronymic stands between the given name and the surname: "Кирилл Юрьевич Лавров".
+    if (before !== null && GIVEN_NAME.test(before.word) && PATRONYMIC.test(before.word.toLowerCase())) {
+      before = adjacentWord(text, before.at, -1);
+    }
     // A given name is a capital and small letters: "МИД Лавров" and "ВС РФ" are no given names.
     if (before === null || !GIVEN_NAME.test(before.word)) return false;
     const word = before.word.toLowerCase();
@@ -1025,6 +1029,8 @@ class Engine implements Detector {
     }
     if ([...own].some((w) => givenNameKey(w) === givenNameKey(word))) return false;
     if (this.matchAll(before.word).some((m) => m.start === 0 && m.end === before.word.length)) return false;
+    // Russian headlines are not set in title case: only Latin capitals may prove nothing.
+    if (!LATIN_START.test(word)) return true;
     const [ss, se] = sentenceAround(text, r.start, r.end);
     const words = text.slice(ss, se).match(/\p{L}+/gu) ?? [];
     const capitalised = words.filter((w) => UPPER_START.test(w)).length;
@@ -1270,6 +1276,7 @@ class Engine implements Detector {
   private otherName(text: string, r: Raw): boolean {
     if (!r.freed && this.inLongerName(text, r)) return true;
     if (runsIntoHanName(text, r.end)) return true;
+    if (this.data.place[r.entity] && SCORE_AFTER.test(text.slice(r.end, r.end + 12))) return true;
     if (this.anotherPersonsName(text, r)) return true;
     const { spec, hanNotAfter, hanNotBefore } = this.contextOf(r.entity);
     if (!spec.notAfter && !spec.notBefore && !spec.notBeforeName) return false;
@@ -1616,6 +1623,12 @@ function smallerCase(a: string, b: string): string {
   for (let k = 0; k < a.length; k++) out += isLower(b.charCodeAt(k)) ? b[k] : a[k];
   return out;
 }
+
+/**
+ * A score right after a place's name makes it a side in a match: 天津3-1力克上海,
+ * "Russia 2-1". Not a range of dates or numbers (3-5月, "3-4 июля") nor a time (10:30).
+ */
+const SCORE_AFTER = /^\s?\d{1,3}\s?(?:[-–比]\s?\d{1,3}|[:：]\s?\d)(?![\d年月日号號时時点點%％.,万萬亿億]|\s?\p{Ll})/u;
 
 /** Whether a transliterated Russian name's ending follows at once: 卢布列夫 is Rublev, not the rouble. */
 function runsIntoHanName(text: string, end: number): boolean {

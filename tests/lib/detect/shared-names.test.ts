@@ -62,6 +62,8 @@ describe('surnames', () => {
   test("after a given name that is none of the person's, a surname names another person", () => {
     expect(ids('Пять лет проработал Василий Песков в «Комсомольской правде».')).toEqual([]);
     expect(ids('Its editor Vasily Peskov retired in 2001.')).toEqual([]);
+    // Past a patronymic to the given name, and in a Russian line full of capitals.
+    expect(ids('Умер Кирилл Юрьевич Лавров, Народный Артист СССР.')).not.toContain('sergey-lavrov:Лавров');
     // The person's own given name in any case form, a patronymic, an office, another entity's name, a headline.
     expect(ids('Об этом сказал Дмитрий Песков, а Дмитрия Пескова спросили о встрече.')).toEqual([
       'dmitry-peskov:Дмитрий Песков',
