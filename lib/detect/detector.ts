@@ -44,7 +44,13 @@ import {
   type ParaphraseSpec,
 } from './paraphrase';
 import { abbreviationMentions, waitingAbbreviations } from './abbreviations';
-import { coordinatedForms, mayStartSmall, russianForms, singularOfPluralHead } from './russian-forms';
+import {
+  coordinatedForms,
+  englishCoordinatedForms,
+  mayStartSmall,
+  russianForms,
+  singularOfPluralHead,
+} from './russian-forms';
 import { sentenceAround, windowAround } from './sentence';
 import { PREFIX, ROOT_DIRECT, WHOLE, buildTrie, childOf, prefixHash, rootOf, type Trie } from './trie';
 import type { Candidate, Mention, PageState, ScanResult } from './types';
@@ -302,8 +308,10 @@ class Engine implements Detector {
       // so do their forms: one pattern takes the small letters of both.
       const formAt = new Map<string, number>();
       for (const [alias, entity, rule] of aliases) {
-        if (!CYRILLIC.test(alias)) continue;
-        for (const form of [...russianForms(alias), ...coordinatedForms(alias)]) {
+        const forms = CYRILLIC.test(alias)
+          ? [...russianForms(alias), ...coordinatedForms(alias)]
+          : englishCoordinatedForms(alias);
+        for (const form of forms) {
           const f = foldString(form);
           const at = formAt.get(f);
           if (at !== undefined && packed[at]! >>> 4 === entity)
@@ -537,7 +545,9 @@ class Engine implements Detector {
         const found = this.matchAll(name).find((o) => o.start === 0 && o.end === name.length);
         if (!found) break;
         const start = at - before[0].length;
-        (out ??= [...raws]).push({ ...found, start, end: start + word.length });
+        // A conjunct that is a name by itself ("the Amur and Ussuri rivers") is found already.
+        if (!raws.some((o) => o.start === start))
+          (out ??= [...raws]).push({ ...found, start, end: start + word.length });
         at = start;
       }
     }
@@ -1769,7 +1779,7 @@ function isPluralAfterDigit(text: string, k: number): boolean {
 }
 
 /** A word and the comma or "и" that joins it to the next of coordinated names. */
-const CONJUNCT_BEFORE = /(\p{L}[\p{L}-]*)(?:,\s*|\s+и\s+)$/u;
+const CONJUNCT_BEFORE = /(\p{L}[\p{L}-]*)(?:,\s*|\s+(?:и|and)\s+)$/u;
 
 /** The longest line (on either side of a match), and the most words, taken for a tag or a menu entry. */
 const SMALL_LINE_MAX = 60;

@@ -211,10 +211,35 @@ export function coordinatedForms(alias: string): string[] {
   return out;
 }
 
-/** Each plural head form with its singular in the same case ("морей" → "моря"). */
-const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(
-  Object.values(HEADS).flatMap(({ singular, plural }) => plural.map((p, k) => [p, singular[k]!] as const)),
-);
+/** English heads of place names, singular to plural ("the Chukchi and Bering seas"). */
+const ENGLISH_HEADS: Readonly<Record<string, string>> = {
+  sea: 'seas',
+  river: 'rivers',
+  island: 'islands',
+  strait: 'straits',
+  lake: 'lakes',
+  peninsula: 'peninsulas',
+};
+
+/** Each plural head form with its singular in the same case ("морей" → "моря", "seas" → "sea"). */
+const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
+  ...Object.values(HEADS).flatMap(({ singular, plural }) => plural.map((p, k) => [p, singular[k]!] as const)),
+  // As English names write the singular: "Chukchi" + "Sea".
+  ...Object.entries(ENGLISH_HEADS).map(
+    ([singular, plural]) => [plural, singular[0]!.toUpperCase() + singular.slice(1)] as const,
+  ),
+]);
+
+/**
+ * As `coordinatedForms`, in English: "Bering Sea" → "Bering seas", the last of
+ * coordinated names that share one head in the plural.
+ */
+export function englishCoordinatedForms(alias: string): string[] {
+  const cut = alias.lastIndexOf(' ');
+  if (cut <= 0 || !/^[A-Z][A-Za-z-]*$/.test(alias.slice(0, cut))) return [];
+  const plural = ENGLISH_HEADS[alias.slice(cut + 1).toLowerCase()];
+  return plural === undefined ? [] : [`${alias.slice(0, cut)} ${plural}`];
+}
 
 /**
  * For a plural head that ends coordinated names, its singular in the same

@@ -2,7 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
 import { createDetector, newPageState } from '../../../lib/detect/detector';
-import { coordinatedForms, mayStartSmall, russianForms, singularOfPluralHead } from '../../../lib/detect/russian-forms';
+import {
+  coordinatedForms,
+  englishCoordinatedForms,
+  mayStartSmall,
+  russianForms,
+  singularOfPluralHead,
+} from '../../../lib/detect/russian-forms';
 
 describe('russianForms', () => {
   test.each([
@@ -99,5 +105,24 @@ describe('case forms in the detector', () => {
     expect(found('Компании участвуют в Российско-Китайском ЭКСПО.')).toContain(
       'china-russia-expo:Российско-Китайском ЭКСПО',
     );
+  });
+});
+
+describe('coordinated names in English', () => {
+  test('the last conjunct takes the plural head; earlier ones are names with the singular', () => {
+    expect(englishCoordinatedForms('Bering Sea')).toEqual(['Bering seas']);
+    expect(englishCoordinatedForms('Sea of Japan')).toEqual([]);
+    expect(singularOfPluralHead('seas')).toBe('Sea');
+    const detector = createDetector(aliasTable);
+    const found = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => `${m.id}:${m.text}`);
+    expect(found('Bombers flew over the Chukchi and Bering seas.')).toEqual([
+      'chukchi-sea:Chukchi',
+      'bering-sea:Bering seas',
+    ]);
+    expect(found('The Amur and Ussuri rivers meet at Khabarovsk.')).toEqual([
+      'amur-river:Amur',
+      'ussuri-river:Ussuri rivers',
+      'khabarovsk:Khabarovsk',
+    ]);
   });
 });
