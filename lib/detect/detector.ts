@@ -1262,7 +1262,7 @@ class Engine implements Detector {
    */
   private hanNameGoesOnHere(text: string, end: number, city: boolean): boolean {
     if (!hanNameGoesOn(text, end, city)) return false;
-    const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
+    const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_LONG_MIDDLE + 8));
     // The first word that can end a name; another name that holds it has it.
     let at = 0;
     while (at < rest.length && !HAN_NAME_ENDS.some((word) => rest.startsWith(word, at))) at++;
@@ -1318,6 +1318,8 @@ class Engine implements Detector {
 /** A name of one word, in letters (a surname alone, "Песков"); not Han, which has no spaces to tell names apart. */
 const ONE_WORD_NAME = /^[\p{Script=Latin}\p{Script=Cyrillic}][\p{L}\p{M}'’-]*$/u;
 const GIVEN_NAME = /^\p{Lu}\p{Ll}+$/u;
+/** A word that may be (part of) a name: a capital, then a small letter, in one alphabetic script. */
+const NAME_WORD = /^\p{Lu}\p{Ll}[\p{Lu}\p{Ll}\p{M}'’-]*$/u;
 /** The dots between the parts of a transliterated name in Chinese (德米特里·梅德韦杰夫). */
 const NAME_DOTS = /[·・•‧]/u;
 /** A name in Latin letters in brackets right after a Chinese transliteration: 梅德韦杰夫(Daniil Medvedev). */
@@ -1356,6 +1358,11 @@ const GIVEN_NAME_CONSONANTS = 3;
 const TITLE_CASE_SHARE = 0.6;
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
+/** Institution words and the words that end only a name a place's name is part of. */
+const PLACE_NAME_WORDS: ReadonlySet<string> = new Set([
+  ...LONGER_NAMES.institutionWords,
+  ...LONGER_NAMES.placeNameWords,
+]);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)]*$/u;
 const UPPER_START = /^\p{Lu}/u;
 const HAN_CHAR = /\p{Script=Han}/u;
@@ -1407,7 +1414,7 @@ function startsLongerName(text: string, end: number): boolean {
     const word = words[k]!;
     if (!CAPITALISED_WORD.test(word)) return false;
     const folded = word.replace(/[.,;:)]+$/, '').toLowerCase();
-    if (COMPANY_SUFFIXES.has(folded) || (k < 3 && INSTITUTION_WORDS.has(folded))) return true;
+    if (COMPANY_SUFFIXES.has(folded) || (k < 3 && PLACE_NAME_WORDS.has(folded))) return true;
   }
   return false;
 }
@@ -1433,7 +1440,7 @@ function endsInstitutionName(text: string, start: number): boolean {
   const of = adjacentWord(text, start, -1);
   if (of?.word !== 'of') return false;
   const word = adjacentWord(text, of.at, -1)?.word;
-  return word !== undefined && UPPER_START.test(word) && INSTITUTION_WORDS.has(word.toLowerCase());
+  return word !== undefined && UPPER_START.test(word) && PLACE_NAME_WORDS.has(word.toLowerCase());
 }
 
 const OPENING_QUOTES = new Set(['«', '„', '"', '“']);
@@ -1571,7 +1578,10 @@ function firstWord(text: string, start: number, end: number): string {
 /** Whether a capitalised word other than a function word or a title stands right before `start`: "Agricultural Bank". */
 function afterName(text: string, start: number): boolean {
   const before = adjacentWord(text, start, -1)?.word;
-  if (before === undefined || !UPPER_START.test(before)) return false;
+  // A single letter, or letters of two scripts, make no name ("А Society for…" in Russian text).
+  if (before === undefined || before.replace(/\p{M}/gu, '').length < 2 || !NAME_WORD.test(before)) {
+    return false;
+  }
   const folded = before.toLowerCase();
   return !FUNCTION_WORDS.has(folded) && !TITLE_WORDS.has(folded);
 }
@@ -1596,6 +1606,8 @@ const HAN_NAME_ENDINGS = foldedHan(LONGER_NAMES.hanNameEndings);
 const HAN_NAME_ENDS = [...new Set([...HAN_SUFFIXES, ...HAN_RIGHT_AFTER, ...HAN_CITY_RIGHT_AFTER, ...HAN_COMPANIES])];
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */
 const HAN_COMPANY_MIDDLE = 6;
+/** The same without a joiner in between: 天津西山福盛国际贸易有限公司. */
+const HAN_COMPANY_LONG_MIDDLE = 10;
 
 /**
  * Whether a place's name in Chinese begins another body's: characters that
@@ -1606,7 +1618,7 @@ const HAN_COMPANY_MIDDLE = 6;
  */
 function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
   // What follows the name, folded like the word lists (中國時報 as 中国时报).
-  const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_MIDDLE + 8));
+  const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_LONG_MIDDLE + 8));
   return hanCompanyGoesOn(rest) || hanInstitutionGoesOn(rest, city);
 }
 
@@ -1684,10 +1696,17 @@ function listedHanName(text: string, end: number): boolean {
 
 /** A registered company's name (`rest`: what follows the place, folded): words, even joiners, up to its ending (北京和德宇航技术有限公司). */
 function hanCompanyGoesOn(rest: string): boolean {
-  const limit = Math.min(rest.length, HAN_COMPANY_MIDDLE + 1);
-  for (let k = 1; k < limit; k++) {
-    // A company's own name may hold Latin letters and digits (北京ABC科技有限公司), not punctuation.
-    if (!(HAN_CHAR.test(rest.charAt(k - 1)) || /[a-z0-9]/.test(rest.charAt(k - 1)))) return false;
+  const limit = Math.min(rest.length, HAN_COMPANY_LONG_MIDDLE + 1);
+  let joined = false;
+  for (let k = 0; k < limit; k++) {
+    if (k > 0) {
+      // A company's own name may hold Latin letters and digits (北京ABC科技有限公司), not punctuation.
+      const c = rest.charAt(k - 1);
+      if (!(HAN_CHAR.test(c) || /[a-z0-9]/.test(c))) return false;
+      joined ||= LONGER_NAMES.hanJoiners.includes(c);
+    }
+    // A run with a joiner in it (北京将与多家…有限公司) is held to the shorter middle.
+    if (joined && k > HAN_COMPANY_MIDDLE) return false;
     if (HAN_COMPANIES.some((suffix) => rest.startsWith(suffix, k))) return true;
   }
   return false;

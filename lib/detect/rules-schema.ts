@@ -124,6 +124,14 @@ export const RulesSchema = v.strictObject({
   longerNames: v.strictObject({
     companySuffixes: wordList,
     institutionWords: wordList,
+    /**
+     * More words that end a name a place's name begins ("China Passenger Car
+     * Association") or that end one before "of" and a place ("Symphony
+     * Orchestra of Moscow"); unlike `institutionWords`, an alias that begins
+     * with one ("Association of Southeast Asian Nations") stays itself after a
+     * capitalised word.
+     */
+    placeNameWords: wordList,
     /** Words that end another body's name up to six characters after a place (中国人民大学, 莫斯科国立国际关系学院). */
     han: v.pipe(v.array(word), v.minLength(1)),
     /** Words that make a name right after a place (中国日报, 天津宣言, 北京条约); not across other words ("中国加入条约"). */
