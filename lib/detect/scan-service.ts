@@ -4,7 +4,7 @@
  * page's memory of full names (`PageState.seen`) travels with each request,
  * so the background keeps nothing per page.
  */
-import type { ResponseFor } from '../messages';
+import type { RequestOf, ResponseFor } from '../messages';
 import { aliasTable } from './bundled-table';
 import { createDetector, settleDeferred, type Detector } from './detector';
 import { RELEVANCE } from './rules';
@@ -27,6 +27,18 @@ export function splitTexts(text: string, lengths: readonly number[]): string[] {
     at += n;
   }
   return texts;
+}
+
+/** Answers a `detect:scan` request: its blocks scanned with the page memory it carries. */
+export function answerScan(request: RequestOf<'detect:scan'>, detector = sharedDetector()): ResponseFor<'detect:scan'> {
+  return scanTexts(
+    splitTexts(request.text, request.lengths),
+    request.seen,
+    detector,
+    request.date,
+    request.abbreviations,
+    request.namesakes,
+  );
 }
 
 /** Whether one text's scan found anything: a mention, an uncertain candidate or a waiting short form. */

@@ -4,7 +4,7 @@
  * request, answered with the detector's results or an error.
  */
 import { browser } from 'wxt/browser';
-import { scanTexts, splitTexts } from '../detect/scan-service';
+import { answerScan } from '../detect/scan-service';
 import { SCAN_PORT, type ScanPortReply } from '../dom/background-scanner';
 import { parseRequest } from '../messages';
 
@@ -18,14 +18,7 @@ export function answerScanMessage(raw: unknown): ScanPortReply | null {
   try {
     return {
       id,
-      answer: scanTexts(
-        splitTexts(request.text, request.lengths),
-        request.seen,
-        undefined,
-        request.date,
-        request.abbreviations,
-        request.namesakes,
-      ),
+      answer: answerScan(request),
     };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };

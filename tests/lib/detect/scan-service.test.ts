@@ -7,7 +7,14 @@ import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
 import { aliasTable } from '@/lib/detect/bundled-table';
-import { scanTexts, probeAnswer, separateRunTogether, sharedDetector, splitTexts } from '@/lib/detect/scan-service';
+import {
+  answerScan,
+  probeAnswer,
+  scanTexts,
+  separateRunTogether,
+  sharedDetector,
+  splitTexts,
+} from '@/lib/detect/scan-service';
 import { answerScanMessage, holdsCandidates } from '@/lib/platform/scan-ports';
 import type { PageState, ScanResult } from '@/lib/detect/types';
 import type { Detector } from '@/lib/detect/detector';
@@ -98,7 +105,7 @@ describe('backgroundScanner (the page side)', () => {
     const sent: RequestOf<'detect:scan'>[] = [];
     const send = (async (request: RequestOf<'detect:scan'>) => {
       sent.push(request);
-      return scanTexts(splitTexts(request.text, request.lengths), request.seen);
+      return answerScan(request);
     }) as unknown as (r: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
     const scanner = backgroundScanner(send as never);
     const page = newPageState();
@@ -119,14 +126,7 @@ describe('backgroundScanner (the page side)', () => {
     const sent: RequestOf<'detect:scan'>[] = [];
     const send = (async (request: RequestOf<'detect:scan'>) => {
       sent.push(request);
-      return scanTexts(
-        splitTexts(request.text, request.lengths),
-        request.seen,
-        undefined,
-        request.date,
-        request.abbreviations,
-        request.namesakes,
-      );
+      return answerScan(request);
     }) as unknown as (r: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
     const scanner = backgroundScanner(send as never);
     const page = newPageState();
@@ -252,7 +252,7 @@ describe('requests stay within the background’s bounds', () => {
     const scanner = backgroundScanner(async (request) => {
       sent.push(request);
       expect(parseRequest(request)).not.toBeNull();
-      return scanTexts(splitTexts(request.text, request.lengths), request.seen);
+      return answerScan(request);
     });
     const [result, after] = await scanner.scanMany([huge, 'Xi Jinping met him.'], newPageState());
     expect(sent.map((r) => r.lengths)).toEqual([[MAX_SCAN_CHARS], [19]]);
