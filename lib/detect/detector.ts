@@ -1239,13 +1239,16 @@ class Engine implements Detector {
       return true;
     }
     if (HAN_CHAR.test(text.charAt(r.end - 1))) {
-      return (
+      if (
         betweenLatinWords(text, r.start, r.end) ||
         listedHanName(text, r.end) ||
-        quotedHanKind(text, r.start, r.end) ||
-        this.hanNameGoesOnHere(text, r.end, !this.data.team[r.entity]) ||
-        this.beforeLongerPlaceName(text, r.end)
-      );
+        quotedHanKind(text, r.start, r.end)
+      ) {
+        return true;
+      }
+      // A side (俄方银行) or a place after a word that counts (部分俄罗斯银行, 这家中国银行 …) begins a description.
+      if (text.charAt(r.end - 1) === '方' || this.afterHanQuantifier(text, r.start)) return false;
+      return this.hanNameGoesOnHere(text, r.end, !this.data.team[r.entity]) || this.beforeLongerPlaceName(text, r.end);
     }
     return (
       startsLongerName(text, r.end) ||
@@ -1253,6 +1256,12 @@ class Engine implements Detector {
       endsInstitutionName(text, r.start) ||
       (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
     );
+  }
+
+  /** Whether a word that counts or points (部分, 所有, 这家) stands right before a Chinese name. */
+  private afterHanQuantifier(text: string, start: number): boolean {
+    const lead = foldString(text.slice(Math.max(0, start - 4), start));
+    return HAN_QUANTIFIERS.some((word) => lead.endsWith(word));
   }
 
   /**
@@ -1602,6 +1611,7 @@ const HAN_WORK_WORDS = foldedHan(LONGER_NAMES.hanWorkWords);
 const HAN_NAME_MIDDLE = 6;
 const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);
 const HAN_NAME_ENDINGS = foldedHan(LONGER_NAMES.hanNameEndings);
+const HAN_QUANTIFIERS = foldedHan(LONGER_NAMES.hanQuantifiers);
 /** Every word that ends a longer Chinese name (see `hanNameGoesOn`). */
 const HAN_NAME_ENDS = [...new Set([...HAN_SUFFIXES, ...HAN_RIGHT_AFTER, ...HAN_CITY_RIGHT_AFTER, ...HAN_COMPANIES])];
 /** As HAN_NAME_MIDDLE, before the ending of a company's name: a firm's own name and its trade come between. */

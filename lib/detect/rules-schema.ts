@@ -156,6 +156,12 @@ export const RulesSchema = v.strictObject({
      */
     hanNameEndings: v.pipe(v.array(word), v.minLength(1)),
     /**
+     * Words that count or point (部分, 所有, 这家): right before a place's name
+     * they make what follows a description (部分俄罗斯银行, "some Russian
+     * banks"), not a body's name.
+     */
+    hanQuantifiers: v.pipe(v.array(word), v.minLength(1)),
+    /**
      * Beginnings of words for named things ("крейсер", "телеканал",
      * "авиакомпани", "band", "hotel"): a name in quotation marks right after
      * one, or followed by one in brackets ("Moscow (band)"), is that thing's
