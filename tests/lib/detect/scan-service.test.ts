@@ -101,13 +101,18 @@ describe('the detect:scan request', () => {
 });
 
 describe('backgroundScanner (the page side)', () => {
-  test('sends the page state, keeps what comes back, and knows the topics of what it found', async () => {
+  /** A scanner whose requests the background's own code answers in place; `sent` keeps them. */
+  function scannerInPlace() {
     const sent: RequestOf<'detect:scan'>[] = [];
     const send = (async (request: RequestOf<'detect:scan'>) => {
       sent.push(request);
       return answerScan(request);
     }) as unknown as (r: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
-    const scanner = backgroundScanner(send as never);
+    return { sent, scanner: backgroundScanner(send as never) };
+  }
+
+  test('sends the page state, keeps what comes back, and knows the topics of what it found', async () => {
+    const { sent, scanner } = scannerInPlace();
     const page = newPageState();
     const first = await scanner.scanMany(['Nothing here.', 'Mao Zedong arrived.'], page);
     expect(first[0]).toEqual({ mentions: [], pending: [], deferred: [], nested: [] });
@@ -123,12 +128,7 @@ describe('backgroundScanner (the page side)', () => {
   });
 
   test('carries the namesakes the page has met from one request to the next', async () => {
-    const sent: RequestOf<'detect:scan'>[] = [];
-    const send = (async (request: RequestOf<'detect:scan'>) => {
-      sent.push(request);
-      return answerScan(request);
-    }) as unknown as (r: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
-    const scanner = backgroundScanner(send as never);
+    const { sent, scanner } = scannerInPlace();
     const page = newPageState();
     await scanner.scanMany(['Пять лет проработал Василий Песков в газете.'], page);
     expect(page.namesakes).toEqual(new Set(['dmitry-peskov']));
