@@ -1662,10 +1662,10 @@ function smallerCase(a: string, b: string): string {
  */
 const SCORE_AFTER = /^\s?\d{1,3}\s?(?:[-–比]\s?\d{1,3}|[:：]\s?\d)(?![\d年月日号號时時点點%％.,万萬亿億]|\s?\p{Ll})/u;
 
-/** Whether a transliterated Russian name's ending follows at once: 卢布列夫 is Rublev, not the rouble. */
+/** Whether a transliterated Russian name's ending, or a word for an order or prize, follows at once (卢布列夫, 涅夫斯基勋章). */
 function runsIntoHanName(text: string, end: number): boolean {
   if (!HAN_CHAR.test(text.charAt(end)) || !HAN_CHAR.test(text.charAt(end - 1))) return false;
-  const rest = foldString(text.slice(end, end + 2));
+  const rest = foldString(text.slice(end, end + HAN_NAME_ENDINGS[0]!.length));
   return HAN_NAME_ENDINGS.some((ending) => rest.startsWith(ending));
 }
 

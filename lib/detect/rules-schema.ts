@@ -150,9 +150,9 @@ export const RulesSchema = v.strictObject({
      */
     hanCompanies: v.pipe(v.array(word), v.minLength(1)),
     /**
-     * Endings of transliterated Russian names in Chinese (列夫, 斯基, 娃): a
-     * name followed by one is part of a person's name (卢布列夫 is Rublev,
-     * not the rouble).
+     * What runs on from a Chinese name into another: endings of transliterated
+     * Russian names (列夫, 斯基, 娃: 卢布列夫 is Rublev, not the rouble) and
+     * orders and prizes named after someone (亚历山大·涅夫斯基勋章).
      */
     hanNameEndings: v.pipe(v.array(word), v.minLength(1)),
     /**

@@ -166,6 +166,7 @@ describe('names inside the names of other bodies', () => {
     // Sports teams and newspapers, in Chinese as in English.
     ['华盛顿奇才队主场获胜。', 'united-states'],
     ['俄羅斯好手盧布列夫今天在美國網球公開賽獲勝。', 'ruble'],
+    ['2020年获得“亚历山大·涅夫斯基勋章”。', 'alexander-nevsky'],
     ['俄羅斯好手盧布列夫今天在美國網球公開賽獲勝。', 'united-states'],
     ['北京道1號是香港一座辦公室大廈。', 'beijing'],
     ['日本語版「フォーカス台湾」に移動しますか。', 'japan'],
