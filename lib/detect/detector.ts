@@ -222,7 +222,7 @@ class Engine implements Detector {
   private readonly data: TableData;
   /** The page being scanned, while `scan` runs: the rules read and add to what the page has said. */
   private page: PageState | null = null;
-  /** Per person: the words of their full names (see `ownNameWords`). */
+  /** Per person: the keys of the words of their full names (see `ownNameKeys`). */
   private readonly ownNames = new Map<number, ReadonlySet<string> | null>();
   private readonly contextCache = new Map<
     number,
@@ -1011,7 +1011,7 @@ class Engine implements Detector {
    * Путин") and headlines in title case are no given names.
    */
   private anotherPersonsName(text: string, r: Raw): boolean {
-    const own = this.ownNameWords(r.entity);
+    const own = this.ownNameKeys(r.entity);
     if (own === null) return false;
     const matched = text.slice(r.start, r.end);
     const han = HAN_CHAR.test(matched);
@@ -1024,7 +1024,7 @@ class Engine implements Detector {
     return true;
   }
 
-  /** Whether a given name that is none of `own` stands right before the match. */
+  /** Whether a given name whose key is none of `own` stands right before the match. */
   private givenAnotherName(text: string, r: Raw, own: ReadonlySet<string>): boolean {
     let before = adjacentWord(text, r.start, -1);
     // A patronymic stands between the given name and the surname: "Кирилл Юрьевич Лавров".
@@ -1037,18 +1037,19 @@ class Engine implements Detector {
     if (TITLE_WORDS.has(word) || FUNCTION_WORDS.has(word) || PATRONYMIC.test(word) || opensSentence(text, before.at)) {
       return false;
     }
-    if ([...own].some((w) => givenNameKey(w) === givenNameKey(word))) return false;
+    if (own.has(givenNameKey(word))) return false;
     if (this.matchAll(before.word).some((m) => m.start === 0 && m.end === before.word.length)) return false;
     // Russian headlines are not set in title case: only Latin capitals may prove nothing.
     if (!LATIN_START.test(word)) return true;
     const [ss, se] = sentenceAround(text, r.start, r.end);
-    const words = text.slice(ss, se).match(/\p{L}+/gu) ?? [];
-    const capitalised = words.filter((w) => UPPER_START.test(w)).length;
-    return capitalised / words.length < TITLE_CASE_SHARE;
+    return !inTitleCase(text.slice(ss, se).match(/\p{L}+/gu) ?? []);
   }
 
-  /** The lower-cased words of a person's names of more than one word (null: not a person, or no such name). */
-  private ownNameWords(entity: number): ReadonlySet<string> | null {
+  /**
+   * The keys (`givenNameKey`) of the words of a person's names of more than
+   * one word (null: not a person, or no such name).
+   */
+  private ownNameKeys(entity: number): ReadonlySet<string> | null {
     let own = this.ownNames.get(entity);
     if (own === undefined) {
       own = null;
@@ -1056,7 +1057,7 @@ class Engine implements Detector {
         const words = this.data.aliases[entity]!.filter((a) => !HAN_CHAR.test(a) && /\s/.test(a)).flatMap(
           (a) => a.toLowerCase().match(/\p{L}+/gu) ?? [],
         );
-        if (words.length > 0) own = new Set(words);
+        if (words.length > 0) own = new Set(words.map(givenNameKey));
       }
       this.ownNames.set(entity, own);
     }
@@ -1336,7 +1337,7 @@ const LATIN_NAME_AFTER = /^\s*[（(]\s*((?:\p{Lu}\p{Ll}+\s+)+)\p{Lu}/u;
 
 /**
  * Whether a transliterated surname in Chinese is followed by the name in
- * Latin letters in brackets with a given name that is none of `own`:
+ * Latin letters in brackets with a given name whose key is none of `own`:
  * 梅德韦杰夫(Daniil Medvedev). (A dotted given name before it, 丹尼尔·梅德韦杰夫,
  * proves less: Chinese runs on without spaces, and transliterations vary.)
  */
@@ -1344,11 +1345,10 @@ function givenAnotherHanName(text: string, end: number, own: ReadonlySet<string>
   const latin = LATIN_NAME_AFTER.exec(text.slice(end, end + 40));
   if (!latin) return false;
   // Any of the given names may be the one the person goes by (Matamela Cyril Ramaphosa).
-  const keys = new Set([...own].map(givenNameKey));
   return !latin[1]!
     .trim()
     .split(/\s+/)
-    .some((w) => keys.has(givenNameKey(w.toLowerCase())));
+    .some((w) => own.has(givenNameKey(w.toLowerCase())));
 }
 
 /** A Russian patronymic between a given name and a surname (Сергеевич, Sergeyevich). */
@@ -1365,6 +1365,12 @@ function givenNameKey(word: string): string {
 const GIVEN_NAME_CONSONANTS = 3;
 /** From this share of capitalised words up, a sentence is a headline in title case, where capitals prove nothing. */
 const TITLE_CASE_SHARE = 0.6;
+
+/** Whether words are mostly capitalised, as a headline in title case is (none: not). */
+function inTitleCase(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  return words.filter((w) => UPPER_START.test(w)).length / words.length >= TITLE_CASE_SHARE;
+}
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(LONGER_NAMES.companySuffixes);
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set(LONGER_NAMES.institutionWords);
 /** Institution words and the words that end only a name a place's name is part of. */
@@ -1898,10 +1904,7 @@ function startsAnotherName(text: string, r: Raw, ss: number, se: number): boolea
   const nameEnd = text.indexOf(next, r.end) + next.length;
   const before = text.slice(ss, r.start).match(/\p{L}+/gu) ?? [];
   const rest = [...before.slice(1), ...(text.slice(nameEnd, se).match(/\p{L}+/gu) ?? [])];
-  if (rest.length === 0) return false;
-  let capitalised = 0;
-  for (const w of rest) if (/^\p{Lu}/u.test(w)) capitalised++;
-  return capitalised / rest.length < 0.6;
+  return rest.length > 0 && !inTitleCase(rest);
 }
 
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
