@@ -1271,8 +1271,8 @@ class Engine implements Detector {
    * the forum is the Eastern Economic Forum's, not Vladivostok's.
    */
   private hanNameGoesOnHere(text: string, end: number, city: boolean): boolean {
-    if (!hanNameGoesOn(text, end, city)) return false;
-    const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_LONG_MIDDLE + 8));
+    const rest = hanRest(text, end);
+    if (!hanNameGoesOn(rest, city)) return false;
     // The first word that can end a name; another name that holds it has it.
     let at = 0;
     while (at < rest.length && !HAN_NAME_ENDS.some((word) => rest.startsWith(word, at))) at++;
@@ -1289,7 +1289,7 @@ class Engine implements Detector {
     const next = this.matchAll(text.slice(end, end + NEXT_PLACE_CHARS)).find(
       (m) => m.start === 0 && m.entity < this.otherNames && this.data.place[m.entity],
     );
-    return next !== undefined && hanNameGoesOn(text, end + next.end, !this.data.team[next.entity]);
+    return next !== undefined && hanNameGoesOn(hanRest(text, end + next.end), !this.data.team[next.entity]);
   }
 
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
@@ -1630,12 +1630,15 @@ const HAN_COMPANY_LONG_MIDDLE = 10;
  * end such a name follow (中国人民大学, 中國時報), at once only where the
  * place and the word make a name by themselves (中国日报, and 北京大学 for a
  * city: 中国大学 is "Chinese universities"). A joiner (的, 和) or punctuation
- * ends the run.
+ * ends the run. `rest` is what follows the place (`hanRest`).
  */
-function hanNameGoesOn(text: string, end: number, city: boolean): boolean {
-  // What follows the name, folded like the word lists (中國時報 as 中国时报).
-  const rest = foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_LONG_MIDDLE + 8));
+function hanNameGoesOn(rest: string, city: boolean): boolean {
   return hanCompanyGoesOn(rest) || hanInstitutionGoesOn(rest, city);
+}
+
+/** What follows a Chinese name at `end`, as far as a longer name may run, folded like the word lists (中國時報 as 中国时报). */
+function hanRest(text: string, end: number): string {
+  return foldString(text.slice(end, end + HAN_NAME_MIDDLE + HAN_COMPANY_LONG_MIDDLE + 8));
 }
 
 /** One or two initials right before a name: "А. А. ", "A. ". */
