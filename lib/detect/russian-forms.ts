@@ -3,9 +3,12 @@
  * accusative, instrumental, prepositional), so that "Путина", "Москве" and
  * "России" match like "Путин", "Москва" and "Россия". Rules follow the word's
  * ending; over-generation is harmless (a form that does not exist never
- * occurs in text), missing a form only costs recall. Abbreviations (all
- * capitals), words with digits and non-Cyrillic words are left unchanged.
- * Pure module.
+ * occurs in text), missing a form only costs recall. A name in capitals
+ * that ends in a consonant takes small-letter endings (МИДа); other words in
+ * capitals, words with digits and non-Cyrillic words are left unchanged. Also
+ * the forms of place names coordinated under one plural head, in Russian
+ * ("Японского и Восточно-Китайского морей") and in English ("the Chukchi and
+ * Bering seas"). Pure module.
  */
 
 const CYRILLIC = /[\u0400-\u04ff]/;
