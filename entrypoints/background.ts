@@ -18,7 +18,12 @@ export default defineBackground(() => {
       const { byId, meta } = bundledFactbase();
       return buildCardData(id, byId, meta);
     },
-    'detect:probe': ({ text, overlap }) => probeAnswer(text, overlap),
+    'detect:probe': ({ text, overlap }) => {
+      const answer = probeAnswer(text, overlap);
+      // A page that names something is scanned next, and may need the resolver soon after.
+      if (answer.hit) setTimeout(warmResolver, 0);
+      return answer;
+    },
     'detect:resolve': ({ items }) => ({ accept: resolveWithNlp(items) }),
     'highlight:anchor': ({ text, anchors }) => ({ found: anchorAll(text, anchors) }),
   });
