@@ -67,6 +67,11 @@ export const RequestSchema = v.variant('type', [
       abbreviations: v.optional(v.pipe(v.array(v.tuple([ShortText, ShortText])), v.maxLength(MAX_ABBREVIATIONS))),
       /** The people whose name alone the page has given to someone else so far (`PageState.namesakes`). */
       namesakes: v.optional(v.pipe(v.array(ShortText), v.maxLength(MAX_SEEN_IDS))),
+      /**
+       * Text read ahead of the marking pass (`Range.toString`, blocks run together): only the
+       * page memory it gives comes back (names in full, abbreviations, namesakes), no results.
+       */
+      readAhead: v.optional(v.literal(true)),
     }),
     v.check((r) => r.lengths.reduce((sum, n) => sum + n, 0) === r.text.length, 'lengths do not add up to the text'),
   ),

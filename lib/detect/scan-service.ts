@@ -31,6 +31,7 @@ export function splitTexts(text: string, lengths: readonly number[]): string[] {
 
 /** Answers a `detect:scan` request: its blocks scanned with the page memory it carries. */
 export function answerScan(request: RequestOf<'detect:scan'>, detector = sharedDetector()): ResponseFor<'detect:scan'> {
+  if (request.readAhead) return readAhead(request, detector);
   return scanTexts(
     splitTexts(request.text, request.lengths),
     request.seen,
@@ -39,6 +40,41 @@ export function answerScan(request: RequestOf<'detect:scan'>, detector = sharedD
     request.abbreviations,
     request.namesakes,
   );
+}
+
+/**
+ * A text read ahead of the marking pass: scanned only for the page memory it
+ * gives (names in full that short forms wait for, abbreviations, namesakes).
+ * It runs the page's blocks together, so they are separated first, as the
+ * probe does; the mentions themselves come with the pass's own request.
+ */
+function readAhead(request: RequestOf<'detect:scan'>, detector: Detector): ResponseFor<'detect:scan'> {
+  const page = pageFrom(request.seen, request.date, request.abbreviations, request.namesakes);
+  detector.scan(separateRunTogether(request.text), page);
+  return { found: [], ...memoryOf(page), topics: {}, context: [] };
+}
+
+/** The page memory a request carries, as the detector keeps it. */
+function pageFrom(
+  seen: readonly string[],
+  date?: string,
+  abbreviations: readonly (readonly [string, string])[] = [],
+  namesakes: readonly string[] = [],
+): PageState {
+  const page: PageState = { seen: new Set(seen) };
+  if (date !== undefined) page.date = date;
+  if (abbreviations.length > 0) page.abbreviations = new Map(abbreviations);
+  if (namesakes.length > 0) page.namesakes = new Set(namesakes);
+  return page;
+}
+
+/** The page memory an answer carries back. */
+function memoryOf(page: PageState): Pick<ResponseFor<'detect:scan'>, 'seen' | 'abbreviations' | 'namesakes'> {
+  return {
+    seen: [...page.seen],
+    abbreviations: [...(page.abbreviations ?? [])].slice(0, MAX_ABBREVIATIONS),
+    namesakes: [...(page.namesakes ?? [])],
+  };
 }
 
 /** Whether one text's scan found anything: a mention, an uncertain candidate or a waiting short form. */
@@ -54,10 +90,7 @@ export function scanTexts(
   abbreviations: readonly (readonly [string, string])[] = [],
   namesakes: readonly string[] = [],
 ): ResponseFor<'detect:scan'> {
-  const page: PageState = { seen: new Set(seen) };
-  if (date !== undefined) page.date = date;
-  if (abbreviations.length > 0) page.abbreviations = new Map(abbreviations);
-  if (namesakes.length > 0) page.namesakes = new Set(namesakes);
+  const page = pageFrom(seen, date, abbreviations, namesakes);
   const topics: Record<string, readonly string[]> = {};
   const note = (id: string) => {
     if (!(id in topics)) topics[id] = detector.topicsOf(id);
@@ -77,15 +110,7 @@ export function scanTexts(
     found.push({ at, mentions, pending, deferred: waiting, nested });
   });
   const context = Object.keys(topics).filter((id) => detector.tierOf(id) === 'context');
-  const defined = [...(page.abbreviations ?? [])].slice(0, MAX_ABBREVIATIONS);
-  return {
-    found,
-    seen: [...page.seen],
-    abbreviations: defined,
-    namesakes: [...(page.namesakes ?? [])],
-    topics,
-    context,
-  };
+  return { found, ...memoryOf(page), topics, context };
 }
 
 /**

@@ -58,6 +58,12 @@ export const MAX_SLICE_CHARS = 100_000;
  */
 export const FIRST_SLICE_CHARS = 64_000;
 export const MAX_SLICE_BLOCKS = 1000;
+/**
+ * Most text read ahead of the pass (#startReadAhead) for the full names that
+ * names in view wait for ("Biden" for "Joe Biden" further down): on a long
+ * page the pass reaches them only after many slices.
+ */
+export const MAX_READ_AHEAD_CHARS = 500_000;
 /** Candidates per resolver request, and how long to gather them. */
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
@@ -77,6 +83,8 @@ export interface Scanner {
   topicsOf(id: string): readonly string[];
   /** Whether an entity the scanner has returned is of the context tier (lib/detect/relevance.ts). */
   isContext?(id: string): boolean;
+  /** Reads a text of the page ahead of the pass for its memory only (names in full, …) into `page`. */
+  readAhead?(text: string, page: PageState): Promise<void>;
 }
 
 export type { PageRelevance } from './admission';
@@ -102,6 +110,11 @@ export interface AnnotatorDeps {
   listPlain?(unit: Element): Block | null;
   /** Decides ambiguous candidates (the background's NLP); absent = reject them. */
   resolve?(items: Candidate[]): Promise<boolean[]>;
+  /**
+   * The page's text in pieces, read the cheap way (blocks run together), for
+   * the scanner's `readAhead`; absent = short forms wait for the pass.
+   */
+  aheadTexts?(doc: Document): Iterable<string>;
   /** Our own UI (the card host): never read, never observed. */
   isOwnUi(el: Element): boolean;
   /** The content script's observer of the page, shared with its other followers; absent = one of its own. */
@@ -203,6 +216,10 @@ export class Annotator {
   /** Roots waiting to be walked, and the walk in progress. */
   readonly #walk: PageWalk;
   #pumping = false;
+  /** The page's text read ahead in this run (#startReadAhead), and when that is done. */
+  #ahead: { generation: number; done: Promise<void> } | null = null;
+  /** Whether a slice of this run has had its answer (until then, nobody knows what waits). */
+  #answered = false;
 
   /** Mutation batch in the making. */
   readonly #renders = new WeakMap<Element, { count: number; since: number }>();
@@ -270,6 +287,7 @@ export class Annotator {
       admit: (id) => this.#admission.admit(id),
       shown: (id) => this.#admission.shown(id),
       page: () => this.#page,
+      ready: () => this.#ahead?.done,
       write: (requests) => {
         this.#write(requests);
         this.stats.resolved = this.#waiting.resolved;
@@ -372,6 +390,7 @@ export class Annotator {
     this.stats.startedAt = round1(this.#startedAt);
     this.stats.firstMarkMs = this.stats.passDoneMs = this.stats.firstMarkAt = this.stats.passDoneAt = null;
     this.#page = this.#deps.newPageState();
+    this.#answered = false;
     const doc = this.#deps.doc;
     const elements = doc.getElementsByTagName('*').length;
     this.#batches.start(elements);
@@ -570,6 +589,7 @@ export class Annotator {
       this.#fail(error);
     }
     if (Array.isArray(scanned)) return this.#finishSlice(blocks, scanned, t0, true);
+    if (this.#walk.pending) this.#startReadAhead();
     this.#account(this.#now() - t0, true);
     const generation = this.#generation;
     const page = this.#page;
@@ -591,6 +611,7 @@ export class Annotator {
    * of a slice that waited for the background (counted once).
    */
   #finishSlice(blocks: Block[], results: readonly ScanResult[], t0: number, newSlice: boolean): boolean {
+    this.#answered = true;
     const more = this.#walk.pending;
     if (this.#relevance === null) {
       this.#unjudged.push({ blocks, results });
@@ -621,6 +642,50 @@ export class Annotator {
     for (const r of this.#waiting.settleShortForms()) requests.push(r);
   }
 
+  /**
+   * On a page longer than a slice, names the first slices find wait for the
+   * rest: short forms for a full name further down ("Biden" for "Joe Biden"),
+   * uncertain candidates for the same or for the resolver. The page's text is
+   * read ahead for the page memory only, a piece per task, each sent as soon
+   * as it is read (the background answers in order, between the pass's own
+   * requests), until MAX_READ_AHEAD_CHARS, until the pass has read everything
+   * itself, or until the answers so far leave nothing waiting. Each answer
+   * settles what it can; the resolver is asked once the reading is done, so
+   * what it decides does not depend on how fast the answers came.
+   */
+  #startReadAhead(): void {
+    const readAhead = this.#deps.scanner.readAhead?.bind(this.#deps.scanner);
+    const texts = this.#deps.aheadTexts;
+    const generation = this.#generation;
+    if (!readAhead || !texts || this.#ahead?.generation === generation) return;
+    const page = this.#page;
+    const current = () => generation === this.#generation && page === this.#page && this.#running;
+    const waiting = () => !this.#answered || this.#waiting.shortForms || this.#waiting.busy;
+    const settle = () => {
+      if (!current()) return;
+      const t0 = this.#now();
+      this.#writeNear(this.#waiting.settleShortForms());
+      this.#account(this.#now() - t0, false);
+    };
+    const read = async () => {
+      const answers: Promise<void>[] = [];
+      let chars = 0;
+      try {
+        for (const text of texts(this.#deps.doc)) {
+          if (!current() || !this.#walk.pending || !waiting()) break;
+          answers.push(readAhead(text, page).then(settle));
+          chars += text.length;
+          if (chars >= MAX_READ_AHEAD_CHARS) break;
+          await this.#yieldToPage();
+        }
+        await Promise.all(answers);
+      } catch (error) {
+        this.#fail(error);
+      }
+    };
+    this.#ahead = { generation, done: read() };
+  }
+
   /** Counts one task of a slice in the stats. */
   #account(took: number, newSlice: boolean): void {
     if (newSlice) this.stats.slices++;
@@ -633,15 +698,20 @@ export class Annotator {
    * that is due. Returns whether marks are still held for a later slice.
    */
   #hold(requests: MarkRequest[], now: number, more: boolean): boolean {
-    const batch = this.#batches.add(requests, now, more && this.stats.firstMarkMs !== null);
+    // Parked marks need no batch: those near the viewport are written together in the frame after.
+    const batch = this.#batches.add(requests, now, more && this.stats.firstMarkMs !== null && !this.#parking);
     // The page ran between the slices that found these: markRanges writes only what is still there as
     // it was read, and #write gives back the reservations of the rest. After the first marks, what is
     // far from the viewport waits for the reader to scroll near it.
-    if (batch.length > 0) {
-      if (this.#parking && this.stats.firstMarkMs !== null) this.#parking.park(batch);
-      else this.#write(batch);
-    }
+    if (batch.length > 0) this.#writeNear(batch);
     return this.#batches.held;
+  }
+
+  /** Writes marks now, or (after the first marks, on a long page) parks those far from the viewport. */
+  #writeNear(requests: MarkRequest[]): void {
+    if (requests.length === 0) return;
+    if (this.#parking && this.stats.firstMarkMs !== null) this.#parking.park(requests);
+    else this.#write(requests);
   }
 
   /** Writes every mark still waiting for the reader to scroll near it. */

@@ -139,31 +139,31 @@ const NOTHING: ScanResult = Object.freeze({
 export function backgroundScanner(send: ScanSend): Scanner {
   const topics = new Map<string, readonly string[]>();
   const context = new Set<string>();
+  const ask = (page: PageState, text: string, lengths: number[], readAhead: boolean) =>
+    send({
+      type: 'detect:scan',
+      text,
+      lengths,
+      seen: [...page.seen].slice(0, MAX_SEEN_IDS),
+      ...(page.date === undefined ? {} : { date: page.date }),
+      ...(page.abbreviations ? { abbreviations: [...page.abbreviations].slice(0, MAX_ABBREVIATIONS) } : {}),
+      ...(page.namesakes ? { namesakes: [...page.namesakes].slice(0, MAX_SEEN_IDS) } : {}),
+      ...(readAhead ? { readAhead: true as const } : {}),
+    });
   return {
     async scanMany(texts: string[], page: PageState): Promise<ScanResult[]> {
       const results: ScanResult[] = texts.map(() => NOTHING);
       // Requests within the background's bounds, in order; a single text beyond them (a page with
       // one paragraph of several megabytes) is scanned as far as they allow.
       for (const group of requestGroups(texts)) {
-        const answer = await send({
-          type: 'detect:scan',
-          text: group.texts.join(''),
-          lengths: group.texts.map((t) => t.length),
-          seen: [...page.seen].slice(0, MAX_SEEN_IDS),
-          ...(page.date === undefined ? {} : { date: page.date }),
-          ...(page.abbreviations ? { abbreviations: [...page.abbreviations].slice(0, MAX_ABBREVIATIONS) } : {}),
-          ...(page.namesakes ? { namesakes: [...page.namesakes].slice(0, MAX_SEEN_IDS) } : {}),
-        });
+        const answer = await ask(
+          page,
+          group.texts.join(''),
+          group.texts.map((t) => t.length),
+          false,
+        );
+        remember(answer, page);
         for (const id of answer.context) context.add(id);
-        for (const id of answer.seen) page.seen.add(id);
-        for (const [abbr, id] of answer.abbreviations) {
-          page.abbreviations ??= new Map();
-          if (!page.abbreviations.has(abbr)) page.abbreviations.set(abbr, id);
-        }
-        if (answer.namesakes.length > 0) {
-          page.namesakes ??= new Set();
-          for (const id of answer.namesakes) page.namesakes.add(id);
-        }
         for (const [id, list] of Object.entries(answer.topics)) topics.set(id, list);
         for (const { at, mentions, pending, deferred, nested } of answer.found) {
           if (at >= 0 && at < group.texts.length) results[group.first + at] = { mentions, pending, deferred, nested };
@@ -171,7 +171,24 @@ export function backgroundScanner(send: ScanSend): Scanner {
       }
       return results;
     },
+    async readAhead(text: string, page: PageState): Promise<void> {
+      const within = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+      remember(await ask(page, within, [within.length], true), page);
+    },
     topicsOf: (id) => topics.get(id) ?? [],
     isContext: (id) => context.has(id),
   };
+}
+
+/** Takes the page memory an answer brings back into `page`. */
+function remember(answer: ResponseFor<'detect:scan'>, page: PageState): void {
+  for (const id of answer.seen) page.seen.add(id);
+  for (const [abbr, id] of answer.abbreviations) {
+    page.abbreviations ??= new Map();
+    if (!page.abbreviations.has(abbr)) page.abbreviations.set(abbr, id);
+  }
+  if (answer.namesakes.length > 0) {
+    page.namesakes ??= new Set();
+    for (const id of answer.namesakes) page.namesakes.add(id);
+  }
 }

@@ -20,7 +20,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { newPageState } from '../detect/page-state';
 import type { Relevance } from '../detect/relevance';
 import { readPageDate } from './page-date';
-import { judgeByProbes } from './scout';
+import { judgeByProbes, probeTexts } from './scout';
 import { listenInPage, sendRequest } from '../platform/page-messaging';
 import { isContextGone, pageHostname } from '../platform/page-context';
 import { changePageSettings, watchPageSettings } from '../platform/page-settings';
@@ -35,6 +35,13 @@ import { innerEntitiesOf } from './mark';
 import { nearViewParking } from './near-view';
 import type { PageObserver } from './page-changes';
 import { collectTextBlocks, listPlainUnit, readPlainUnit } from './text-blocks';
+
+/**
+ * Elements per piece of text read ahead for full names (Annotator `aheadTexts`):
+ * a few hundred kilobytes of an ordinary page, one request, and one
+ * `Range.toString` well within a frame.
+ */
+const READ_AHEAD_ELEMENTS = 6000;
 
 export interface PageLens {
   annotator: Annotator;
@@ -99,6 +106,10 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     readPlain: readPlainUnit,
     listPlain: listPlainUnit,
     resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
+    aheadTexts: function* (doc) {
+      const root = doc.body ?? doc.documentElement;
+      for (const { text } of probeTexts(root, root.querySelectorAll('*'), READ_AHEAD_ELEMENTS)) yield text;
+    },
     isOwnUi,
     changes: options.changes,
     // Plain timers (ctx.setTimeout adds an abort listener per call, which would pile up on busy

@@ -38,6 +38,8 @@ export interface WaitingNamesDeps {
   shown(id: string): boolean;
   /** The page's memory as it is now (a new route starts a new one). */
   page(): PageState;
+  /** What the resolver waits for first (the page's text read ahead); absent or undefined = nothing. */
+  ready?(): Promise<void> | undefined;
   /** Writes the marks the resolver's answers allowed. */
   write(requests: MarkRequest[]): void;
   setTimeout(fn: () => void, ms: number): number;
@@ -64,6 +66,11 @@ export class WaitingNames {
   /** Whether candidates wait for the resolver or its answer (short forms waiting for a full name do not count). */
   get busy(): boolean {
     return this.#forResolver.length > 0 || this.#timer !== null || this.#asking.size > 0;
+  }
+
+  /** Whether short forms wait for their full name. */
+  get shortForms(): boolean {
+    return this.#shortForms.length > 0;
   }
 
   /** Keeps a block's uncertain names: candidates for the resolver, short forms that wait. */
@@ -155,6 +162,7 @@ export class WaitingNames {
     const token = {};
     asking.add(token);
     try {
+      await this.deps.ready?.();
       while (this.#forResolver.length > 0 && generation === this.#generation) {
         const batch = this.#forResolver.splice(0, RESOLVE_BATCH);
         // A candidate whose entity the page has named in full needs no resolver (the slice that

@@ -92,6 +92,8 @@ describe('the detect:scan request', () => {
     expect(parseRequest({ type: 'detect:scan', text: 'a', lengths: [1] })).toBeNull();
     expect(parseRequest({ ...ok, extra: 1 })).toBeNull();
     expect(parseRequest({ ...ok, text: 'x'.repeat(4_000_001), lengths: [4_000_001] })).toBeNull();
+    expect(parseRequest({ ...ok, readAhead: true })).not.toBeNull();
+    expect(parseRequest({ ...ok, readAhead: false })).toBeNull();
   });
 
   test('its text is cut back into the blocks it was made of', () => {
@@ -125,6 +127,22 @@ describe('backgroundScanner (the page side)', () => {
     expect(scanner.topicsOf('mao-zedong')).toEqual(createDetector(aliasTable).topicsOf('mao-zedong'));
     expect(scanner.topicsOf('mao-zedong').length).toBeGreaterThan(0);
     expect(scanner.topicsOf('unknown-entity')).toEqual([]);
+  });
+
+  test('text read ahead brings back only the page memory, from blocks run together', async () => {
+    const { sent, scanner } = scannerInPlace();
+    const page = newPageState();
+    // textContent runs the blocks together ("…todayJoe Biden…"); the background separates them.
+    await scanner.readAhead!('Nothing much happened todayJoe Biden spokeПять лет проработал Василий Песков.', page);
+    expect(sent[0]).toMatchObject({ readAhead: true, seen: [] });
+    expect(page.seen.has('joe-biden')).toBe(true);
+    expect(page.namesakes).toEqual(new Set(['dmitry-peskov']));
+    const answer = answerScan({ ...sent[0]!, seen: [] });
+    expect(answer.found).toEqual([]);
+    expect(answer.topics).toEqual({});
+    // A short form on the page's first slice then settles as if the pass had read that far.
+    const first = await scanner.scanMany(['Biden spoke.'], page);
+    expect(first[0]!.mentions.map((m) => m.id)).toEqual(['joe-biden']);
   });
 
   test('carries the namesakes the page has met from one request to the next', async () => {

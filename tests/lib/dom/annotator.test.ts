@@ -760,6 +760,89 @@ describe('a scanner that answers later (the background)', () => {
     expect(a.stats.slices).toBeGreaterThan(1);
   });
 
+  describe('the text read ahead (a page longer than a slice)', () => {
+    /** The later scanner, with a read-ahead that waits until the test lets it answer. */
+    function readingAhead() {
+      const later = laterScanner();
+      const ahead: { text: string; answer: () => void }[] = [];
+      const read: string[] = [];
+      const s: Scanner = {
+        ...later.scanner,
+        scanMany: (texts, page) => {
+          read.push(...texts);
+          return later.scanner.scanMany(texts, page);
+        },
+        readAhead: (text, page) =>
+          new Promise<void>((done) => {
+            ahead.push({ text, answer: () => (scanOne(text, page), done()) });
+          }),
+      };
+      return { later, ahead, read, scanner: s };
+    }
+    const longPage = (first: string, last: string) => {
+      const paragraphs = Array.from({ length: 5000 }, (_, i) => `<p>Nothing much happened today (${i}).</p>`);
+      document.body.innerHTML = `<p>${first}</p>${paragraphs.join('')}<p>${last}</p>`;
+    };
+
+    test('settles a short form from the full name further down before the pass reads it', async () => {
+      longPage('Xi arrived first.', 'Xi Jinping spoke last.');
+      const r = readingAhead();
+      const a = makeAnnotator({ scanner: r.scanner, aheadTexts: (doc) => [doc.body.textContent ?? ''] });
+      a.update(settings());
+      // The first slice is with the background; the page's text is read ahead meanwhile.
+      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      expect(r.ahead[0]!.text).toContain('Xi Jinping spoke last.');
+      r.later.answer();
+      await new Promise((resume) => setTimeout(resume, 20));
+      expect(marked()).toEqual([]);
+      r.ahead[0]!.answer();
+      await vi.waitFor(() => expect(marked()).toEqual(['xi-jinping:Xi']));
+      // The pass itself has not read the full name yet.
+      expect(r.read).not.toContain('Xi Jinping spoke last.');
+      while (a.stats.passDoneMs === null) {
+        if (r.later.waiting.length > 0) r.later.answer();
+        await new Promise((resume) => setTimeout(resume, 0));
+      }
+      expect(marked()).toEqual(['xi-jinping:Xi']);
+    });
+
+    test('the resolver is asked only once the reading ahead is done, and not for what it settled', async () => {
+      longPage('Paid with a Mir card.', 'The Mir payment system grew.');
+      const r = readingAhead();
+      const asked: string[] = [];
+      const a = makeAnnotator({
+        scanner: r.scanner,
+        aheadTexts: (doc) => [doc.body.textContent ?? ''],
+        resolve: async (items) => {
+          asked.push(...items.map((c) => c.text));
+          return items.map(() => false);
+        },
+      });
+      a.update(settings({ density: { mode: 'all', n: 3 } }));
+      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      r.later.answer();
+      // Longer than the resolver's gathering delay: it still waits for the text read ahead.
+      await new Promise((resume) => setTimeout(resume, 60));
+      expect(asked).toEqual([]);
+      r.ahead[0]!.answer();
+      await vi.waitFor(() => expect(marked()).toEqual(['mir-payment-system:Mir']));
+      expect(asked).toEqual([]);
+    });
+
+    test('a page that fits one slice is not read ahead', async () => {
+      document.body.innerHTML = '<p>Xi arrived first.</p><p>Putin spoke.</p>';
+      const r = readingAhead();
+      const aheadTexts = vi.fn((doc: Document) => [doc.body.textContent ?? '']);
+      const a = makeAnnotator({ scanner: r.scanner, aheadTexts });
+      a.update(settings());
+      await vi.waitFor(() => expect(r.later.waiting).toHaveLength(1));
+      r.later.answer();
+      await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+      expect(marked()).toEqual(['vladimir-putin:Putin']);
+      expect(aheadTexts).not.toHaveBeenCalled();
+    });
+  });
+
   test('an answer that comes after stop() changes nothing', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p>';
     const { later, a } = await startWaiting();
