@@ -535,6 +535,8 @@ export class Annotator {
           }
           if (!more) break;
           if (this.#relevance === null) await new Promise<void>((resume) => (this.#onVerdict = resume));
+          // The text read ahead settles names in view; the pass's next slices are further down.
+          if (this.#ahead?.generation === generation) await this.#ahead.done;
           await this.#yieldToPage();
         }
         if (scanning) await scanning;
@@ -589,7 +591,8 @@ export class Annotator {
       this.#fail(error);
     }
     if (Array.isArray(scanned)) return this.#finishSlice(blocks, scanned, t0, true);
-    if (this.#walk.pending) this.#startReadAhead();
+    // Once the page is judged (its probes answered: they go first), the rest of its text is read ahead.
+    if (this.#relevance !== null && this.#walk.pending) this.#startReadAhead();
     this.#account(this.#now() - t0, true);
     const generation = this.#generation;
     const page = this.#page;
@@ -650,8 +653,10 @@ export class Annotator {
    * as it is read (the background answers in order, between the pass's own
    * requests), until MAX_READ_AHEAD_CHARS, until the pass has read everything
    * itself, or until the answers so far leave nothing waiting. Each answer
-   * settles what it can; the resolver is asked once the reading is done, so
-   * what it decides does not depend on how fast the answers came.
+   * settles what it can; the resolver is asked, and the pass reads on, once
+   * the reading is done: what the resolver decides does not depend on how
+   * fast the answers came, and the pass's own requests (text further down)
+   * do not hold up the names in view.
    */
   #startReadAhead(): void {
     const readAhead = this.#deps.scanner.readAhead?.bind(this.#deps.scanner);
@@ -671,6 +676,8 @@ export class Annotator {
       const answers: Promise<void>[] = [];
       let chars = 0;
       try {
+        // Not in the task that sent the slice: the one after may write the first marks.
+        await this.#yieldToPage();
         for (const text of texts(this.#deps.doc)) {
           if (!current() || !this.#walk.pending || !waiting()) break;
           answers.push(readAhead(text, page).then(settle));

@@ -43,7 +43,7 @@ const TRACE_AFTER_LOAD_MS = 2500;
 const VIEWPORT = { width: 1280, height: 900 };
 
 export const GOALS = {
-  /** "Mark all", 1 MB: every mark in the first two viewports, after DOMContentLoaded. */
+  /** "Mark all", 1 MB: every mark in the first two viewports, after document_idle. */
   topTwoViewportsMs: 300,
   /** After a jump to the middle: the marks in view. */
   jumpMs: 100,
@@ -67,6 +67,13 @@ export interface ViewSample {
   firstInViewMs: number | null;
   /** DOMContentLoaded → the last of the marks inside the first two viewports (at the top of the page). */
   topTwoMs: number | null;
+  /**
+   * DOMContentLoaded → document_idle, when the annotator's content script starts (its first
+   * evaluation after DOMContentLoaded in a DevTools trace of the load); null: not in the trace.
+   */
+  idleMs: number | null;
+  /** document_idle → the last of the marks inside the first two viewports (the goal's own clock). */
+  topTwoFromIdleMs: number | null;
   topTwoMarks: number;
   /** The longest long animation frame (≥ 50 ms) during which marks were written, jump included; 0: none ≥ 50 ms. */
   frameMs: number;
@@ -249,9 +256,11 @@ async function viewLoad(context: BrowserContext, url: string, selector: string):
       process.stderr.write(`${url}: not settled after ${LOAD_TIMEOUT_MS} ms; measured as it stood\n`);
   };
   try {
+    const trace = await startTrace(cdp, 'devtools.timeline');
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: LOAD_TIMEOUT_MS });
     await settled(1);
     const top = await collect(page, selector);
+    const idleMs = idleAfterDcl(await trace.end(), url);
     const within = (m: { top: number; bottom: number }, viewports: number) =>
       m.bottom > 0 && m.top < viewports * top.vh;
     const first = timesOf(top.marks.filter((m) => within(m, 1)));
@@ -274,6 +283,8 @@ async function viewLoad(context: BrowserContext, url: string, selector: string):
       loadMs: top.load - top.dcl,
       firstInViewMs: first.length ? Math.min(...first) - top.dcl : null,
       topTwoMs: topTwoTimes.length ? Math.max(...topTwoTimes) - top.dcl : null,
+      idleMs,
+      topTwoFromIdleMs: topTwoTimes.length && idleMs !== null ? Math.max(...topTwoTimes) - top.dcl - idleMs : null,
       topTwoMarks: topTwo.length,
       frameMs: frame?.duration ?? 0,
       frameLayoutMs: frame?.layout ?? 0,
@@ -382,23 +393,52 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ].join(',');
 
+/** Starts a DevTools trace of `categories`; `end` stops it and gives its events. */
+async function startTrace(cdp: CDPSession, categories: string): Promise<{ end(): Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const e of value) events.push(e as unknown as TraceEvent);
+  });
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  return {
+    async end() {
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
+  };
+}
+
+/**
+ * DOMContentLoaded → document_idle in a trace of the load of `url`: the first
+ * extension script evaluated on the page's main thread after DOMContentLoaded
+ * (document_start scripts run before it). Null when the trace lacks either.
+ */
+function idleAfterDcl(events: TraceEvent[], url: string): number | null {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  if (!parse) return null;
+  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
+  const dcl = onMain.find((e) => e.name === 'MarkDOMContent');
+  if (!dcl) return null;
+  const starts = onMain
+    .filter(
+      (e) => e.name === 'EvaluateScript' && e.ts >= dcl.ts && !!e.args?.data?.url?.startsWith('chrome-extension://'),
+    )
+    .map((e) => e.ts);
+  return starts.length ? (Math.min(...starts) - dcl.ts) / 1000 : null;
+}
+
 /** Loads `url` under a DevTools trace and sums the time our scripts take on the page's main thread. */
 async function traceLoad(context: BrowserContext, url: string, selector: string): Promise<TraceSample> {
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   try {
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) => {
-      for (const e of value) events.push(e as unknown as TraceEvent);
-    });
-    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    const trace = await startTrace(cdp, TRACE_CATEGORIES);
     await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     await page.waitForTimeout(TRACE_AFTER_LOAD_MS);
     const marks = await page.evaluate((sel) => document.querySelectorAll(sel).length, selector);
-    await cdp.send('Tracing.end');
-    await complete;
-    return { ...ownTime(events, url), marks };
+    return { ...ownTime(await trace.end(), url), marks };
   } finally {
     await cdp.detach().catch(() => undefined);
     await page.close();
@@ -644,6 +684,8 @@ export function viewRows(round: number, r: ViewRound): string[] {
   const qr = r.quiet.reference;
   const frame = (s: ViewSample | undefined) =>
     s?.frameMs ? `${n0(s.frameMs)} (style+layout ${n0(s.frameLayoutMs)})` : '< 50';
+  const topTwo = (s: ViewSample | undefined) =>
+    `${n0(s?.topTwoFromIdleMs)} (${n0(s?.topTwoMs)}; ${n0(s?.topTwoMarks)} marks; first in view ${n0(s?.firstInViewMs)})`;
   type Row = [string, string, string, string, string, string];
   /** The longest frame with our marks written; the browser reports none under 50 ms. */
   const frameRow = (label: string, ours: ViewSample | undefined, ref: ViewSample | undefined): Row => [
@@ -683,12 +725,12 @@ export function viewRows(round: number, r: ViewRound): string[] {
     ],
     jumpRow('5 MB, default: jump to the middle → marks in view written', def5, ref5),
     [
-      '1 MB, mark all: every mark in the first two viewports',
+      '1 MB, mark all: every mark in the first two viewports, from document_idle (from DOMContentLoaded)',
       '≤ 300',
-      `${n0(all1?.topTwoMs)} (${n0(all1?.topTwoMarks)} marks; first in view ${n0(all1?.firstInViewMs)})`,
-      `${n0(ref1?.topTwoMs)} (${n0(ref1?.topTwoMarks)} marks; first in view ${n0(ref1?.firstInViewMs)})`,
-      ratio(all1?.topTwoMs, ref1?.topTwoMs),
-      verdict(all1?.topTwoMs, GOALS.topTwoViewportsMs),
+      topTwo(all1),
+      topTwo(ref1),
+      ratio(all1?.topTwoFromIdleMs, ref1?.topTwoFromIdleMs),
+      verdict(all1?.topTwoFromIdleMs, GOALS.topTwoViewportsMs),
     ],
     frameRow('1 MB, mark all: longest frame with marks written', all1, ref1),
     jumpRow('1 MB, mark all: jump to the middle → marks in view written', all1, ref1),

@@ -789,7 +789,7 @@ describe('a scanner that answers later (the background)', () => {
       const r = readingAhead();
       const a = makeAnnotator({ scanner: r.scanner, aheadTexts: (doc) => [doc.body.textContent ?? ''] });
       a.update(settings());
-      // The first slice is with the background; the page's text is read ahead meanwhile.
+      // A page already judged: while the first slice is with the background, the text is read ahead.
       await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
       expect(r.ahead[0]!.text).toContain('Xi Jinping spoke last.');
       r.later.answer();
@@ -804,6 +804,23 @@ describe('a scanner that answers later (the background)', () => {
         await new Promise((resume) => setTimeout(resume, 0));
       }
       expect(marked()).toEqual(['xi-jinping:Xi']);
+    });
+
+    test('a page still being judged is read ahead only once it is judged', async () => {
+      longPage('Xi arrived first.', 'Xi Jinping spoke last.');
+      const r = readingAhead();
+      const a = makeAnnotator({ scanner: r.scanner, aheadTexts: (doc) => [doc.body.textContent ?? ''] }, null);
+      a.update(settings());
+      await vi.waitFor(() => expect(r.later.waiting.length).toBeGreaterThan(0));
+      r.later.answer();
+      await new Promise((resume) => setTimeout(resume, 20));
+      // The relevance probes go first: nothing is read ahead before the verdict.
+      expect(r.ahead).toEqual([]);
+      a.setRelevance({ shown: true, about: true });
+      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      r.ahead[0]!.answer();
+      await vi.waitFor(() => expect(marked()).toEqual(['xi-jinping:Xi']));
+      expect(r.read).not.toContain('Xi Jinping spoke last.');
     });
 
     test('the resolver is asked only once the reading ahead is done, and not for what it settled', async () => {
