@@ -13,7 +13,8 @@
  * 实施了制裁, 西方对俄实施大规模金融制裁). Its trigger is the part before "…".
  * The first element must be a literal (or a choice of literals): these
  * trigger words go into the matcher's trie, so a pattern is only tried where
- * its first word occurs. Possessive 's is its own token ("xi 's visit").
+ * its first word occurs. Possessive 's is its own token ("xi 's visit"), and so
+ * is a plural's lone apostrophe ("leaders' summit" reads "leaders 's summit").
  * The patterns themselves are data (assets/detection/rules.json). Pure module.
  */
 import { CLASS_APOS, CLASS_IGNORE, CLASS_SPACE, CLASS_WORD, charClass, foldChar, foldString } from './normalize';
@@ -194,6 +195,12 @@ class Tokens {
       const s = text.charCodeAt(p + 1);
       if ((s === 0x73 || s === 0x53) && (p + 2 >= text.length || charClass(text.charCodeAt(p + 2)) !== CLASS_WORD)) {
         this.push("'s", p + 2);
+        return;
+      }
+      // A plural's possessive ("the leaders' summit") reads as the singular's.
+      const before = p > 0 ? text.charCodeAt(p - 1) : 0;
+      if ((before === 0x73 || before === 0x53) && (p + 1 >= text.length || charClass(s) !== CLASS_WORD)) {
+        this.push("'s", p + 1);
         return;
       }
       this.done = true;

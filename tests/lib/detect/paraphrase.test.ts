@@ -17,6 +17,9 @@ describe('matchParaphrase', () => {
       'trade turnover between Russia and China',
     ],
     ["xi 's visit", 'Xi’s visit to Moscow', 'Xi’s visit'],
+    // A plural's lone apostrophe reads as a possessive too.
+    ["sco leaders 's? summit", 'SCO leaders’ summit in Tianjin', 'SCO leaders’ summit'],
+    ["sco leaders 's? summit", 'SCO leaders summit', 'SCO leaders summit'],
     ['february #Day? 2022 joint statement', 'February 4, 2022 joint statement', 'February 4, 2022 joint statement'],
     ['february #Day? 2022 joint statement', 'February 2022 joint statement', 'February 2022 joint statement'],
     ['border clashes of #Year', 'border clashes of 1969 were', 'border clashes of 1969'],
@@ -43,6 +46,8 @@ describe('matchParaphrase', () => {
     ['trade between russia and china', 'trade between Russia and India'],
     ['trade between russia and china', 'trade between Russia. And China'],
     ['border clashes of #Year', 'border clashes of many years'],
+    // An apostrophe after anything but an s ends the phrase.
+    ["xi 's? visit", 'Xi’ visit'],
     // Brackets holding anything but capitals and digits end the phrase.
     ['sco summit', 'SCO (in Tianjin) summit'],
     ['sco summit', 'SCO (2025) summit'],
