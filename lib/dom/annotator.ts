@@ -39,6 +39,7 @@ import { PageWalk } from './page-walk';
 import { toRequest, type Block } from './scanned-block';
 import { isSkippedElement } from './text-blocks';
 import { WaitingNames } from './waiting-names';
+import { readAhead } from './read-ahead';
 import { MarkBatches } from './mark-batches';
 import { Admission, quotaOf, type PageRelevance } from './admission';
 
@@ -58,12 +59,6 @@ export const MAX_SLICE_CHARS = 100_000;
  */
 export const FIRST_SLICE_CHARS = 64_000;
 export const MAX_SLICE_BLOCKS = 1000;
-/**
- * Most text read ahead of the pass (#startReadAhead) for the full names that
- * names in view wait for ("Biden" for "Joe Biden" further down): on a long
- * page the pass reaches them only after many slices.
- */
-export const MAX_READ_AHEAD_CHARS = 500_000;
 /** Candidates per resolver request, and how long to gather them. */
 /** An element re-rendered more often than this within the window is a ticker: we stop following it. */
 export const VOLATILE_LIMIT = 4;
@@ -216,7 +211,7 @@ export class Annotator {
   /** Roots waiting to be walked, and the walk in progress. */
   readonly #walk: PageWalk;
   #pumping = false;
-  /** The page's text read ahead in this run (#startReadAhead), and when that is done. */
+  /** The page's text read ahead in this run (lib/dom/read-ahead.ts), and when that is done. */
   #ahead: { generation: number; done: Promise<void> } | null = null;
   /** Whether a slice of this run has had its answer (until then, nobody knows what waits). */
   #answered = false;
@@ -645,52 +640,28 @@ export class Annotator {
     for (const r of this.#waiting.settleShortForms()) requests.push(r);
   }
 
-  /**
-   * On a page longer than a slice, names the first slices find wait for the
-   * rest: short forms for a full name further down ("Biden" for "Joe Biden"),
-   * uncertain candidates for the same or for the resolver. The page's text is
-   * read ahead for the page memory only, a piece per task, each sent as soon
-   * as it is read (the background answers in order, between the pass's own
-   * requests), until MAX_READ_AHEAD_CHARS, until the pass has read everything
-   * itself, or until the answers so far leave nothing waiting. Each answer
-   * settles what it can; the resolver is asked, and the pass reads on, once
-   * the reading is done: what the resolver decides does not depend on how
-   * fast the answers came, and the pass's own requests (text further down)
-   * do not hold up the names in view.
-   */
+  /** Reads the page's text ahead for the names in view that wait (lib/dom/read-ahead.ts), once per run. */
   #startReadAhead(): void {
-    const readAhead = this.#deps.scanner.readAhead?.bind(this.#deps.scanner);
+    const read = this.#deps.scanner.readAhead?.bind(this.#deps.scanner);
     const texts = this.#deps.aheadTexts;
     const generation = this.#generation;
-    if (!readAhead || !texts || this.#ahead?.generation === generation) return;
+    if (!read || !texts || this.#ahead?.generation === generation) return;
     const page = this.#page;
-    const current = () => generation === this.#generation && page === this.#page && this.#running;
-    const waiting = () => !this.#answered || this.#waiting.shortForms || this.#waiting.busy;
-    const settle = () => {
-      if (!current()) return;
-      const t0 = this.#now();
-      this.#writeNear(this.#waiting.settleShortForms());
-      this.#account(this.#now() - t0, false);
-    };
-    const read = async () => {
-      const answers: Promise<void>[] = [];
-      let chars = 0;
-      try {
-        // Not in the task that sent the slice: the one after may write the first marks.
-        await this.#yieldToPage();
-        for (const text of texts(this.#deps.doc)) {
-          if (!current() || !this.#walk.pending || !waiting()) break;
-          answers.push(readAhead(text, page).then(settle));
-          chars += text.length;
-          if (chars >= MAX_READ_AHEAD_CHARS) break;
-          await this.#yieldToPage();
-        }
-        await Promise.all(answers);
-      } catch (error) {
-        this.#fail(error);
-      }
-    };
-    this.#ahead = { generation, done: read() };
+    const done = readAhead({
+      page,
+      read,
+      texts: () => texts(this.#deps.doc),
+      wanted: () => this.#walk.pending && (!this.#answered || this.#waiting.shortForms || this.#waiting.busy),
+      settle: () => {
+        const t0 = this.#now();
+        this.#writeNear(this.#waiting.settleShortForms());
+        this.#account(this.#now() - t0, false);
+      },
+      current: () => generation === this.#generation && page === this.#page && this.#running,
+      yieldToPage: () => this.#yieldToPage(),
+      onError: (error) => this.#fail(error),
+    });
+    this.#ahead = { generation, done };
   }
 
   /** Counts one task of a slice in the stats. */
