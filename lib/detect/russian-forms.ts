@@ -77,6 +77,15 @@ function wordForms(word: string): string[][] {
     const s = stem(2);
     return [[s + 'ой'], [s + 'ой'], [s + 'ую'], [s + 'ой'], [s + 'ой']];
   }
+  // Soft adjectives: "Средняя Азия" ("Среднюю Азию"), "Верхнее Приамурье" ("Верхнего Приамурья").
+  if (last2 === 'яя' && lower.length > 3) {
+    const s = stem(2);
+    return [[s + 'ей'], [s + 'ей'], [s + 'юю'], [s + 'ей'], [s + 'ей']];
+  }
+  if (last2 === 'ее' && lower.length > 3) {
+    const s = stem(2);
+    return [[s + 'его'], [s + 'ему'], [word], [s + 'им'], [s + 'ем']];
+  }
   if (last2 === 'ое') {
     const s = stem(2);
     const ins = HUSHING_OR_VELAR.includes(lower.slice(-3, -2)) ? 'им' : 'ым';
