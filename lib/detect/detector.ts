@@ -970,9 +970,19 @@ class Engine implements Detector {
         if (k === 0 || this.cls(shape.charCodeAt(k - 1)) !== CLASS_WORD) continue; // word start: Title Case
         if (allCaps === -1) allCaps = this.noLowerCase(text, depth) ? 1 : 0;
         if (allCaps === 1) continue;
+        // A name in capitals with a Russian ending in small letters ("ЛУКОЙЛе", "МИДа") against the
+        // forms of its name in small letters ("Лукойле"): capitals from the word's start up to here.
+        if (CYRILLIC.test(text[pos[k]!]!) && this.capitalsSoFar(text, shape, k)) continue;
         return false;
       }
     }
+    return true;
+  }
+
+  /** Whether the matched text is in capitals from the start of its word up to shape position `k`. */
+  private capitalsSoFar(text: string, shape: string, k: number): boolean {
+    for (let j = k; j >= 0 && this.cls(shape.charCodeAt(j)) === CLASS_WORD; j--)
+      if (!isUpper(text.charCodeAt(this.depthPos[j]!))) return false;
     return true;
   }
 

@@ -68,6 +68,10 @@ describe('case rules', () => {
     ['The Pla navy sailed through the strait.', []],
     ['De-dollarization is no longer a slogan in Moscow.', ['de-dollarization:De-dollarization', 'moscow:Moscow']],
     ['Nato allies met in Brussels.', ['nato:Nato']],
+    // A name in capitals takes a Russian ending in small letters, whichever way the fact base writes it.
+    ['Акции торгуются в ЛУКОЙЛе и в Лукойле.', ['lukoil:ЛУКОЙЛе', 'lukoil:Лукойле']],
+    // Only Russian endings: mixed case in Latin letters is no name.
+    ['CHina and Russia met.', ['russia:Russia']],
     // Short lines all in small letters (tags, menus) lose the capitals, but "us" stays a pronoun.
     ['world\nrussia\nchina\nsea of japan\ncontact us', ['russia:russia', 'china:china', 'sea-of-japan:sea of japan']],
   ])('%s', (text, expected) => {
