@@ -410,21 +410,27 @@ async function startTrace(cdp: CDPSession, categories: string): Promise<{ end():
   };
 }
 
+/** The page's renderer main thread in a trace of the load of `url`: the one that parsed its HTML (null: none did). */
+function mainThread(events: TraceEvent[], url: string): { pid: number; events: TraceEvent[] } | null {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  if (!parse) return null;
+  return { pid: parse.pid, events: events.filter((e) => e.pid === parse.pid && e.tid === parse.tid) };
+}
+
+/** Whether a script address is one of an extension's. */
+const fromExtension = (url: string | undefined) => !!url && url.startsWith('chrome-extension://');
+
 /**
  * DOMContentLoaded → document_idle in a trace of the load of `url`: the first
  * extension script evaluated on the page's main thread after DOMContentLoaded
  * (document_start scripts run before it). Null when the trace lacks either.
  */
 function idleAfterDcl(events: TraceEvent[], url: string): number | null {
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  if (!parse) return null;
-  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
-  const dcl = onMain.find((e) => e.name === 'MarkDOMContent');
-  if (!dcl) return null;
+  const onMain = mainThread(events, url)?.events;
+  const dcl = onMain?.find((e) => e.name === 'MarkDOMContent');
+  if (!onMain || !dcl) return null;
   const starts = onMain
-    .filter(
-      (e) => e.name === 'EvaluateScript' && e.ts >= dcl.ts && !!e.args?.data?.url?.startsWith('chrome-extension://'),
-    )
+    .filter((e) => e.name === 'EvaluateScript' && e.ts >= dcl.ts && fromExtension(e.args?.data?.url))
     .map((e) => e.ts);
   return starts.length ? (Math.min(...starts) - dcl.ts) / 1000 : null;
 }
@@ -458,11 +464,9 @@ function unionUs(spans: [number, number][]): number {
 }
 
 function ownTime(events: TraceEvent[], url: string): Omit<TraceSample, 'marks'> {
-  // The page's renderer main thread: the one that parsed its HTML.
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  if (!parse) throw new Error(`No ParseHTML event for ${url} in the trace.`);
-  const onMain = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
-  const ours = (u: string | undefined) => !!u && u.startsWith('chrome-extension://');
+  const main = mainThread(events, url);
+  if (!main) throw new Error(`No ParseHTML event for ${url} in the trace.`);
+  const onMain = main.events;
   const spans: [number, number][] = [];
   const early: [number, number][] = [];
   let pageUs = 0;
@@ -470,7 +474,7 @@ function ownTime(events: TraceEvent[], url: string): Omit<TraceSample, 'marks'> 
     if (e.ph !== 'X' || e.dur === undefined) continue;
     if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') pageUs += e.dur;
     const script = e.args?.data?.url;
-    if (!ours(script)) continue;
+    if (!fromExtension(script)) continue;
     spans.push([e.ts, e.ts + e.dur]);
     if (script!.endsWith('/early.js')) early.push([e.ts, e.ts + e.dur]);
   }
@@ -481,14 +485,14 @@ function ownTime(events: TraceEvent[], url: string): Omit<TraceSample, 'marks'> 
   const nodes = new Map<number, { parent?: number; url: string }>();
   let sampledUs = 0;
   for (const e of events) {
-    if (e.name !== 'ProfileChunk' || e.pid !== parse.pid || !profiles.has(e.id)) continue;
+    if (e.name !== 'ProfileChunk' || e.pid !== main.pid || !profiles.has(e.id)) continue;
     const profile = e.args?.data?.cpuProfile;
     for (const n of profile?.nodes ?? []) nodes.set(n.id, { parent: n.parent, url: n.callFrame.url ?? '' });
     const samples = profile?.samples ?? [];
     const deltas = e.args?.data?.timeDeltas ?? [];
     for (let i = 0; i + 1 < samples.length; i++) {
       for (let n = nodes.get(samples[i]!); n; n = n.parent === undefined ? undefined : nodes.get(n.parent)) {
-        if (ours(n.url)) {
+        if (fromExtension(n.url)) {
           sampledUs += deltas[i + 1] ?? 0;
           break;
         }
