@@ -248,7 +248,7 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
  */
 export function englishCoordinatedForms(alias: string): string[] {
   const cut = alias.lastIndexOf(' ');
-  if (cut <= 0 || !/^[A-Z][A-Za-z-]*$/.test(alias.slice(0, cut))) return [];
+  if (cut <= 0 || !/^[A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*$/.test(alias.slice(0, cut))) return [];
   const plural = ENGLISH_HEADS[alias.slice(cut + 1).toLowerCase()];
   return plural === undefined ? [] : [`${alias.slice(0, cut)} ${plural}`];
 }

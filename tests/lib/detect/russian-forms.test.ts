@@ -115,6 +115,8 @@ describe('coordinated names in English', () => {
   test('the last conjunct takes the plural head; earlier ones are names with the singular', () => {
     expect(englishCoordinatedForms('Bering Sea')).toEqual(['Bering seas']);
     expect(englishCoordinatedForms('Sea of Japan')).toEqual([]);
+    // A name of several words before its head: "the Japanese and East China Seas".
+    expect(englishCoordinatedForms('East China Sea')).toEqual(['East China seas']);
     expect(singularOfPluralHead('seas')).toBe('Sea');
     const detector = createDetector(aliasTable);
     const found = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => `${m.id}:${m.text}`);
@@ -127,5 +129,7 @@ describe('coordinated names in English', () => {
       'ussuri-river:Ussuri rivers',
       'khabarovsk:Khabarovsk',
     ]);
+    // The country inside the sea's name is not named: the plural is the sea's.
+    expect(found('Bombers patrolled over the Japanese and East China Seas.')).toEqual(['east-china-sea:East China Seas']);
   });
 });
