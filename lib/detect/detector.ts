@@ -1481,9 +1481,23 @@ function quotedName(text: string, start: number, end: number): boolean {
   if (quotedAfterKind(text, start)) return true;
   const quoted = enclosed(text, start, end, '«', '»', QUOTED_NAME_MAX);
   if (quoted !== null && (quoted.match(/\p{L}[\p{L}\p{M}-]*/gu)?.length ?? 0) <= QUOTED_NAME_WORDS) return true;
+  if (aloneInOtherQuotes(text, start, end)) return true;
   const bracketed = BRACKETED_KIND.exec(text.slice(end, end + 40));
   return bracketed !== null && isKindWord(bracketed[1]!.toLowerCase());
 }
+
+/**
+ * Whether a Russian place's name alone fills the quotation marks that stand in
+ * for guillemets ("Байкал", “Москва”): a drink, a restaurant, a team. Only
+ * when the marks hug the name, as these marks open and close alike.
+ */
+function aloneInOtherQuotes(text: string, start: number, end: number): boolean {
+  const close = OTHER_QUOTES[text.charAt(start - 1)];
+  if (close === undefined || text.charAt(end) !== close || !CYRILLIC.test(text.charAt(start))) return false;
+  return !LETTER_OR_DIGIT.test(text.charAt(start - 2)) && !LETTER_OR_DIGIT.test(text.charAt(end + 1));
+}
+const OTHER_QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '„': '“' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Whether [start, end) stands in a work's title between Chinese title marks,
