@@ -614,7 +614,12 @@ class Engine implements Detector {
     if (!undecided) return otherwise ?? null;
     const placed = readings.filter((o) => o.dated!.where?.some(named));
     if (placed.length === 1) return placed[0]!;
-    return otherwise ? (byYearsOfText(text, readings) ?? null) : null;
+    if (!otherwise) return null;
+    const byYears = byYearsOfText(text, readings);
+    if (byYears) return byYears;
+    // With no year of the text in any reading's time, nothing speaks for another reading.
+    const years = yearsIn(text);
+    return readings.some((o) => years.some((y) => inYearsOf(o.dated!, y))) ? null : otherwise;
   }
 
   /** The names matched inside `outer`'s span (paraphrases and `outer`'s own entity left out), in text offsets. */

@@ -118,6 +118,8 @@ describe('years before 1900 count where the text marks them as years', () => {
     expect(ids('1689年,沙俄与清朝签订条约。', '2024-01-10')).not.toContain('russian-empire');
     // Undated, with no year near it, a block's own years choose.
     expect(ids('沙俄派出军队。雅克萨之战在1685年和1686年。')).toContain('tsardom-of-russia');
+    // Undated with no year at all: nothing speaks for the tsardom, so the empire.
+    expect(ids('沙俄侵占了大片领土。')).toContain('russian-empire');
   });
 
   test('a number that is not marked as a year decides nothing: a page of today leaves 沙俄 the empire', () => {
