@@ -408,19 +408,10 @@ class Engine implements Detector {
       else if (!this.options.rules) verdict = 'accept';
       else verdict = this.decide(text, r, page, raws, accepted);
       if (verdict === 'reject') {
-        // Chinese runs on without spaces: an ambiguous phrase refused here still holds the names in it
-        // (俄罗斯入侵 of Crimea names Russia), those a phrase needs no support for.
-        if (r.rule !== 0 && this.options.rules && HAN_CHAR.test(text.charAt(r.start))) {
-          for (const inner of this.namesInside(text, r)) {
-            if (!this.standsAlone(text, inner)) continue;
-            const innerId = this.data.ids[inner.entity]!;
-            mentions.push({
-              id: innerId,
-              start: inner.start,
-              end: inner.end,
-              text: text.slice(inner.start, inner.end),
-            });
-            page.seen.add(innerId);
+        if (this.freesNames(text, r)) {
+          for (const inner of this.namesStandingIn(text, r)) {
+            mentions.push(inner);
+            page.seen.add(inner.id);
             merged = true;
           }
         }
@@ -440,7 +431,11 @@ class Engine implements Detector {
         if (others.length > 0) c.alternatives = others;
         (later ??= []).push(c);
       } else {
-        pending.push(candidate(r, mention));
+        const c = candidate(r, mention);
+        // If the resolver refuses the phrase, the names in it still count, as above.
+        const inner = this.freesNames(text, r) ? this.namesStandingIn(text, r) : [];
+        if (inner.length > 0) c.inner = inner;
+        pending.push(c);
       }
     });
     // The full name may come later in the same text: settle what it allows now.
@@ -503,6 +498,30 @@ class Engine implements Detector {
    * Beijing", "Power of Siberia" or "the Kremlin"). The names inside a
    * descriptive phrase are mentions too; inside a proper name they are not.
    */
+  /**
+   * Whether an ambiguous match, refused, leaves the names in it standing:
+   * Chinese runs on without spaces, so a phrase refused still holds the names
+   * in it (俄罗斯入侵 of Crimea names Russia), those a phrase needs no support for.
+   */
+  private freesNames(text: string, r: Raw): boolean {
+    return r.rule !== 0 && this.options.rules && HAN_CHAR.test(text.charAt(r.start));
+  }
+
+  /** The names inside `r` that stand alone, as mentions. */
+  private namesStandingIn(text: string, r: Raw): Mention[] {
+    const out: Mention[] = [];
+    for (const inner of this.namesInside(text, r)) {
+      if (!this.standsAlone(text, inner)) continue;
+      out.push({
+        id: this.data.ids[inner.entity]!,
+        start: inner.start,
+        end: inner.end,
+        text: text.slice(inner.start, inner.end),
+      });
+    }
+    return out;
+  }
+
   private descriptive(r: Raw): boolean {
     return r.paraphrase || this.data.phrase[r.entity] === true;
   }

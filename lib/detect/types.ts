@@ -48,6 +48,12 @@ export interface Candidate extends Mention {
    * (lib/detect/abbreviations.ts); its id is empty until then.
    */
   abbreviation?: true;
+  /**
+   * The names inside a Chinese phrase that stand alone (俄罗斯 in 俄罗斯石油,
+   * Rosneft or "Russian oil"): what the text still names if the resolver
+   * refuses the phrase. Never sent to the resolver.
+   */
+  inner?: Mention[];
 }
 
 export interface ScanResult {

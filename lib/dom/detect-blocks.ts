@@ -79,6 +79,8 @@ export async function detectBlocks(
     const verdicts = await resolve(uncertain.map((p) => p.candidate));
     uncertain.forEach((p, k) => {
       if (verdicts[k] === true) accept(p);
+      // A Chinese phrase refused still names what stands alone in it (lib/detect/types.ts `inner`).
+      else for (const mention of p.candidate.inner ?? []) perBlock[p.index]!.push({ block: p.block, mention });
     });
   }
   const out: BlockMention[] = [];

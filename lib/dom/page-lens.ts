@@ -105,7 +105,9 @@ export async function startPageLens(ctx: ContentScriptContext, options: PageLens
     collect: (root, ownUi) => collectTextBlocks(root, { isOwnUi: ownUi }),
     readPlain: readPlainUnit,
     listPlain: listPlainUnit,
-    resolve: async (items) => (await sendRequest({ type: 'detect:resolve', items })).accept,
+    // The resolver reads the candidate, not the names inside it (`inner`, for the page if it refuses).
+    resolve: async (items) =>
+      (await sendRequest({ type: 'detect:resolve', items: items.map(({ inner: _, ...item }) => item) })).accept,
     aheadTexts: function* (doc) {
       const root = doc.body ?? doc.documentElement;
       for (const { text } of probeTexts(root, root.querySelectorAll('*'), READ_AHEAD_ELEMENTS)) yield text;

@@ -148,6 +148,19 @@ export class WaitingNames {
     return { requests, rest };
   }
 
+  /** What stands alone inside refused Chinese phrases (Candidate `inner`: 俄罗斯 in 俄罗斯石油), as mark requests. */
+  #freed(refused: readonly Waiting[]): MarkRequest[] {
+    const requests: MarkRequest[] = [];
+    for (const w of refused) {
+      for (const m of w.candidate.inner ?? []) {
+        const start = w.start + m.start - w.candidate.start;
+        const request = locate(w.anchor, start, start + m.end - m.start, m.id, m.text);
+        if (request && !isInsideMention(request.node) && this.deps.admit(m.id)) requests.push(request);
+      }
+    }
+    return requests;
+  }
+
   #schedule(): void {
     if (this.#timer !== null) return;
     const generation = this.#generation;
@@ -185,6 +198,7 @@ export class WaitingNames {
         if (generation !== this.#generation) return;
         const accepted = new Set(ask.filter((_w, i) => answers[i] === true));
         const { requests } = this.#settle(batch, accepted, true);
+        requests.push(...this.#freed(ask.filter((_w, i) => answers[i] !== true)));
         this.deps.write(requests);
       }
     } finally {

@@ -205,6 +205,21 @@ describe('detectBlocks', () => {
     expect(found.map(({ mention }) => `${mention.id}:${mention.text}`)).toContain('united-states:US');
   });
 
+  test('a Chinese phrase the resolver refuses still names what stands alone in it', async () => {
+    // 俄罗斯石油 is Rosneft or "Russian oil": refused, it still names Russia; accepted, it is the company.
+    setBody('<p>中国则能通过该管道引进更多的俄罗斯石油,减少对煤炭的依赖。</p>');
+    const blocks = collectTextBlocks(document.body);
+    const asked: Candidate[] = [];
+    const refusing = await detectBlocks(blocks, detector, newPageState(), async (p) => {
+      asked.push(...p);
+      return p.map(() => false);
+    });
+    expect(asked.map((c) => `${c.id}:${c.text}`)).toEqual(['rosneft:俄罗斯石油']);
+    expect(refusing.map(({ mention }) => `${mention.id}:${mention.text}`)).toEqual(['china:中国', 'russia:俄罗斯']);
+    const accepting = await detectBlocks(blocks, detector, newPageState(), async (p) => p.map(() => true));
+    expect(accepting.map(({ mention }) => `${mention.id}:${mention.text}`)).toEqual(['china:中国', 'rosneft:俄罗斯石油']);
+  });
+
   test('the page state carries across blocks: a short form after the full name needs no resolver', async () => {
     setBody('<p>Mao Zedong met Stalin in Moscow.</p><p>Mao returned in February.</p><p>Mao was a common name.</p>');
     let asked = 0;

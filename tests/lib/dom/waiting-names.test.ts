@@ -130,6 +130,27 @@ describe('candidates for the resolver', () => {
     expect(settled).toBe(1);
   });
 
+  test('a refused Chinese phrase leaves the names that stand alone in it written', async () => {
+    const waiting = names();
+    const text = '中国引进更多的俄罗斯石油。';
+    const inner = [{ id: 'russia', start: text.indexOf('俄罗斯'), end: text.indexOf('俄罗斯') + 3, text: '俄罗斯' }];
+    waiting.take(blockOf(text), result([candidate(text, 'rosneft', '俄罗斯石油', { inner })], []));
+    timers.shift()!();
+    await flush();
+    answers.shift()!([false]);
+    await flush();
+    expect(written.flat().map((r) => `${r.id}:${r.text}`)).toEqual(['russia:俄罗斯']);
+    // Accepted, the phrase is the mark and nothing inside it is written apart.
+    const other = '他们买了俄罗斯石油的股份。';
+    const more = [{ id: 'russia', start: other.indexOf('俄罗斯'), end: other.indexOf('俄罗斯') + 3, text: '俄罗斯' }];
+    waiting.take(blockOf(other), result([candidate(other, 'rosneft', '俄罗斯石油', { inner: more })], []));
+    timers.shift()!();
+    await flush();
+    answers.shift()!([true]);
+    await flush();
+    expect(written.at(-1)!.map((r) => `${r.id}:${r.text}`)).toEqual(['rosneft:俄罗斯石油']);
+  });
+
   test('one whose entity the page names in full needs no resolver', async () => {
     const waiting = names();
     const text = 'Turkey said no.';
