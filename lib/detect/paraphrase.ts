@@ -82,7 +82,12 @@ export function compileParaphrase(spec: ParaphraseSpec): CompiledParaphrase {
       if (body === '#Year') return { words: null, cls: 'year', optional };
       if (body === '#Month') return { words: null, cls: 'month', optional };
       if (body === '#Day') return { words: null, cls: 'day', optional };
-      const words = body.startsWith('(') ? body.slice(1, -1).split('|') : [body];
+      const grouped = body.startsWith('(') && body.endsWith(')');
+      // Elements are split at spaces: a group's words are single words, "(sco|shanghai cooperation)" is two elements.
+      if ((grouped ? body.slice(1, -1) : body).match(/[()]/)) {
+        throw new Error(`paraphrase "${spec.pattern}": "${raw}" is not a word or a group of single words`);
+      }
+      const words = grouped ? body.slice(1, -1).split('|') : [body];
       return { words: new Set(words.map(foldToken)), cls: null, optional };
     });
   const first = elements[0];

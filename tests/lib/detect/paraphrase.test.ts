@@ -62,5 +62,7 @@ describe('matchParaphrase', () => {
   test('every shipped pattern compiles and starts with a literal', () => {
     for (const spec of PARAPHRASES) expect(() => compileParaphrase(spec)).not.toThrow();
     expect(() => pattern('#Year war')).toThrow(/first element/);
+    // A group spanning a space would be two elements, neither matching anything.
+    expect(() => pattern('summit of the (sco|shanghai cooperation organisation)')).toThrow(/group of single words/);
   });
 });
