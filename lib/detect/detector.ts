@@ -1450,6 +1450,9 @@ const FUNCTION_WORDS = new Set([
  * ("… State University", "… Construction Bank").
  */
 function startsLongerName(text: string, end: number): boolean {
+  // The first of two names joined by a hyphen begins what the second does: the Russia-China Energy Business Forum.
+  const joined = /^[-‐–][A-Z][\p{L}]*/u.exec(text.slice(end, end + 40));
+  if (joined) end += joined[0].length;
   if (text.charCodeAt(end) !== 0x20 && text.charCodeAt(end) !== 0xa0) return false;
   // Most names go on with a word in lower case: no need to read further.
   if (!UPPER_START.test(text.charAt(end + 1))) return false;

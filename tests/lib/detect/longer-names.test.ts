@@ -161,6 +161,10 @@ describe('names inside the names of other bodies', () => {
     ['晚上住在哈尔滨大酒店。', 'harbin'],
     ['该专辑获得Music Radio中国TOP排行榜年度最佳唱片奖。', 'china'],
     ['The China Passenger Car Association said sales rose.', 'china'],
+    // Two names joined by a hyphen begin the longer name together.
+    ['He spoke at the 6th Russia-China Energy Business Forum.', 'russia'],
+    ['He spoke at the 6th Russia-China Energy Business Forum.', 'china'],
+    ['Siluanov spoke during the 11th China-Russia Financial Dialogue.', 'china'],
     ['A concert by the Symphony Orchestra of Moscow opened the season.', 'moscow'],
     ['The State Symphonic Kapelle of Moscow played it.', 'moscow'],
     ['演出者是“莫斯科俄羅斯愛樂管弦樂團”。', 'moscow'],
