@@ -130,6 +130,8 @@ describe('coordinated names in English', () => {
       'khabarovsk:Khabarovsk',
     ]);
     // The country inside the sea's name is not named: the plural is the sea's.
-    expect(found('Bombers patrolled over the Japanese and East China Seas.')).toEqual(['east-china-sea:East China Seas']);
+    expect(found('Bombers patrolled over the Japanese and East China Seas.')).toEqual([
+      'east-china-sea:East China Seas',
+    ]);
   });
 });

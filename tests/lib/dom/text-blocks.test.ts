@@ -217,7 +217,10 @@ describe('detectBlocks', () => {
     expect(asked.map((c) => `${c.id}:${c.text}`)).toEqual(['rosneft:俄罗斯石油']);
     expect(refusing.map(({ mention }) => `${mention.id}:${mention.text}`)).toEqual(['china:中国', 'russia:俄罗斯']);
     const accepting = await detectBlocks(blocks, detector, newPageState(), async (p) => p.map(() => true));
-    expect(accepting.map(({ mention }) => `${mention.id}:${mention.text}`)).toEqual(['china:中国', 'rosneft:俄罗斯石油']);
+    expect(accepting.map(({ mention }) => `${mention.id}:${mention.text}`)).toEqual([
+      'china:中国',
+      'rosneft:俄罗斯石油',
+    ]);
   });
 
   test('the page state carries across blocks: a short form after the full name needs no resolver', async () => {
