@@ -636,6 +636,13 @@ class Engine implements Detector {
     if (!otherwise) return null;
     const byYears = byYearsOfText(text, readings);
     if (byYears) return byYears;
+    const folded = foldString(text);
+    const cued = uniqueMost(
+      readings,
+      (o) => o.dated!.cues?.filter((w) => folded.includes(foldString(w))).length ?? 0,
+      0,
+    );
+    if (cued) return cued;
     // With no year of the text in any reading's time, nothing speaks for another reading.
     const years = yearsIn(text);
     return readings.some((o) => years.some((y) => inYearsOf(o.dated!, y))) ? null : otherwise;

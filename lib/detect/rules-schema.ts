@@ -50,6 +50,12 @@ export const DatedSchema = v.strictObject({
    */
   where: v.optional(v.pipe(v.array(word), v.minLength(1))),
   /**
+   * Words of the time, in Chinese, that date the phrase when no year does: a
+   * reign (康熙), a battle or a treaty of the years (雅克萨) in its text make 沙俄
+   * the tsardom; of the empire's years (咸丰, 瑷珲), the empire.
+   */
+  cues: v.optional(v.pipe(v.array(word), v.minLength(1))),
+  /**
    * The reading taken when no date speaks for another entity the same words
    * name: 沙俄 is the tsardom with a year before 1721 near it, the empire
    * otherwise, whatever year of today's news stands beside it.

@@ -28,6 +28,8 @@ export interface Dated {
   to: string;
   /** Entities (places) whose mention dates the phrase when nothing else does. */
   where?: readonly string[];
+  /** Chinese words of the time that date the phrase when no year does (DatedSchema `cues`). */
+  cues?: readonly string[];
   /** The reading taken when no date speaks for another. */
   otherwise?: true;
 }

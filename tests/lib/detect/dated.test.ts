@@ -120,6 +120,10 @@ describe('years before 1900 count where the text marks them as years', () => {
     expect(ids('沙俄派出军队。雅克萨之战在1685年和1686年。')).toContain('tsardom-of-russia');
     // Undated with no year at all: nothing speaks for the tsardom, so the empire.
     expect(ids('沙俄侵占了大片领土。')).toContain('russian-empire');
+    // Words of the time date it where no year does: a reign, a battle of the tsardom's years.
+    expect(ids('康熙年间,沙俄侵扰黑龙江一带。')).toContain('tsardom-of-russia');
+    expect(ids('清軍入關後,沙俄屢次侵擾。')).toContain('tsardom-of-russia');
+    expect(ids('咸丰年间,沙俄逼迫清政府签约。')).toContain('russian-empire');
   });
 
   test('a number that is not marked as a year decides nothing: a page of today leaves 沙俄 the empire', () => {
