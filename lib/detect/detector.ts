@@ -700,7 +700,12 @@ class Engine implements Detector {
       if (bodies?.includes(this.data.ids[r.entity]!)) return true;
       // A Chinese phrase reads the names in it (金砖峰会); a Chinese name nothing but its bodies.
       if (han) return phrase;
-      return phrase ? !insideLongerName(text, r.start, r.end) : POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
+      if (!phrase) return POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
+      // A phrase in title case (a headline's "Russia-China Trade Surges") capitalises its own words: only
+      // capitals outside it show a longer name.
+      return titleCased(text.slice(outer.start, outer.end))
+        ? !insideLongerName(text, r.start, r.end, outer)
+        : !insideLongerName(text, r.start, r.end);
     });
     if (han && phrase) this.pairedInitials(text, outer, inner, page, nested);
     if (inner.length === 0) return;
@@ -1827,9 +1832,11 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
  * standing on its own in a phrase names itself ("Crimea" in "annexation of
  * Crimea", "Russia" in "China–Russia trade").
  */
-function insideLongerName(text: string, start: number, end: number): boolean {
+function insideLongerName(text: string, start: number, end: number, within?: { start: number; end: number }): boolean {
   const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
+  // Words of `within` (a title-cased phrase around the name) do not count: `at` is a word's far end.
   const before = adjacentWord(text, start, -1);
+  if (before && within && before.at >= within.start) return insideLongerNameAfter(text, end, within);
   // A title before a name is not part of it ("President Xi Jinping"), nor the capitalised first word of
   // a sentence ("The", "Since").
   if (capital(before?.word ?? null)) {
@@ -1837,9 +1844,22 @@ function insideLongerName(text: string, start: number, end: number): boolean {
     if (!TITLE_WORDS.has(word) && !FUNCTION_WORDS.has(word) && !opensSentence(text, before!.at)) return true;
   }
   if (before && NAME_JOINERS.has(before.word) && capital(adjacentWord(text, before.at, -1)?.word ?? null)) return true;
+  return insideLongerNameAfter(text, end, within);
+}
+
+/** The half of `insideLongerName` that reads what follows the name. */
+function insideLongerNameAfter(text: string, end: number, within?: { start: number; end: number }): boolean {
+  const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   const after = adjacentWord(text, end, 1);
-  if (capital(after?.word ?? null)) return true;
-  return !!after && NAME_JOINERS.has(after.word) && capital(adjacentWord(text, after.at, 1)?.word ?? null);
+  if (!after || (within && after.at <= within.end)) return false;
+  if (capital(after.word)) return true;
+  return NAME_JOINERS.has(after.word) && capital(adjacentWord(text, after.at, 1)?.word ?? null);
+}
+
+/** Whether every word of a phrase of several words begins with a capital ("Russia-China Trade"). */
+function titleCased(phrase: string): boolean {
+  const words = phrase.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /** Whether a word at `at` opens a sentence: nothing before it, or an end of sentence, a break or an opening quote. */

@@ -18,6 +18,8 @@ describe('nested mentions', () => {
     ['烏俄戰爭爆發。', ['ukraine:烏', 'russia:俄']],
     // A sentence's capitalised "The" does not make the phrase a proper name.
     ['“The China-Russia relationship today is hard-earned,” he said.', ['china:China', 'russia:Russia']],
+    // A headline capitalises the phrase's own words: they make no longer name of the names in it.
+    ['Russia-China Trade Surges by 92%', ['russia:Russia', 'china:China']],
     ['Since Russia’s invasion of Ukraine, sanctions grew.', ['russia:Russia', 'ukraine:Ukraine']],
     ["Nancy Pelosi's visit to Taiwan in 2022 angered Beijing.", ['nancy-pelosi:Nancy Pelosi', 'taiwan:Taiwan']],
     // An organ's name names the body it is part of (`partOf`), wherever that stands in it.
