@@ -1273,6 +1273,8 @@ class Engine implements Detector {
    */
   private inLongerName(text: string, r: Raw): boolean {
     if (r.start > 0 && INSTITUTION_WORDS.has(firstWord(text, r.start, r.end)) && afterName(text, r.start)) return true;
+    // A Russian street, square or avenue named after a person or a place: ул. Бориса Ельцина, проспект Мира.
+    if (RUSSIAN_STREET_BEFORE.test(text.slice(Math.max(0, r.start - 16), r.start))) return true;
     const place = this.data.place[r.entity] === true;
     if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》,
@@ -1647,6 +1649,10 @@ function isKindWord(word: string): boolean {
 const BRACKETED_KIND = /^ ?\(([\p{L}-]+)/u;
 
 /** The first word of `text[start, end)`, folded. */
+/** A word for a street, a square or an avenue (or its abbreviation) right before a Russian name. */
+const RUSSIAN_STREET_BEFORE =
+  /(?:^|[^\p{L}])(?:ул\.|улиц[аеуы]|пр-т|просп\.|проспект[аеу]?|пл\.|пер\.|переул(?:ок|ке)|бульвар[аеу]?|наб\.|набережн(?:ая|ой|ую))\s*$/iu;
+
 function firstWord(text: string, start: number, end: number): string {
   let k = start;
   while (k < end && /[\p{L}\p{M}]/u.test(text[k]!)) k++;

@@ -133,6 +133,9 @@ describe('names inside the names of other bodies', () => {
     ['Об этом сообщает «Тихоокеанская Россия».', 'russia'],
     ['Одним из любимых напитков в СССР был "Байкал".', 'lake-baikal'],
     ['В трактире “Москва” её готовят очень достойно.', 'moscow'],
+    // A street or an avenue named after a person or a place.
+    ['Арт-галерея: г. Екатеринбург, ул. Бориса Ельцина, 3.', 'boris-yeltsin'],
+    ['Кафе на проспекте Путина открылось в Грозном.', 'vladimir-putin'],
     ['Moscow (band) released an album.', 'moscow'],
     ['源自中国青年报。', 'china'],
     ['据日本经济新闻报道。', 'japan'],
