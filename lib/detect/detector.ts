@@ -492,13 +492,6 @@ class Engine implements Detector {
   }
 
   /**
-   * Whether a match is a descriptive phrase rather than a proper name: a
-   * paraphrase, or a name with a lower-case word other than a particle
-   * ("Xi's state visit to Moscow", "invasion of Ukraine"; not "Treaty of
-   * Beijing", "Power of Siberia" or "the Kremlin"). The names inside a
-   * descriptive phrase are mentions too; inside a proper name they are not.
-   */
-  /**
    * Whether an ambiguous match, refused, leaves the names in it standing:
    * Chinese runs on without spaces, so a phrase refused still holds the names
    * in it (俄罗斯入侵 of Crimea names Russia), those a phrase needs no support for.
@@ -522,6 +515,13 @@ class Engine implements Detector {
     return out;
   }
 
+  /**
+   * Whether a match is a descriptive phrase rather than a proper name: a
+   * paraphrase, or a name with a lower-case word other than a particle
+   * ("Xi's state visit to Moscow", "invasion of Ukraine"; not "Treaty of
+   * Beijing", "Power of Siberia" or "the Kremlin"). The names inside a
+   * descriptive phrase are mentions too; inside a proper name they are not.
+   */
   private descriptive(r: Raw): boolean {
     return r.paraphrase || this.data.phrase[r.entity] === true;
   }
@@ -634,7 +634,10 @@ class Engine implements Detector {
     const placed = readings.filter((o) => o.dated!.where?.some(named));
     if (placed.length === 1) return placed[0]!;
     if (!otherwise) return null;
-    const byYears = byYearsOfText(text, readings);
+    // The reading whose time holds the most years written anywhere in the text, if one holds more than the others.
+    const years = yearsIn(text);
+    const inItsTime = (o: Raw) => years.filter((y) => inYearsOf(o.dated!, y)).length;
+    const byYears = uniqueMost(readings, inItsTime, 0);
     if (byYears) return byYears;
     const folded = foldString(text);
     const cued = uniqueMost(
@@ -644,8 +647,7 @@ class Engine implements Detector {
     );
     if (cued) return cued;
     // With no year of the text in any reading's time, nothing speaks for another reading.
-    const years = yearsIn(text);
-    return readings.some((o) => years.some((y) => inYearsOf(o.dated!, y))) ? null : otherwise;
+    return readings.some((o) => inItsTime(o) > 0) ? null : otherwise;
   }
 
   /** The names matched inside `outer`'s span (paraphrases and `outer`'s own entity left out), in text offsets. */
@@ -703,9 +705,12 @@ class Engine implements Detector {
       if (!phrase) return POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
       // A phrase in title case (a headline's "Russia-China Trade Surges") capitalises its own words: only
       // capitals outside it show a longer name.
-      return titleCased(text.slice(outer.start, outer.end))
-        ? !insideLongerName(text, r.start, r.end, outer)
-        : !insideLongerName(text, r.start, r.end);
+      return !insideLongerName(
+        text,
+        r.start,
+        r.end,
+        titleCased(text.slice(outer.start, outer.end)) ? outer : undefined,
+      );
     });
     if (han && phrase) this.pairedInitials(text, outer, inner, page, nested);
     if (inner.length === 0) return;
@@ -1648,11 +1653,11 @@ function isKindWord(word: string): boolean {
 
 const BRACKETED_KIND = /^ ?\(([\p{L}-]+)/u;
 
-/** The first word of `text[start, end)`, folded. */
 /** A word for a street, a square or an avenue (or its abbreviation) right before a Russian name. */
 const RUSSIAN_STREET_BEFORE =
   /(?:^|[^\p{L}])(?:ул\.|улиц[аеуы]|пр-т|просп\.|проспект[аеу]?|пл\.|пер\.|переул(?:ок|ке)|бульвар[аеу]?|наб\.|набережн(?:ая|ой|ую))\s*$/iu;
 
+/** The first word of `text[start, end)`, folded. */
 function firstWord(text: string, start: number, end: number): string {
   let k = start;
   while (k < end && /[\p{L}\p{M}]/u.test(text[k]!)) k++;
@@ -1839,7 +1844,6 @@ const NAME_JOINERS = new Set(['of', 'the', 'de', 'la', 'du', 'von', 'van']);
  * Crimea", "Russia" in "China–Russia trade").
  */
 function insideLongerName(text: string, start: number, end: number, within?: { start: number; end: number }): boolean {
-  const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   // Words of `within` (a title-cased phrase around the name) do not count: `at` is a word's far end.
   const before = adjacentWord(text, start, -1);
   if (before && within && before.at >= within.start) return insideLongerNameAfter(text, end, within);
@@ -1855,11 +1859,15 @@ function insideLongerName(text: string, start: number, end: number, within?: { s
 
 /** The half of `insideLongerName` that reads what follows the name. */
 function insideLongerNameAfter(text: string, end: number, within?: { start: number; end: number }): boolean {
-  const capital = (w: string | null) => w !== null && /^\p{Lu}/u.test(w);
   const after = adjacentWord(text, end, 1);
   if (!after || (within && after.at <= within.end)) return false;
   if (capital(after.word)) return true;
   return NAME_JOINERS.has(after.word) && capital(adjacentWord(text, after.at, 1)?.word ?? null);
+}
+
+/** Whether a word (if any) begins with a capital. */
+function capital(word: string | null): boolean {
+  return word !== null && /^\p{Lu}/u.test(word);
 }
 
 /** Whether every word of a phrase of several words begins with a capital ("Russia-China Trade"). */
@@ -1940,12 +1948,6 @@ function uniqueMost<T>(items: readonly T[], count: (item: T) => number, floor = 
 /** Whether `year` falls within the years of a dated phrase's time. */
 function inYearsOf(dated: { from: string; to: string }, year: number): boolean {
   return year >= Number(dated.from.slice(0, 4)) && year <= Number(dated.to.slice(0, 4));
-}
-
-/** The reading whose time holds the most years written anywhere in `text`, if one holds more than the others. */
-function byYearsOfText<T extends { dated?: Dated }>(text: string, readings: T[]): T | undefined {
-  const years = yearsIn(text);
-  return uniqueMost(readings, ({ dated }) => years.filter((y) => inYearsOf(dated!, y)).length, 0);
 }
 
 /**
