@@ -142,10 +142,16 @@ export class WaitingNames {
         continue;
       }
       if (counted) this.resolved++;
-      const request = locate(w.anchor, w.start, w.end, w.candidate.id, w.raw);
-      if (request && !isInsideMention(request.node) && this.deps.admit(w.candidate.id)) requests.push(request);
+      const request = this.#request(w.anchor, w.start, w.end, w.candidate.id, w.raw);
+      if (request) requests.push(request);
     }
     return { requests, rest };
+  }
+
+  /** A mark request for a name still where it was read, unmarked, and admitted; null otherwise. */
+  #request(anchor: TextAnchor, start: number, end: number, id: string, text: string): MarkRequest | null {
+    const request = locate(anchor, start, end, id, text);
+    return request && !isInsideMention(request.node) && this.deps.admit(id) ? request : null;
   }
 
   /** What stands alone inside refused Chinese phrases (Candidate `inner`: 俄罗斯 in 俄罗斯石油), as mark requests. */
@@ -154,8 +160,8 @@ export class WaitingNames {
     for (const w of refused) {
       for (const m of w.candidate.inner ?? []) {
         const start = w.start + m.start - w.candidate.start;
-        const request = locate(w.anchor, start, start + m.end - m.start, m.id, m.text);
-        if (request && !isInsideMention(request.node) && this.deps.admit(m.id)) requests.push(request);
+        const request = this.#request(w.anchor, start, start + m.end - m.start, m.id, m.text);
+        if (request) requests.push(request);
       }
     }
     return requests;
