@@ -1254,10 +1254,17 @@ class Engine implements Detector {
     if (QUALIFIED.test(lead) && !SENTENCE_START_WORD.test(lead)) return 'reject';
     const sentence = text.slice(ss, se);
     const all = [r.entity, ...sharers.map((id) => this.idIndex.get(id)!)];
+    const inSentence = (k: number) => accepted[k] && raws[k]!.start < se && raws[k]!.end > ss;
+    // The sentence names one of them by another name: 黑龙江(俄称阿穆尔河) is the river.
+    const named = all.filter((e) => raws.some((o, k) => o.entity === e && o !== r && inSentence(k)));
+    if (named.length === 1) {
+      r.entity = named[0]!;
+      return 'accept';
+    }
     const supported = all.filter((e) => {
       if (this.contextOf(e).yes?.test(sentence)) return true;
       const related = this.data.related[e] ?? [];
-      return raws.some((o, k) => accepted[k] && o.start < se && o.end > ss && related.includes(o.entity));
+      return raws.some((o, k) => inSentence(k) && related.includes(o.entity));
     });
     let chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
     // Both senses supported: the one with more words of its own in the sentence (黑龙江 at the meeting of two rivers).

@@ -29,6 +29,7 @@ describe('support words in Chinese and Russian', () => {
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
     // Both senses supported: the one with more words of its own.
     ['岛在抚远县境内的黑龙江、乌苏里江汇合处。', 'amur-river'],
+    ['The boundary ran north of the Amoor to the sea of Okhotsk.', 'amur-river'],
     // 外交部 alone is China's where the sentence names China's side or its spokespeople.
     ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
     ['Ли Хуэй — спецпредставитель Китая по делам Евразии.', 'li-hui'],
@@ -67,6 +68,11 @@ describe('support words in Chinese and Russian', () => {
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
+  });
+
+  test('a sentence that names one sense by another of its names settles a shared name', () => {
+    const mentions = detector.scan('横跨两个城市的黑龙江(俄称阿穆尔河)成为障碍。', newPageState()).mentions;
+    expect(mentions.find((m) => m.text === '黑龙江')?.id).toBe('amur-river');
   });
 
   test.each([
