@@ -1255,10 +1255,13 @@ class Engine implements Detector {
     const sentence = text.slice(ss, se);
     const all = [r.entity, ...sharers.map((id) => this.idIndex.get(id)!)];
     const inSentence = (k: number) => accepted[k] && raws[k]!.start < se && raws[k]!.end > ss;
-    // The sentence names one of them by another name: 黑龙江(俄称阿穆尔河) is the river.
-    const named = all.filter((e) => raws.some((o, k) => o.entity === e && o !== r && inSentence(k)));
-    if (named.length === 1) {
-      r.entity = named[0]!;
+    // A gloss in brackets names one of them by another name, after the shared name or before it:
+    // 黑龙江(俄称阿穆尔河) and 阿穆尔河(黑龙江) are the river.
+    const glossed = all.filter((e) =>
+      raws.some((o, k) => o.entity === e && accepted[k] && (glosses(text, r, o) || glosses(text, o, r))),
+    );
+    if (glossed.length === 1) {
+      r.entity = glossed[0]!;
       return 'accept';
     }
     const supported = all.filter((e) => {
@@ -1271,6 +1274,13 @@ class Engine implements Detector {
     if (chosen.length > 1) {
       const most = uniqueMost(chosen, (e) => this.contextOf(e).yes?.found(sentence).length ?? 0);
       if (most !== undefined) chosen = [most];
+    }
+    // Still both: the one with words of its own right beside the name (в провинции Хэйлунцзян, 黑龙江江底).
+    if (chosen.length > 1) {
+      const reach = HAN_CHAR.test(text.charAt(r.start)) ? SHARED_NEAR_HAN : SHARED_NEAR;
+      const near = text.slice(Math.max(ss, r.start - reach), Math.min(se, r.end + reach));
+      const beside = chosen.filter((e) => this.contextOf(e).yes?.test(near));
+      if (beside.length === 1) chosen = beside;
     }
     if (chosen.length !== 1) return 'reject';
     r.entity = chosen[0]!;
@@ -1440,6 +1450,17 @@ const PLACE_NAME_WORDS: ReadonlySet<string> = new Set([
 ]);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)]*$/u;
 const UPPER_START = /^\p{Lu}/u;
+/** How near a shared name its own words settle a tie between its senses (characters either side). */
+const SHARED_NEAR = 30;
+const SHARED_NEAR_HAN = 10;
+
+/** Whether `gloss` stands in brackets right after `name`, a few words of lead-in at most: 黑龙江(俄称阿穆尔河). */
+function glosses(text: string, name: { end: number }, gloss: { start: number }): boolean {
+  const between = text.slice(name.end, gloss.start);
+  return gloss.start >= name.end && GLOSS_LEAD.test(between);
+}
+const GLOSS_LEAD = /^\s?[(（][^()（）\n]{0,12}$/u;
+
 const HAN_CHAR = /\p{Script=Han}/u;
 /** Words before a name that do not make it part of a longer one: "The Bank of China", "At Bank of China". */
 const FUNCTION_WORDS = new Set([

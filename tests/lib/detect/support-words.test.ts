@@ -70,6 +70,14 @@ describe('support words in Chinese and Russian', () => {
     expect(ids(text)).toContain(id);
   });
 
+  test.each([
+    ['Хэйхэ («Чёрная река») — городской округ в провинции Хэйлунцзян КНР.', 'Хэйлунцзян', 'heilongjiang-province'],
+    ['管道始于斯科沃罗季诺,穿越黑龙江江底抵达漠河输油站,再延伸到大庆。', '黑龙江', 'amur-river'],
+  ])('words of both senses in the sentence: the one beside the name decides (%s)', (text, name, id) => {
+    const mentions = detector.scan(text, newPageState()).mentions;
+    expect(mentions.find((m) => m.text === name)?.id).toBe(id);
+  });
+
   test('a sentence that names one sense by another of its names settles a shared name', () => {
     const mentions = detector.scan('横跨两个城市的黑龙江(俄称阿穆尔河)成为障碍。', newPageState()).mentions;
     expect(mentions.find((m) => m.text === '黑龙江')?.id).toBe('amur-river');
