@@ -423,8 +423,9 @@ class Engine implements Detector {
       if (verdict === 'accept') {
         mentions.push(mention);
         if (this.options.rules && this.readsInside(text, r)) this.scanInside(text, r, page, nested, (later ??= []));
-        // Named by a name with no rule, or by an ambiguous one with support: short forms anywhere may follow.
-        if (!r.paraphrase && this.options.rules) page.seen.add(id);
+        // Named by a name with no rule, a descriptive phrase ("China's trade with Russia") or an ambiguous name
+        // with support: short forms anywhere on the page may follow ("bilateral trade").
+        if (this.options.rules) page.seen.add(id);
       } else if (verdict === 'defer') {
         const c = candidate(r, mention);
         const others = this.sharersOf(text, r);

@@ -70,6 +70,13 @@ describe('support words in Chinese and Russian', () => {
     expect(ids(text)).toContain(id);
   });
 
+  test('a page that names the trade by a descriptive phrase supports its short form elsewhere', () => {
+    const page = newPageState();
+    detector.scan("China's trade with Russia hit a record high in 2022.", page);
+    const later = detector.scan('Officials said bilateral trade would grow this year.', page);
+    expect(later.mentions.map((m) => m.id)).toEqual(['china-russia-trade']);
+  });
+
   test.each([
     ['Хэйхэ («Чёрная река») — городской округ в провинции Хэйлунцзян КНР.', 'Хэйлунцзян', 'heilongjiang-province'],
     ['管道始于斯科沃罗季诺,穿越黑龙江江底抵达漠河输油站,再延伸到大庆。', '黑龙江', 'amur-river'],
