@@ -66,6 +66,8 @@ describe('support words in Chinese and Russian', () => {
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
+    // Маньчжурия is the region where the sentence speaks of it, else the border town of Manzhouli.
+    ['В августе 1945 года советские войска вошли в Маньчжурию.', 'manchuria'],
   ])('%s names %s', (text, id) => {
     expect(ids(text)).toContain(id);
   });
@@ -125,6 +127,7 @@ describe('support words in Chinese and Russian', () => {
     ['МИД КНР заявил, что Россия и Китай договорились.', ['russian-foreign-ministry']],
     ['The BIS in Basel publishes a quarterly review.', ['bureau-of-industry-and-security']],
     ['伊朗长期遭到欧美制裁。', ['western-sanctions-on-russia']],
+    ['За семь месяцев через Маньчжурию проехало более 100 тысяч контейнеров.', ['manchuria']],
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
