@@ -1791,12 +1791,16 @@ const LATIN_LETTER = /[A-Za-z]/;
 const HAN_QUOTES: Readonly<Record<string, string>> = { '「': '」', '『': '』', '“': '”' };
 const HAN_QUOTED_KINDS = foldedHan(LONGER_NAMES.hanQuotedKinds);
 
-/** A name that alone fills a Chinese quotation followed by a word for a named thing: 「遠東」管線. */
+/** A name that begins a Chinese quotation followed by a word for a named thing: 「遠東」管線, “北极牡丹”号 (a ship). */
 function quotedHanKind(text: string, start: number, end: number): boolean {
   const close = HAN_QUOTES[text.charAt(start - 1)];
-  if (close === undefined || text.charAt(end) !== close) return false;
+  if (close === undefined) return false;
+  // The quoted name may go on past the match: “北极牡丹”号, a ship.
+  let at = end;
+  while (at < end + HAN_NAME_MIDDLE && HAN_CHAR.test(text.charAt(at))) at++;
+  if (text.charAt(at) !== close) return false;
   // Folded, so the simplified words serve traditional text too (「遠東」管線).
-  const after = foldString(text.slice(end + 1, end + 5));
+  const after = foldString(text.slice(at + 1, at + 5));
   return HAN_QUOTED_KINDS.some((kind) => after.startsWith(kind));
 }
 

@@ -75,6 +75,8 @@ describe('names inside the names of other bodies', () => {
     ['В настоящее время пункт пропуска Маньчжурия работает в штатном режиме.', 'manchuria'],
     // A place alone in Chinese quotation marks before a word for a named thing: a pipeline route.
     ['并将「遠東」管線的年輸送量提高。', 'russian-far-east'],
+    // …or beginning the quoted name: a ship.
+    ['船舶追踪数据显示,“北极牡丹”号于10月初装载了一批液化天然气。', 'arctic'],
     ['然而蒙古人通常將這條河稱為阿瑪爾河。', 'mongolia'],
     ['航线途经东京、日本海上自卫队横须贺基地。', 'sea-of-japan'],
     ['本文将带您走进上海交大的历史。', 'shanghai'],
