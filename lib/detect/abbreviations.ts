@@ -25,10 +25,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
  */
 export function abbreviates(abbr: string, name: string): boolean {
   const letters = [...abbr.toLowerCase()].filter((c) => /\p{L}/u.test(c));
-  const initials = (name.match(WORD) ?? []).map((w) => w[0]!.toLowerCase());
+  const words = name.match(WORD) ?? [];
+  const initials = words.map((w) => w[0]!.toLowerCase());
   if (letters.length < 2 || initials.length < letters.length) return false;
   for (let first = 0; first < Math.min(2, initials.length); first++) {
     if (initials[first] !== letters[0]) continue;
+    // Past the first word, the letters must spell a name, not a common noun in small letters: "Yamal
+    // liquefied natural gas (LNG)" defines no abbreviation for the project.
+    if (first > 0 && !words.slice(first).some((w) => /^\p{Lu}/u.test(w))) continue;
     let k = 1;
     for (let i = first + 1; i < initials.length && k < letters.length; i++) if (initials[i] === letters[k]) k++;
     if (k === letters.length) return true;

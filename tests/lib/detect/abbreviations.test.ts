@@ -22,6 +22,8 @@ describe('abbreviates', () => {
     ['AP', 'Reuters', false],
     ['RU', 'Russia', false],
     ['FAC', 'Chinese Ministry of Foreign Affairs', false],
+    // The letters of a common noun after the name's own word: liquefied natural gas, not the project.
+    ['LNG', 'Yamal liquefied natural gas', false],
   ])('%s for %s: %s', (abbr, name, expected) => {
     expect(abbreviates(abbr, name)).toBe(expected);
   });
