@@ -1299,6 +1299,8 @@ class Engine implements Detector {
     // A Russian street, square or avenue named after a person or a place: ул. Бориса Ельцина, проспект Мира.
     if (RUSSIAN_STREET_BEFORE.test(text.slice(Math.max(0, r.start - 16), r.start))) return true;
     const place = this.data.place[r.entity] === true;
+    // A body named after a person: the Yeltsin Center, Ельцин Центр.
+    if (!place && this.ownNameKeys(r.entity) !== null) return startsLongerName(text, r.end);
     if (!place && !this.topicsOf(this.data.ids[r.entity]!).includes('geography')) return false;
     // A place's name between Chinese title marks is part of a work's title: the song 《莫斯科郊外的晚上》,
     // 〈北京一夜〉, and the title's translation in brackets right after it: (One Night in Beijing).
@@ -1449,7 +1451,7 @@ const PLACE_NAME_WORDS: ReadonlySet<string> = new Set([
   ...LONGER_NAMES.institutionWords,
   ...LONGER_NAMES.placeNameWords,
 ]);
-const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)]*$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)?!]*$/u;
 const UPPER_START = /^\p{Lu}/u;
 /** How near a shared name its own words settle a tie between its senses (characters either side). */
 const SHARED_NEAR = 30;
@@ -1513,7 +1515,7 @@ function startsLongerName(text: string, end: number): boolean {
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!;
     if (!CAPITALISED_WORD.test(word)) return false;
-    const folded = word.replace(/[.,;:)]+$/, '').toLowerCase();
+    const folded = word.replace(/[.,;:)?!]+$/, '').toLowerCase();
     if (COMPANY_SUFFIXES.has(folded) || (k < 3 && PLACE_NAME_WORDS.has(folded))) return true;
   }
   return false;

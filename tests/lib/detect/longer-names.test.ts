@@ -75,6 +75,9 @@ describe('names inside the names of other bodies', () => {
     ['В настоящее время пункт пропуска Маньчжурия работает в штатном режиме.', 'manchuria'],
     // A place alone in Chinese quotation marks before a word for a named thing: a pipeline route.
     ['并将「遠東」管線的年輸送量提高。', 'russian-far-east'],
+    // A body named after a person.
+    ['The exhibition opened at the Yeltsin Center in Yekaterinburg.', 'boris-yeltsin'],
+    ['Какими были первые проекты здания Ельцин Центра?', 'boris-yeltsin'],
     // …or beginning the quoted name: a ship.
     ['船舶追踪数据显示,“北极牡丹”号于10月初装载了一批液化天然气。', 'arctic'],
     ['然而蒙古人通常將這條河稱為阿瑪爾河。', 'mongolia'],
