@@ -10,9 +10,9 @@
  */
 import type { Candidate, Mention, PageState } from './types';
 
-/** An abbreviation in brackets right after a name: two to ten capitals (Latin or Cyrillic), digits, "&" or "-" inside. */
-const DEFINITION = /^\s?[(（]\s*(\p{Lu}[\p{Lu}\p{Nd}&-]{0,8}\p{Lu})\s*[)）]/u;
-const WORD = /[\p{L}\p{Nd}]+/gu;
+/** An abbreviation in brackets right after a name: two to ten letters (Latin or Cyrillic) from a capital to a capital, digits, "&" or "-" inside ("CBR", "MoD"). */
+const DEFINITION = /^\s?[(（]\s*(\p{Lu}[\p{Lu}\p{Ll}\p{Nd}&-]{0,8}\p{Lu})\s*[)）]/u;
+const WORD = /[\p{L}\p{Nd}]+(?:['’]s\b)?/gu;
 const LOWER = /\p{Ll}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 

@@ -24,6 +24,8 @@ describe('abbreviates', () => {
     ['FAC', 'Chinese Ministry of Foreign Affairs', false],
     // The letters of a common noun after the name's own word: liquefied natural gas, not the project.
     ['LNG', 'Yamal liquefied natural gas', false],
+    // Small letters inside, and a possessive that is no word of its own.
+    ['MoD', "Russia's Ministry of Defense", true],
   ])('%s for %s: %s', (abbr, name, expected) => {
     expect(abbreviates(abbr, name)).toBe(expected);
   });
