@@ -1365,9 +1365,26 @@ class Engine implements Detector {
     return next !== undefined && hanNameGoesOn(hanRest(text, end + next.end), !this.data.team[next.entity]);
   }
 
+  /**
+   * Whether the Chinese name of an organ of some bodies comes right after another country's name:
+   * 俄罗斯海关总署 and 泰國海關總署 are Russia's and Thailand's customs, not China's. A country the
+   * fact base does not hold is known by the 国 its short name ends with (我国, "our country", is China).
+   */
+  private anotherCountrysOrgan(text: string, r: Raw): boolean {
+    const bodies = PART_OF[this.data.ids[r.entity]!];
+    if (bodies === undefined || !HAN_CHAR.test(text.charAt(r.start - 1))) return false;
+    // Only a country's organs: the heads of state council of the SCO's 成员国 is the SCO's.
+    if (!bodies.some((id) => this.data.team[this.idIndex.get(id) ?? -1] === true)) return false;
+    const lead = text.slice(Math.max(0, r.start - COUNTRY_BEFORE_CHARS), r.start);
+    const country = this.matchAll(lead).find((m) => m.end === lead.length && this.data.team[m.entity] === true);
+    if (country) return !bodies.includes(this.data.ids[country.entity]!);
+    return HAN_COUNTRY_END.test(lead) && !OUR_COUNTRY.test(lead);
+  }
+
   /** Local rules that show another sense or another name: "fine china", "Arctic Monkeys", "Peking duck". */
   private otherName(text: string, r: Raw): boolean {
     if (!r.freed && this.inLongerName(text, r)) return true;
+    if (this.anotherCountrysOrgan(text, r)) return true;
     if (runsIntoHanName(text, r.end)) return true;
     if (this.data.place[r.entity] && SCORE_AFTER.test(text.slice(r.end, r.end + 12))) return true;
     if (this.anotherPersonsName(text, r)) return true;
@@ -1453,6 +1470,10 @@ const PLACE_NAME_WORDS: ReadonlySet<string> = new Set([
 ]);
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{Nd}&'’-]*[.,;:)?!]*$/u;
 const UPPER_START = /^\p{Lu}/u;
+/** Characters before an organ's Chinese name read for a country's name (塔吉克斯坦 is five). */
+const COUNTRY_BEFORE_CHARS = 8;
+const HAN_COUNTRY_END = /\p{Script=Han}[国國]$/u;
+const OUR_COUNTRY = /[我本][国國]$/u;
 /** How near a shared name its own words settle a tie between its senses (characters either side). */
 const SHARED_NEAR = 30;
 const SHARED_NEAR_HAN = 10;

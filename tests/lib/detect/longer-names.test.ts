@@ -75,6 +75,9 @@ describe('names inside the names of other bodies', () => {
     ['В настоящее время пункт пропуска Маньчжурия работает в штатном режиме.', 'manchuria'],
     // A place alone in Chinese quotation marks before a word for a named thing: a pipeline route.
     ['并将「遠東」管線的年輸送量提高。', 'russian-far-east'],
+    // Another country's organ: Thailand's customs, Russia's.
+    ['泰國海關總署署長潘通指出,進口中國製無人機。', 'general-administration-of-customs'],
+    ['俄罗斯海关总署表示,对华出口增长。', 'general-administration-of-customs'],
     // A body named after a person.
     ['The exhibition opened at the Yeltsin Center in Yekaterinburg.', 'boris-yeltsin'],
     ['Какими были первые проекты здания Ельцин Центра?', 'boris-yeltsin'],

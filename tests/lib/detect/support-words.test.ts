@@ -66,6 +66,8 @@ describe('support words in Chinese and Russian', () => {
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
+    // "Our country's" customs are China's.
+    ['据我国海关总署统计,俄罗斯对华出口增长。', 'general-administration-of-customs'],
     // Маньчжурия is the region where the sentence speaks of it, else the border town of Manzhouli.
     ['В августе 1945 года советские войска вошли в Маньчжурию.', 'manchuria'],
   ])('%s names %s', (text, id) => {
