@@ -7,6 +7,7 @@
  * `--any-page` scores without the relevance rule (what it costs in recall).
  * `--details` lists every miss and false mark (for the development part only,
  * unless `--split test` asks for the other: rules are never written looking at it).
+ * `--missing` prints only the searches that would bring the missing texts back.
  */
 import { aliasTable } from '../../lib/detect/bundled-table';
 import { createDetector, type Detector } from '../../lib/detect/detector';
@@ -106,12 +107,39 @@ export function summarise(name: string, list: readonly DocOutcome[]): string[] {
   ];
 }
 
+/**
+ * The searches that rebuild the missing texts, each once with the documents it brings back:
+ * a search returns every excerpt its query found, so documents found together cost one look-up.
+ * Test documents first (the figures the goals are judged by), then the rest.
+ */
+function missingByQuery(documents: readonly RealDocument[]): string[] {
+  const byQuery = new Map<string, RealDocument[]>();
+  for (const doc of documents) {
+    if (readText(doc).ok) continue;
+    const list = byQuery.get(doc.found);
+    if (list) list.push(doc);
+    else byQuery.set(doc.found, [doc]);
+  }
+  const order = [...byQuery].sort(
+    ([, a], [, b]) => Number(b.some((d) => d.split === 'test')) - Number(a.some((d) => d.split === 'test')),
+  );
+  return [
+    `${order.length} searches rebuild the ${order.reduce((n, [, list]) => n + list.length, 0)} missing texts:`,
+    ...order.map(([found, list]) => `  ${found}\t${list.map((d) => `${d.id} ${d.url}`).join('\t')}`),
+  ];
+}
+
 async function main(argv: string[]): Promise<number> {
   const details = argv.includes('--details');
   // Without the relevance rule: what the rule costs in recall, and what it saves off-topic.
   const anyPage = argv.includes('--any-page');
   const only = argv.includes('--split') ? argv[argv.indexOf('--split') + 1] : null;
   const corpus = readCorpus();
+  // The searches that would bring the missing texts back, and nothing else.
+  if (argv.includes('--missing')) {
+    process.stdout.write(missingByQuery(corpus.documents).join('\n') + '\n');
+    return 0;
+  }
   const detector = createDetector(aliasTable);
   const tierOf = (id: string) => detector.tierOf(id);
   const outcomes: DocOutcome[] = [];
