@@ -146,6 +146,10 @@ export function russianForms(alias: string): string[] {
     // and everything from a plural adjective in the genitive on: "Российского фонда прямых инвестиций".
     if (last >= 4)
       for (const v of declined(parts, perWord, c, last)) if (v + parts[last] !== alias) out.add(v + parts[last]);
+    // A name headed by its first word, or by its first two, keeps the case of all that follows: "Организации
+    // договора о коллективной безопасности", "Банка России", "Российского фонда прямых инвестиций".
+    for (const head of [1, 3])
+      if (head < last) for (const v of declined(parts, perWord, c, head)) out.add(v + parts.slice(head).join(''));
     const complement = parts.findIndex((p, i) => i > 0 && GENITIVE_PLURAL_ADJECTIVE.test(p));
     if (complement > 0) {
       const rest = parts.slice(complement).join('');
