@@ -66,6 +66,8 @@ describe('support words in Chinese and Russian', () => {
     ['这些公司被列入SDN名单,受到美国财政部制裁。', 'sdn-list'],
     ['俄罗斯因对乌克兰发动战争而持续遭到西方多国制裁。', 'western-sanctions-on-russia'],
     ['Ранее в пресс-службе МИД сообщили, что Лавров провел встречу.', 'russian-foreign-ministry'],
+    // "в провинции Хэйлунцзян" names the province in full, whatever else the sentence says.
+    ['Хэйхэ («Чёрная река») — городской округ в провинции Хэйлунцзян КНР.', 'heilongjiang-province'],
     // "Our country's" customs are China's.
     ['据我国海关总署统计,俄罗斯对华出口增长。', 'general-administration-of-customs'],
     // Маньчжурия is the region where the sentence speaks of it, else the border town of Manzhouli.
@@ -81,13 +83,13 @@ describe('support words in Chinese and Russian', () => {
     expect(later.mentions.map((m) => m.id)).toEqual(['china-russia-trade']);
   });
 
-  test.each([
-    ['Хэйхэ («Чёрная река») — городской округ в провинции Хэйлунцзян КНР.', 'Хэйлунцзян', 'heilongjiang-province'],
-    ['管道始于斯科沃罗季诺,穿越黑龙江江底抵达漠河输油站,再延伸到大庆。', '黑龙江', 'amur-river'],
-  ])('words of both senses in the sentence: the one beside the name decides (%s)', (text, name, id) => {
-    const mentions = detector.scan(text, newPageState()).mentions;
-    expect(mentions.find((m) => m.text === name)?.id).toBe(id);
-  });
+  test.each([['管道始于斯科沃罗季诺,穿越黑龙江江底抵达漠河输油站,再延伸到大庆。', '黑龙江', 'amur-river']])(
+    'words of both senses in the sentence: the one beside the name decides (%s)',
+    (text, name, id) => {
+      const mentions = detector.scan(text, newPageState()).mentions;
+      expect(mentions.find((m) => m.text === name)?.id).toBe(id);
+    },
+  );
 
   test('a sentence that names one sense by another of its names settles a shared name', () => {
     const mentions = detector.scan('横跨两个城市的黑龙江(俄称阿穆尔河)成为障碍。', newPageState()).mentions;
