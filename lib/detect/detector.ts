@@ -1923,13 +1923,13 @@ function insideLongerNameAfter(text: string, end: number, within?: { start: numb
 
 /** Whether a word (if any) begins with a capital. */
 function capital(word: string | null): boolean {
-  return word !== null && /^\p{Lu}/u.test(word);
+  return word !== null && UPPER_START.test(word);
 }
 
 /** Whether every word of a phrase of several words begins with a capital ("Russia-China Trade"). */
 function titleCased(phrase: string): boolean {
   const words = phrase.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
-  return words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
+  return words.length > 1 && words.every(capital);
 }
 
 /** Whether a word at `at` opens a sentence: nothing before it, or an end of sentence, a break or an opening quote. */
