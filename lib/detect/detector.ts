@@ -1255,7 +1255,6 @@ class Engine implements Detector {
     if (QUALIFIED.test(lead) && !SENTENCE_START_WORD.test(lead)) return 'reject';
     const sentence = text.slice(ss, se);
     const all = [r.entity, ...sharers.map((id) => this.idIndex.get(id)!)];
-    const inSentence = (k: number) => accepted[k] && raws[k]!.start < se && raws[k]!.end > ss;
     // A gloss in brackets names one of them by another name, after the shared name or before it:
     // 黑龙江(俄称阿穆尔河) and 阿穆尔河(黑龙江) are the river.
     const glossed = all.filter((e) =>
@@ -1268,7 +1267,7 @@ class Engine implements Detector {
     const supported = all.filter((e) => {
       if (this.contextOf(e).yes?.test(sentence)) return true;
       const related = this.data.related[e] ?? [];
-      return raws.some((o, k) => inSentence(k) && related.includes(o.entity));
+      return raws.some((o, k) => accepted[k] && o.start < se && o.end > ss && related.includes(o.entity));
     });
     let chosen = supported.length > 0 ? supported : all.filter((e) => page.seen.has(this.data.ids[e]!));
     // Both senses supported: the one with more words of its own in the sentence (黑龙江 at the meeting of two rivers).
