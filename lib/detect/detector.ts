@@ -228,6 +228,7 @@ class Engine implements Detector {
     number,
     {
       not: PhraseSet | null;
+      namesake: PhraseSet | null;
       yes: PhraseSet | null;
       spec: EntityContext;
       hanNotAfter: readonly string[];
@@ -1127,12 +1128,14 @@ class Engine implements Detector {
     if (!c) {
       const spec = ENTITY_CONTEXT[this.data.ids[entity]!] ?? {};
       const not = new PhraseSet(spec.not ?? []);
+      const namesake = new PhraseSet(spec.namesake ?? []);
       const yes = new PhraseSet(spec.yes ?? []);
       // The Han words right before and after a name, folded as the text they are compared with is.
       const han = (list: readonly string[] | undefined) => (list ?? []).filter((w) => HAN_CHAR.test(w)).map(foldString);
       c = {
         spec,
         not: not.size > 0 ? not : null,
+        namesake: namesake.size > 0 ? namesake : null,
         yes: yes.size > 0 ? yes : null,
         hanNotAfter: han(spec.notAfter),
         hanNotBefore: han(spec.notBefore),
@@ -1150,7 +1153,7 @@ class Engine implements Detector {
     const sentence = text.slice(ss, se);
     const headline = isAllCaps(sentence);
     const matched = text.slice(r.start, r.end);
-    const { spec, not, yes } = this.contextOf(r.entity);
+    const { spec, not, namesake, yes } = this.contextOf(r.entity);
 
     // Ruled out: Roman numerals, other senses, parts of other names, national teams.
     if (r.numeral) {
@@ -1158,9 +1161,15 @@ class Engine implements Detector {
       if (lead) return 'reject';
       if (matched === matched.toUpperCase() && !headline) return 'reject'; // "XI" in running text is a numeral
     }
-    if (not) {
+    if (not || namesake) {
       const [ws, we] = windowAround(text, r.start, r.end);
-      if (not.test(text.slice(ws, we))) return 'reject';
+      const around = text.slice(ws, we);
+      if (not?.test(around)) return 'reject';
+      // A page on a namesake town names it alone further down too ("the Moscow city council").
+      if (namesake !== null && (page.namesakes?.has(id) || namesake.test(around))) {
+        (page.namesakes ??= new Set()).add(id);
+        return 'reject';
+      }
     }
     if (this.otherName(text, r)) return 'reject';
     if (this.isTeam(text, r)) return 'reject';

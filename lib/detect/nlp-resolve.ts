@@ -75,7 +75,7 @@ export function resolveOne(c: Candidate): boolean {
   if (start < 0 || end > c.context.length) return false;
   const spec = ENTITY_CONTEXT[c.id];
   const without = c.context.slice(0, start) + ' '.repeat(end - start) + c.context.slice(end);
-  if (new PhraseSet(spec?.not ?? []).test(without)) return false;
+  if (new PhraseSet([...(spec?.not ?? []), ...(spec?.namesake ?? [])]).test(without)) return false;
 
   const headline = !hasLowerCase(c.context);
   const singleWord = !/\s/.test(c.text.trim());

@@ -67,6 +67,11 @@ export const EntityRulesSchema = v.strictObject({
   tier: v.picklist(TIERS),
   /** Phrases in the sentence or its neighbours that show another sense (the match is rejected). */
   not: v.optional(wordList),
+  /**
+   * Phrases in the sentence or its neighbours that show a namesake place ("Moscow, Idaho"): the
+   * match is rejected, and so is every later match of the entity on that page.
+   */
+  namesake: v.optional(wordList),
   /** Phrases in the sentence that support the entity; with such a list, an ambiguous name needs them. */
   yes: v.optional(wordList),
   /** A `proper-noun` alias that also needs the domain nearby ("Xi"). */
@@ -232,7 +237,7 @@ export function parseRules(data: unknown, entityIds: ReadonlySet<string>, entity
     if (!entityTypes.has(t)) throw new RulesError(`rules.json: team type "${t}" is not an entity type`);
   }
   const lists = Object.entries(rules.entities).flatMap(([id, e]) =>
-    [e.not, e.yes, e.notAfter, e.notBefore].map((l) => [id, l] as const),
+    [e.not, e.namesake, e.yes, e.notAfter, e.notBefore].map((l) => [id, l] as const),
   );
   for (const [id, list] of lists) {
     for (const w of list ?? []) {

@@ -14,6 +14,7 @@ export type { Tier };
 /** What the context rules read of an entity: its lists with the `@vocabularies` expanded. */
 export interface EntityContext {
   not?: readonly string[];
+  namesake?: readonly string[];
   yes?: readonly string[];
   domain?: boolean;
   notBeforeName?: boolean;
@@ -49,6 +50,7 @@ function expand(list: readonly string[] | undefined): readonly string[] | undefi
 function contextOf(e: EntityRules): EntityContext {
   const c: EntityContext = {};
   if (e.not) c.not = expand(e.not);
+  if (e.namesake) c.namesake = expand(e.namesake);
   if (e.yes) c.yes = expand(e.yes);
   if (e.notAfter) c.notAfter = expand(e.notAfter);
   if (e.notBefore) c.notBefore = expand(e.notBefore);

@@ -27,7 +27,10 @@ export interface PageState {
   date?: string;
   /** Abbreviations the page has defined for an entity ("Central Bank of Russia (CBR)"): abbreviation → id. */
   abbreviations?: Map<string, string>;
-  /** People whose one-word name the page has given to someone else ("Василий Песков"): the name alone is not theirs. */
+  /**
+   * People whose one-word name the page has given to someone else ("Василий Песков"), and places
+   * whose name the page has given to a namesake ("Moscow, Idaho"): the name alone is not theirs.
+   */
   namesakes?: Set<string>;
 }
 

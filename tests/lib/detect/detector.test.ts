@@ -271,6 +271,15 @@ describe('ambiguous aliases need support', () => {
     ]);
   });
 
+  test('a page that names a namesake town keeps the name for the town further down', () => {
+    const page = newPageState();
+    expect(detect('The council of Moscow, Idaho, met on Tuesday.', detector, page)).toEqual([]);
+    expect(page.namesakes).toEqual(new Set(['moscow']));
+    expect(detect('The Moscow city council approved the budget.', detector, page)).toEqual([]);
+    // Without the town on the page, the same sentence names the capital.
+    expect(detect('The Moscow city council approved the budget.')).toEqual(['moscow:Moscow']);
+  });
+
   test('within one text, the full name after the short form counts too', () => {
     const { mentions, deferred } = detector.scan('Mao was there. Years later, Mao Zedong came back.', newPageState());
     expect(mentions.map((m) => `${m.id}:${m.text}@${m.start}`)).toEqual([
