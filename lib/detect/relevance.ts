@@ -4,9 +4,9 @@
  * EU, India, …) matter only in that context. A page shows marks only when it
  * names enough different core entities (one place name alone — a Moscow
  * council in Idaho, a restaurant called Peking — does not make a page about
- * Russia or China), and its context entities only when core mentions are
- * frequent too. The counts are the page's core mentions as the probes of its
- * text find them (scan-service.ts `coreCounts`), nested ones included, so the
+ * Russia or China) unless it names that one often (a page about Beijing),
+ * and its context entities only when core mentions are frequent too. The
+ * counts are the page's core mentions as the probes of its text find them (scan-service.ts `coreCounts`), nested ones included, so the
  * verdict does not depend on density settings or on which marks are on
  * screen. Counts only grow as more text is read, and so do both verdicts:
  * reading stops once the page is found to be about Russia or China. Pure module.
@@ -15,6 +15,8 @@ import type { Tier } from './rules-schema';
 
 export interface RelevanceRule {
   minCoreEntities: number;
+  /** A page that names one core entity at least this often is about it. */
+  minOneEntityMentions: number;
   minCoreMentions: number;
 }
 
@@ -41,12 +43,14 @@ export function relevanceFromCounts(
 ): Relevance {
   let core = 0;
   let coreEntities = 0;
+  let most = 0;
   for (const n of Object.values(counts)) {
     if (n <= 0) continue;
     core += n;
     coreEntities++;
+    most = Math.max(most, n);
   }
-  const shown = coreEntities >= (fragment ? 1 : rule.minCoreEntities);
+  const shown = coreEntities >= (fragment ? 1 : rule.minCoreEntities) || most >= rule.minOneEntityMentions;
   return { core, coreEntities, shown, about: shown && core >= rule.minCoreMentions };
 }
 

@@ -194,11 +194,13 @@ export const RulesSchema = v.strictObject({
   numeralLeads: wordList,
   /**
    * When a page is for this lens: it shows marks only when it names at least
-   * `minCoreEntities` different core entities, and context entities only when
-   * it also has at least `minCoreMentions` mentions of core entities.
+   * `minCoreEntities` different core entities, or one of them at least
+   * `minOneEntityMentions` times, and context entities only when it also has
+   * at least `minCoreMentions` mentions of core entities.
    */
   relevance: v.strictObject({
     minCoreEntities: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    minOneEntityMentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
     minCoreMentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
 });

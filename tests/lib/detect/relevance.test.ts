@@ -8,7 +8,7 @@ import type { Tier } from '../../../lib/detect/rules-schema';
 const tiers: Record<string, Tier> = { russia: 'core', china: 'core', 'united-states': 'context', india: 'context' };
 const tierOf = (id: string): Tier => tiers[id] ?? 'core';
 const m = (...ids: string[]) => ids.map((id) => ({ id }));
-const rule = { minCoreEntities: 2, minCoreMentions: 3 };
+const rule = { minCoreEntities: 2, minOneEntityMentions: 5, minCoreMentions: 3 };
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 
 /** A page's verdict from its mentions, as the probes count them: core mentions per id. */
@@ -43,6 +43,15 @@ describe('relevance', () => {
 
   test('one core entity alone (a town called Moscow, a restaurant called Peking) shows nothing either', () => {
     expect(filterByRelevance(m('russia', 'russia', 'russia', 'united-states'), tierOf, rule)).toEqual([]);
+  });
+
+  test('one core entity named often enough makes the page about it (a page about Beijing)', () => {
+    expect(
+      ids(filterByRelevance(m('beijing', 'beijing', 'beijing', 'beijing', 'united-states'), tierOf, rule)),
+    ).toEqual([]);
+    expect(
+      ids(filterByRelevance(m('beijing', 'beijing', 'beijing', 'beijing', 'beijing', 'united-states'), tierOf, rule)),
+    ).toEqual(['beijing', 'beijing', 'beijing', 'beijing', 'beijing', 'united-states']);
   });
 
   test('context entities need enough core mentions; core ones show as soon as the page is shown', () => {

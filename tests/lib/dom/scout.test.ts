@@ -30,7 +30,7 @@ const NAMES = /\b(Putin|Xi Jinping|SCO)\b/;
 /** Names the stand-in probe counts as context entities: found, but not enough to make a page relevant. */
 const CONTEXT_NAMES = /\b(Trump|U\.S\.)/;
 /** The stand-in relevance rule: one core entity is enough (the real thresholds are data, tested elsewhere). */
-const RULE = { minCoreEntities: 1, minCoreMentions: 1 };
+const RULE = { minCoreEntities: 1, minOneEntityMentions: 1, minCoreMentions: 1 };
 
 /** The stand-in probe's answer: core mentions counted per name. */
 function answer(text: string): ProbeAnswer {
@@ -278,7 +278,7 @@ describe('the first look at a page', () => {
       probeElements: 5,
       probe: async (text) => {
         probed.push(text);
-        return { ...answer(text), rule: { minCoreEntities: 1, minCoreMentions: 50 } };
+        return { ...answer(text), rule: { minCoreEntities: 1, minOneEntityMentions: 1, minCoreMentions: 50 } };
       },
     });
     await scout.marker;
@@ -298,7 +298,7 @@ describe('the first look at a page', () => {
   test('core mentions found in different pieces add up to the verdict the lens is started with', async () => {
     const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(12)}<p>Xi Jinping too.</p>`, {
       probeElements: 5,
-      probe: async (text) => ({ ...answer(text), rule: { minCoreEntities: 2, minCoreMentions: 2 } }),
+      probe: async (text) => ({ ...answer(text), rule: { minCoreEntities: 2, minOneEntityMentions: 50, minCoreMentions: 2 } }),
     });
     await scout.marker;
     expect(h.marks).toBe(1);
