@@ -1202,6 +1202,7 @@ class Engine implements Detector {
 
     // Supported: topical words, or another unambiguous mention in the sentence.
     if (yes?.test(sentence)) return 'accept';
+    if (spec.yesBeforeName && HAN_CHAR.test(text.charAt(r.end)) && raws.some((o) => o.start === r.end)) return 'accept';
     const related = this.data.related[r.entity] ?? [];
     // A country's name in a sentence that names two other countries is the country: "Turkey,
     // Azerbaijan and Malaysia have applied to join".

@@ -78,6 +78,8 @@ export const EntityRulesSchema = v.strictObject({
   domain: v.optional(v.literal(true)),
   /** Capitalised words right after the match make it part of another name ("Arctic Monkeys"). */
   notBeforeName: v.optional(v.literal(true)),
+  /** A Chinese name right before another name qualifies it, and is the entity (大陆央视: the mainland's CCTV). */
+  yesBeforeName: v.optional(v.literal(true)),
   /** Words right before the match that show another sense ("fine china", "Inner Mongolia"). */
   notAfter: v.optional(wordList),
   /** Words right after the match that show another sense ("Peking duck"). */

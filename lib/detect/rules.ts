@@ -18,6 +18,7 @@ export interface EntityContext {
   yes?: readonly string[];
   domain?: boolean;
   notBeforeName?: boolean;
+  yesBeforeName?: boolean;
   notAfter?: readonly string[];
   notBefore?: readonly string[];
 }
@@ -56,6 +57,7 @@ function contextOf(e: EntityRules): EntityContext {
   if (e.notBefore) c.notBefore = expand(e.notBefore);
   if (e.domain) c.domain = true;
   if (e.notBeforeName) c.notBeforeName = true;
+  if (e.yesBeforeName) c.yesBeforeName = true;
   return c;
 }
 

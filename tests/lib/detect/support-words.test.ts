@@ -33,6 +33,9 @@ describe('support words in Chinese and Russian', () => {
     // Both senses supported: the one with more words of its own.
     ['岛在抚远县境内的黑龙江、乌苏里江汇合处。', 'amur-river'],
     ['The boundary ran north of the Amoor to the sea of Okhotsk.', 'amur-river'],
+    // 大陆 right before another name is the mainland's: China.
+    ['大陸黑龍江哈爾濱最著名的景點開門迎客。', 'china'],
+    ['大陸央視新聞報道。', 'china'],
     // 外交部 alone is China's where the sentence names China's side or its spokespeople.
     ['外交部发言人毛宁表示。', 'chinese-foreign-ministry'],
     ['Ли Хуэй — спецпредставитель Китая по делам Евразии.', 'li-hui'],

@@ -298,7 +298,10 @@ describe('the first look at a page', () => {
   test('core mentions found in different pieces add up to the verdict the lens is started with', async () => {
     const { h, scout } = await started(`<p>Putin arrived.</p>${'<p>Weather.</p>'.repeat(12)}<p>Xi Jinping too.</p>`, {
       probeElements: 5,
-      probe: async (text) => ({ ...answer(text), rule: { minCoreEntities: 2, minOneEntityMentions: 50, minCoreMentions: 2 } }),
+      probe: async (text) => ({
+        ...answer(text),
+        rule: { minCoreEntities: 2, minOneEntityMentions: 50, minCoreMentions: 2 },
+      }),
     });
     await scout.marker;
     expect(h.marks).toBe(1);
