@@ -65,6 +65,7 @@ describe('support words in Chinese and Russian', () => {
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
     // A transliterated surname right after an office names the office-holder, in either script.
     ['俄羅斯副總理特魯特涅夫3月31日推銷北方海航道。', 'yury-trutnev'],
+    ['據俄羅斯總統助理烏沙科夫向俄新社表示。', 'yuri-ushakov'],
     ['Договор подписал министр иностранных дел А. А. Громыко.', 'andrei-gromyko'],
     ['Двусторонний товарооборот России и Китая вырос на 20%.', 'china-russia-trade'],
     ['The figures were reported by RIA, a Russian news agency.', 'ria-novosti'],
