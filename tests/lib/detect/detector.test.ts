@@ -280,6 +280,14 @@ describe('ambiguous aliases need support', () => {
     expect(detect('The Moscow city council approved the budget.')).toEqual(['moscow:Moscow']);
   });
 
+  test('initials the page never defines wait for the full name (SRF)', () => {
+    expect(detect('Total will hold 20%, while SRF will have a 9.9% stake.')).toEqual([]);
+    expect(detect('The Silk Road Fund bought in: Total will hold 20%, while SRF will have a 9.9% stake.')).toEqual([
+      'silk-road-fund:Silk Road Fund',
+      'silk-road-fund:SRF',
+    ]);
+  });
+
   test('within one text, the full name after the short form counts too', () => {
     const { mentions, deferred } = detector.scan('Mao was there. Years later, Mao Zedong came back.', newPageState());
     expect(mentions.map((m) => `${m.id}:${m.text}@${m.start}`)).toEqual([
