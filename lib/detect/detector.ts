@@ -224,6 +224,8 @@ class Engine implements Detector {
   private page: PageState | null = null;
   /** Per person: the keys of the words of their full names (see `ownNameKeys`). */
   private readonly ownNames = new Map<number, ReadonlySet<string> | null>();
+  /** Per place: the oblique case forms of its Russian names (see `caseFormsOf`). */
+  private readonly caseForms = new Map<number, ReadonlySet<string>>();
   private readonly contextCache = new Map<
     number,
     {
@@ -1337,8 +1339,39 @@ class Engine implements Detector {
       startsLongerName(text, r.end) ||
       foreignLatinName(text, r.start, r.end) ||
       endsInstitutionName(text, r.start) ||
-      (place ? quotedName(text, r.start, r.end) : quotedAfterKind(text, r.start))
+      (place ? quotedName(text, r.start, r.end) || this.namedAfterKind(text, r) : quotedAfterKind(text, r.start))
     );
+  }
+
+  /**
+   * Whether a Russian place's name in the nominative stands right after a word
+   * for a named thing, unquoted: отеля Пекин, ресторан Москва are a hotel and a
+   * restaurant. Another case is the place's own (лучшие рестораны Москвы).
+   */
+  private namedAfterKind(text: string, r: Raw): boolean {
+    if (!CYRILLIC_UPPER.test(text.charAt(r.start))) return false;
+    if (text.charAt(r.start - 1) !== ' ') return false;
+    const before = adjacentWord(text, r.start, -1);
+    if (before === null || before.at + before.word.length !== r.start - 1 || !isKindWord(before.word.toLowerCase())) {
+      return false;
+    }
+    // A name that does not decline (РФ, КНР) says nothing of its case: компании РФ is Russia's company.
+    const matched = text.slice(r.start, r.end);
+    return russianForms(matched).length > 0 && !this.caseFormsOf(r.entity).has(foldString(matched));
+  }
+
+  /** The oblique case forms of an entity's Russian names (Пекина, России), folded. */
+  private caseFormsOf(entity: number): ReadonlySet<string> {
+    let forms = this.caseForms.get(entity);
+    if (forms === undefined) {
+      const found = new Set<string>();
+      for (const [alias, e] of this.data.entries) {
+        if (e !== entity || !CYRILLIC_UPPER.test(alias)) continue;
+        for (const form of russianForms(alias)) found.add(foldString(form));
+      }
+      this.caseForms.set(entity, (forms = found));
+    }
+    return forms;
   }
 
   /** Whether a word that counts or points (部分, 所有, 这家) stands right before a Chinese name. */
@@ -1713,6 +1746,7 @@ function isKindWord(word: string): boolean {
 }
 
 const BRACKETED_KIND = /^ ?\(([\p{L}-]+)/u;
+const CYRILLIC_UPPER = /^[А-ЯЁ]/;
 
 /** A word for a street, a square or an avenue (or its abbreviation) right before a Russian name. */
 const RUSSIAN_STREET_BEFORE =

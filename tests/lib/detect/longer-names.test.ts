@@ -141,6 +141,9 @@ describe('names inside the names of other bodies', () => {
     ['Об этом сообщает «Тихоокеанская Россия».', 'russia'],
     ['Одним из любимых напитков в СССР был "Байкал".', 'lake-baikal'],
     ['В трактире “Москва” её готовят очень достойно.', 'moscow'],
+    // Unquoted, in the nominative after a word for a named thing.
+    ['Лекция об истории и тайнах отеля Пекин.', 'beijing'],
+    ['Отель Пекин всегда был связан с силовыми структурами.', 'beijing'],
     // A street or an avenue named after a person or a place.
     ['Арт-галерея: г. Екатеринбург, ул. Бориса Ельцина, 3.', 'boris-yeltsin'],
     ['Кафе на проспекте Путина открылось в Грозном.', 'vladimir-putin'],
@@ -288,6 +291,9 @@ describe('names inside the names of other bodies', () => {
     // Russian oil as a commodity, in either script: the country, not the company.
     ['近期特朗普以印度購買俄羅斯石油為由加徵關稅。', 'russia:俄羅斯'],
     ['中国仍然是俄罗斯石油的最大买家之一。', 'russia:俄罗斯'],
+    // The place's own hotels and companies: another case than the nominative, or a name that does not decline.
+    ['Лучшие отели Москвы подняли цены.', 'moscow:Москвы'],
+    ['Глава крупнейшей нефтяной компании РФ рассказал об этом.', 'russia:РФ'],
   ])('running text still names the place: %s', (text, mention) => {
     expect(found(text)).toContain(mention);
   });
