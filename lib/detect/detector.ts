@@ -7,8 +7,10 @@
  *
  * Matching rules: the longest match wins; word boundaries for alphabetic
  * scripts, none for Han; the case of the alias is respected (capitals must be
- * capitals; lower-case alias letters may be capitalised at a word start, and
- * the whole match may be in capitals as in headlines); possessives end a name;
+ * capitals, but for lines of a few small words and Russian names that are no
+ * other word, `smallLetterNames`; lower-case alias letters may be capitalised
+ * at a word start, and the whole match may be in capitals as in headlines);
+ * possessives end a name;
  * dashes, quotes, white space and invisible characters are folded; Russian
  * case forms are generated. Ambiguous aliases go through cheap context rules
  * (context-rules.ts) and, when still uncertain, become `pending` candidates for
@@ -23,6 +25,7 @@ import {
   HAN_INITIALS,
   TITLE_WORDS,
   NUMERAL_LEADS,
+  SMALL_LETTER_NAMES,
   LONGER_NAMES,
   OTHER_NAMES,
   PART_OF,
@@ -1008,7 +1011,9 @@ class Engine implements Detector {
       // common word: "yuǎn" in 抚远(yuǎn) is not the yuan.
       if (isAccentedLatin(t) && !isUpper(shape.charCodeAt(0))) return false;
       if (isUpper(a)) {
-        if (!isUpper(t) && !this.inSmallLetterLine(text, shape, depth)) return false;
+        if (!isUpper(t) && !this.inSmallLetterLine(text, shape, depth) && !this.smallLetterName(text, depth)) {
+          return false;
+        }
         continue;
       }
       if (isLower(a) && isUpper(t)) {
@@ -1022,6 +1027,13 @@ class Engine implements Detector {
       }
     }
     return true;
+  }
+
+  /** Whether the matched text, in small letters, is one of `SMALL_LETTER_NAMES` or their case forms. */
+  private smallLetterName(text: string, depth: number): boolean {
+    const first = text.charCodeAt(this.depthPos[0]!);
+    if (first < 0x0430 || first > 0x044f) return false;
+    return SMALL_LETTER_FORMS.has(foldString(text.slice(this.depthPos[0]!, this.depthPos[depth - 1]! + 1)));
   }
 
   /** Whether the matched text is in capitals from the start of its word up to shape position `k`. */
@@ -1747,6 +1759,9 @@ function isKindWord(word: string): boolean {
 
 const BRACKETED_KIND = /^ ?\(([\p{L}-]+)/u;
 const CYRILLIC_UPPER = /^[А-ЯЁ]/;
+const SMALL_LETTER_FORMS: ReadonlySet<string> = new Set(
+  SMALL_LETTER_NAMES.flatMap((name) => [name, ...russianForms(name)]).map(foldString),
+);
 
 /** A word for a street, a square or an avenue (or its abbreviation) right before a Russian name. */
 const RUSSIAN_STREET_BEFORE =

@@ -195,6 +195,11 @@ export const RulesSchema = v.strictObject({
   /** Words that make a following Roman numeral a numeral ("Louis XI", "Super Bowl XI"). */
   numeralLeads: wordList,
   /**
+   * Russian names that are no other word in small letters, and so names in any
+   * letter case a page writes them in ("россия", "кнр"), with their case forms.
+   */
+  smallLetterNames: wordList,
+  /**
    * When a page is for this lens: it shows marks only when it names at least
    * `minCoreEntities` different core entities, or one of them at least
    * `minOneEntityMentions` times, and context entities only when it also has

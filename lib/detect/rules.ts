@@ -89,6 +89,7 @@ export const OTHER_NAMES: readonly string[] = rules.otherNames;
 export const DOMAIN_WORDS: readonly string[] = rules.domainWords;
 export const SPORTS_WORDS: readonly string[] = rules.sportsWords;
 export const NUMERAL_LEADS: readonly string[] = rules.numeralLeads;
+export const SMALL_LETTER_NAMES: readonly string[] = rules.smallLetterNames;
 export const TEAM_TYPES: ReadonlySet<string> = new Set(rules.teamTypes);
 export const TITLE_WORDS: ReadonlySet<string> = new Set(rules.titleWords);
 /** Words that end the name of another body after a place's name (see `longerNames` in rules-schema.ts). */

@@ -63,6 +63,9 @@ describe('support words in Chinese and Russian', () => {
     ['The Treasury sanctioned 31 Chinese firms, a US official said.', 'us-treasury'],
     ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
+    // Names that are no other word stay names in the small letters a page writes them in.
+    ['Китай и россия совместно бряцают оружием.', 'russia'],
+    ['Пять самых острых конфликтов между ссср и китаем.', 'soviet-union'],
     // A transliterated surname right after an office names the office-holder, in either script.
     ['俄羅斯副總理特魯特涅夫3月31日推銷北方海航道。', 'yury-trutnev'],
     ['據俄羅斯總統助理烏沙科夫向俄新社表示。', 'yuri-ushakov'],
