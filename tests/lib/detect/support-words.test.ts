@@ -63,6 +63,8 @@ describe('support words in Chinese and Russian', () => {
     ['The Treasury sanctioned 31 Chinese firms, a US official said.', 'us-treasury'],
     ['美国商务部下属的BIS负责出口管制。', 'bureau-of-industry-and-security'],
     ['На Амуре продолжается постепенный рост уровня воды.', 'amur-river'],
+    // 白俄 is Belarus among other countries (and the White Russian émigrés elsewhere).
+    ['伊朗、俄國和白俄等國明顯視西方為敵人。', 'belarus'],
     // Names that are no other word stay names in the small letters a page writes them in.
     ['Китай и россия совместно бряцают оружием.', 'russia'],
     ['Пять самых острых конфликтов между ссср и китаем.', 'soviet-union'],
