@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BURST_LIMIT } from '@/lib/dom/page-changes';
 import {
   MAX_PENDING_NODES,
+  NEVER_SHADOW_HOSTS,
   PROBE_CHUNK,
   PROBE_OVERLAP,
   SCOUT_BATCH_MS,
@@ -183,6 +184,28 @@ describe('probeText and probeChunks', () => {
     expect(text).toContain('One two');
     expect(text).toContain('Inside');
     expect(text).toContain('Deeper');
+  });
+
+  // The elements that can have a shadow root (the DOM's attachShadow): a custom element, or one of these.
+  const SHADOW_HOSTS =
+    'article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' ');
+
+  test('the elements left out of the search for shadow roots include none that can have one', () => {
+    for (const name of NEVER_SHADOW_HOSTS.split(',')) {
+      expect(name).not.toContain('-');
+      expect(SHADOW_HOSTS).not.toContain(name);
+    }
+  });
+
+  test('reads the open shadow roots of every element that can have one, inside any other, in document order', () => {
+    const hosts = [...SHADOW_HOSTS.filter((name) => name !== 'body'), 'news-card'];
+    page(hosts.map((name) => `<a href="#"><${name}></${name}></a><li><b>light</b></li>`).join(''));
+    for (const [k, name] of hosts.entries()) {
+      const shadow = document.body.querySelectorAll(name)[0]!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<p>in-${k}</p>`;
+    }
+    const text = probeText(document.body);
+    expect(text.split('\n').slice(1)).toEqual(hosts.map((_, k) => `in-${k}`));
   });
 
   test('a short text is one chunk; a long one overlapping chunks that cover it all', () => {
