@@ -10,9 +10,8 @@
  * capitals, but for lines of a few small words and Russian names that are no
  * other word, `smallLetterNames`; lower-case alias letters may be capitalised
  * at a word start, and the whole match may be in capitals as in headlines);
- * possessives end a name;
- * dashes, quotes, white space and invisible characters are folded; Russian
- * case forms are generated. Ambiguous aliases go through cheap context rules
+ * possessives end a name; dashes, quotes, white space and invisible
+ * characters are folded; Russian case forms are generated. Ambiguous aliases go through cheap context rules
  * (context-rules.ts) and, when still uncertain, become `pending` candidates for
  * the NLP resolver (nlp-resolve.ts), which never runs in the page.
  */
