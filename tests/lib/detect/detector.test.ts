@@ -280,6 +280,15 @@ describe('ambiguous aliases need support', () => {
     expect(detect('The Moscow city council approved the budget.')).toEqual(['moscow:Moscow']);
   });
 
+  test('a Chinese short form of a city waits for its full name (布市)', () => {
+    expect(detect('布市有多家旅行社。')).toEqual([]);
+    expect(detect('布拉戈维申斯克是阿穆尔州首府。布市有多家旅行社。')).toEqual([
+      'blagoveshchensk:布拉戈维申斯克',
+      'amur-oblast:阿穆尔州',
+      'blagoveshchensk:布市',
+    ]);
+  });
+
   test('initials the page never defines wait for the full name (SRF)', () => {
     expect(detect('Total will hold 20%, while SRF will have a 9.9% stake.')).toEqual([]);
     expect(detect('The Silk Road Fund bought in: Total will hold 20%, while SRF will have a 9.9% stake.')).toEqual([
