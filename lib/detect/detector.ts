@@ -870,7 +870,13 @@ class Engine implements Detector {
       const entry = rootOf(part.trie, f);
       if (entry === 0) continue;
       const inner = this.walk(text, k, entry >>> 1, part);
-      if (inner && inner.end > m.end && (inner.paraphrase || cls !== norm.CLASS_HAN)) {
+      if (
+        inner &&
+        inner.end > m.end &&
+        (inner.paraphrase || cls !== norm.CLASS_HAN) &&
+        // A name that only runs on by a mark ("Kazan'" in "Elia Kazan's") is no longer than the outer one.
+        LETTER_OR_DIGIT.test(text.slice(m.end, inner.end))
+      ) {
         m.end = inner.end;
         m.entity = inner.entity;
         m.rule = inner.rule;

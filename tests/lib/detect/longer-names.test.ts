@@ -41,6 +41,12 @@ describe('names inside the names of other bodies', () => {
     ['Офис у станции Китай-город.', 'china'],
     ['Телеканал Россия 24 показал сюжет.', 'russia'],
     ['Elia Kazan directed the film.', 'kazan'],
+    // A name that runs past the other name by a mark only does not take it over.
+    ['In Elia Kazan’s film, Brando plays a docker.', 'kazan'],
+    ["In Elia Kazan's film, Brando plays a docker.", 'kazan'],
+    // A river named after a town.
+    ['The Kazan River flows through the tundra.', 'kazan'],
+    ['Canoeists paddle the Kazan Heritage River.', 'kazan'],
     ['Trump Tower stands in Manhattan.', 'donald-trump'],
     // A dish and people named after a place.
     ['He ordered Chicken Kiev.', 'kyiv'],
