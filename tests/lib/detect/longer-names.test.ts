@@ -50,6 +50,7 @@ describe('names inside the names of other bodies', () => {
     ['Trump Tower stands in Manhattan.', 'donald-trump'],
     // A dish and people named after a place.
     ['He ordered Chicken Kiev.', 'kyiv'],
+    ['午飯叫了羅宋湯和俄羅斯牛柳飯。', 'russia'],
     ['Denzel Washington starred in it.', 'united-states'],
     ['據香港商報報導。', 'hong-kong'],
     ['香港文匯報記者報道。', 'hong-kong'],
