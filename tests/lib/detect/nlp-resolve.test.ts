@@ -45,6 +45,7 @@ const TRUE_MENTIONS: [string, string][] = [
   ['Moscow and Beijing signed a joint statement.', 'moscow'],
   ['US, EU WEIGH NEW SANCTIONS ON CHINESE BANKS', 'united-states'],
   ['Oil flows through the ESPO pipeline to the Pacific; ESPO carries Russian crude to China.', 'espo-pipeline'],
+  ['Russia and China expect their mutual trade to grow.', 'china-russia-trade'],
 ];
 
 describe('disambiguation removes the plain matcher’s false positives', () => {

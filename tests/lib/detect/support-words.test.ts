@@ -21,6 +21,7 @@ describe('support words in Chinese and Russian', () => {
     ['Министр обороны Белоусов заявил об этом.', 'andrei-belousov'],
     ['В 1848 году к устью Амура направили экспедицию.', 'amur-river'],
     ['中俄双边贸易额再创新高,人民币结算占比上升。', 'china-russia-trade'],
+    ['Объем взаимной торговли России и Китая вырос на 26%.', 'china-russia-trade'],
     ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
