@@ -51,6 +51,9 @@ describe('names inside the names of other bodies', () => {
     // A dish and people named after a place.
     ['He ordered Chicken Kiev.', 'kyiv'],
     ['午飯叫了羅宋湯和俄羅斯牛柳飯。', 'russia'],
+    ['中国的上海罗宋汤用的是上海大红肠。', 'shanghai'],
+    ['俄罗斯蓝猫聪明伶俐。', 'russia'],
+    ['北接大连西路。', 'dalian'],
     ['Denzel Washington starred in it.', 'united-states'],
     ['據香港商報報導。', 'hong-kong'],
     ['香港文匯報記者報道。', 'hong-kong'],
