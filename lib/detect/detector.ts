@@ -615,7 +615,9 @@ class Engine implements Detector {
    * name in its time ("the BRICS summit" is Johannesburg's in August 2023 and
    * Kazan's in October 2024; the matcher found one of them). A year in the
    * sentence or the page's date decides; with neither, the one event whose
-   * place the text names (`where`); else none. Words with a reading marked
+   * place the text names (`where`); on a page with no date, the reading of
+   * an event still going on (`current`) when no year of the text is outside
+   * its time; else none. Words with a reading marked
    * `otherwise` (沙俄) name that one where every date nearby speaks against
    * all of them (a history told beside a year of today), and where nothing
    * nearby is dated, the reading whose time holds most of the text's years.
@@ -639,6 +641,10 @@ class Engine implements Detector {
     if (!undecided) return otherwise ?? null;
     const placed = readings.filter((o) => o.dated!.where?.some(named));
     if (placed.length === 1) return placed[0]!;
+    if (date === undefined) {
+      const current = readings.filter((o) => o.dated!.current);
+      if (current.length === 1 && yearsIn(text).every((y) => inYearsOf(current[0]!.dated!, y))) return current[0]!;
+    }
     if (!otherwise) return null;
     // The reading whose time holds the most years written anywhere in the text, if one holds more than the others.
     const years = yearsIn(text);

@@ -61,6 +61,13 @@ export const DatedSchema = v.strictObject({
    * otherwise, whatever year of today's news stands beside it.
    */
   otherwise: v.optional(v.literal(true)),
+  /**
+   * An event still going on, whose words mean it in today's news: on a page
+   * with no date, the phrase is taken unless a year in its text falls outside
+   * the event's time ("the conflict in Ukraine" on an undated page is the war
+   * since 2022; beside "2014", it is not).
+   */
+  current: v.optional(v.literal(true)),
 });
 
 export const EntityRulesSchema = v.strictObject({

@@ -34,6 +34,8 @@ export interface Dated {
   cues?: readonly string[];
   /** The reading taken when no date speaks for another. */
   otherwise?: true;
+  /** An event still going on: its sense in today's news on a page with no date (DatedSchema `current`). */
+  current?: true;
 }
 
 export interface ParaphraseSpec {

@@ -2,7 +2,8 @@
  * Dated phrases ("Xi's visit", "the joint statement", "the border clashes")
  * name an event only in its time: a year in their sentence decides, else the
  * page's publication date; with neither, a place of the event named in the
- * same text; else they are refused.
+ * same text, or, for an event still going on, no year of the text outside its
+ * time; else they are refused.
  */
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../../lib/detect/bundled-table';
@@ -93,6 +94,18 @@ describe('events that share their words, or have only their place', () => {
 test('"the conflict in Ukraine" before the invasion is not the invasion', () => {
   expect(ids('Talks on the conflict in Ukraine stalled.', '2019-06-01')).not.toContain('russian-invasion-of-ukraine');
   expect(ids('中方呼吁政治解决乌克兰危机。', '2014-05-01')).not.toContain('russian-invasion-of-ukraine');
+});
+
+describe('an event still going on: on a page with no date, its words are today’s sense', () => {
+  test.each([
+    ['Since the start of the conflict in Ukraine, China has stayed neutral.', true],
+    ['С начала конфликта на Украине Китай придерживается взвешенной позиции.', true],
+    ['The conflict in Ukraine reached a new phase in 2023.', true],
+    // A year of the text outside the event's time: another conflict.
+    ['In 2014, talks on the conflict in Ukraine stalled; by 2015 they had failed.', false],
+  ])('%s', (text, named) => {
+    expect(ids(text).includes('russian-invasion-of-ukraine')).toBe(named);
+  });
 });
 
 describe('years before 1900 count where the text marks them as years', () => {
