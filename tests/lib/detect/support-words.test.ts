@@ -22,6 +22,11 @@ describe('support words in Chinese and Russian', () => {
     ['В 1848 году к устью Амура направили экспедицию.', 'amur-river'],
     ['中俄双边贸易额再创新高,人民币结算占比上升。', 'china-russia-trade'],
     ['Объем взаимной торговли России и Китая вырос на 26%.', 'china-russia-trade'],
+    // The invasion as Chinese reports name it.
+    ['俄侵乌以来,中方立场未变。', 'russian-invasion-of-ukraine'],
+    ['西方谴责俄罗斯对乌克兰的入侵。', 'russian-invasion-of-ukraine'],
+    ['俄羅斯與烏克蘭的戰爭仍在持續。', 'russian-invasion-of-ukraine'],
+    ['俄罗斯对乌克兰发动全面入侵后,基辅遭到空袭。', 'russian-invasion-of-ukraine'],
     ['Under the 2004 agreement, Russia handed the islands over.', 'border-agreement-2004'],
     // 黑龙江 is the river or the province, as its sentence says.
     ['黑龙江和乌苏里江涨水。', 'amur-river'],
