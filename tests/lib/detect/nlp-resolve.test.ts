@@ -31,6 +31,7 @@ const CONFUSABLES: [string, string][] = [
   ['Arctic Monkeys sold out their tour in minutes.', 'arctic'],
   ['Moscow, Idaho, is home to the University of Idaho.', 'moscow'],
   ['SUPER BOWL XI REMEMBERED: JOIN US FOR THE REUNION', 'united-states'],
+  ['India and France held joint naval exercises in the Arabian Sea.', 'joint-naval-exercises'],
   ['The ESPO Blend cargo sailed from Kozmino.', 'espo-pipeline'],
 ];
 
@@ -46,6 +47,7 @@ const TRUE_MENTIONS: [string, string][] = [
   ['US, EU WEIGH NEW SANCTIONS ON CHINESE BANKS', 'united-states'],
   ['Oil flows through the ESPO pipeline to the Pacific; ESPO carries Russian crude to China.', 'espo-pipeline'],
   ['Russia and China expect their mutual trade to grow.', 'china-russia-trade'],
+  ['Russia and China launched joint naval exercises in the Sea of Japan.', 'joint-naval-exercises'],
 ];
 
 describe('disambiguation removes the plain matcher’s false positives', () => {
