@@ -94,6 +94,17 @@ describe('support words in Chinese and Russian', () => {
     expect(ids(text)).toContain(id);
   });
 
+  test.each([
+    // Russian oil by the barrel or bought is the commodity, though the sentence names the company too.
+    ['在英国制裁俄罗斯石油公司和卢克石油公司后,中国石油公司停止了俄罗斯石油采购。', '俄罗斯石油采购'],
+    ['中国每天进口约140万桶俄罗斯石油,卢克石油公司也受影响。', '俄罗斯石油,'],
+  ])('%s: not Rosneft in %s', (text, where) => {
+    const at = text.indexOf(where);
+    const mentions = detector.scan(text, newPageState()).mentions;
+    expect(mentions.filter((m) => m.id === 'rosneft' && m.start === at)).toEqual([]);
+    expect(mentions.some((m) => m.id === 'russia' && m.start === at)).toBe(true);
+  });
+
   test('a page that names the trade by a descriptive phrase supports its short form elsewhere', () => {
     const page = newPageState();
     detector.scan("China's trade with Russia hit a record high in 2022.", page);
