@@ -55,6 +55,15 @@ export default defineContentScript({
       if (ctx.isInvalid) throw new Error('Extension context invalidated.');
       return entry;
     };
+    // The page lens script, fetched once: ahead of the probe's answer where the page holds a likely name.
+    let lensPage: ReturnType<typeof importLensPage> | null = null;
+    const loadLensPage = () => {
+      lensPage ??= loaded(importLensPage).catch((error: unknown) => {
+        lensPage = null;
+        throw error;
+      });
+      return lensPage;
+    };
     const loadUi = () =>
       (ui ??= loaded(importLensUi).then((entry) => entry.start(ctx, { savedHighlights: takeSaved(), changes })));
 
@@ -76,9 +85,10 @@ export default defineContentScript({
         const list = await answer;
         return !!list?.ok && list.value.length > 0;
       },
+      prefetch: () => void loadLensPage().catch(onError),
       mark: async (latest, relevance) => {
         const first = latest();
-        const lens = await loaded(importLensPage);
+        const lens = await loadLensPage();
         // Taken again once the first read is in: a change the scout saw meanwhile counts.
         // Its handlers are registered once its settings are known.
         return lens.start(ctx, { settings: first.then(() => latest()), origin, ui: loadUi, relevance, changes });

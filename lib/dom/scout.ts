@@ -21,6 +21,7 @@ import { addCounts, relevanceFromCounts, type Relevance, type RelevanceRule } fr
 import { MAX_PROBE_CHARS } from '../detect/scan-limits';
 import type { LensUi } from '../platform/lens-ui';
 import type { PageHandlers, PageRequest } from '../platform/page-messaging';
+import { namesLikely } from './likely-names';
 import { LARGE_PAGE_ELEMENTS } from './long-page';
 import { hasAncestorIn, PageObserver, type PageChanges } from './page-changes';
 import { setTestState, TEST_HOOKS } from '../platform/test-hooks';
@@ -82,6 +83,12 @@ export interface ScoutDeps {
   probe(text: string, overlap: number): Promise<ProbeAnswer>;
   /** Whether this page has saved highlights (top frame). */
   hasHighlights(): Promise<boolean>;
+  /**
+   * Fetches the page lens script without starting it: called once, with the first probe of a
+   * text that holds a likely name (likely-names.ts), so that the script is there when the probe
+   * answers.
+   */
+  prefetch?(): void;
   /**
    * Starts the page lens, with the settings as they are when it starts
    * (`settings()`: changes the scout saw before included) and the page's
@@ -363,9 +370,15 @@ export function startScout(deps: ScoutDeps): Scout {
   /** What the probes found so far: any candidate, and the core mentions that make a page relevant. */
   const found = { hit: false, counts: {} as Record<string, number>, rule: null as RelevanceRule | null };
 
+  let prefetched = false;
+
   /** Probes one chunk, adding to `found`; false when the background could not answer. */
   const probeOne = async ({ text, overlap }: ProbeText): Promise<boolean> => {
     stats.probes++;
+    if (!prefetched && deps.prefetch && namesLikely(text)) {
+      prefetched = true;
+      deps.prefetch();
+    }
     let answer: ProbeAnswer;
     try {
       answer = await deps.probe(text, overlap);

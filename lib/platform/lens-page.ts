@@ -1,7 +1,8 @@
 /**
  * The page lens script (entrypoints/lens-page.ts: lib/dom/page-lens.ts and the
  * marking behind it), loaded by the content script only once the scout finds
- * that the page names something, so a page that names nothing compiles and
+ * that the page names something, or while it asks when the page holds a likely
+ * name (lib/dom/likely-names.ts), so a page that names nothing compiles and
  * runs the scout alone (lib/platform/lens-ui.ts has the whole picture).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

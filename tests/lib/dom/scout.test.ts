@@ -363,6 +363,28 @@ describe('the first look at a page', () => {
     expect(readTestState()?.stats).toBeUndefined();
   });
 
+  test('a likely name fetches the page lens script while the probe is on the way, once; a page without one fetches nothing', async () => {
+    const events: string[] = [];
+    const overrides: Partial<ScoutDeps> = {
+      prefetch: () => events.push('prefetch'),
+      probe: async (text) => {
+        events.push('probe');
+        await Promise.resolve();
+        events.push('answer');
+        return answer(text);
+      },
+    };
+    const named = await started('<p>Putin arrived in Beijing.</p><p>Putin met Xi Jinping.</p>', overrides);
+    await named.scout.marker;
+    expect(events).toEqual(['prefetch', 'probe', 'answer']);
+    named.scout.stop();
+
+    events.length = 0;
+    const quiet = await started('<h1>Weather</h1><p>Rain in the afternoon, clearing later.</p>', overrides);
+    expect(events).toEqual(['probe', 'answer']);
+    quiet.scout.stop();
+  });
+
   test('after a hit a selection still loads the UI script, and new content is no longer probed', async () => {
     const { h, scout } = await started('<p id="p">Putin arrived.</p>');
     await scout.marker;
