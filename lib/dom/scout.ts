@@ -8,7 +8,8 @@
  *   at all (`detect:probe`, the same engine as the marking pass);
  * - on a hit starts the page lens (lib/dom/page-lens.ts), which reads the page
  *   again block by block with all the rules and marks what it finds; a popup
- *   request about the page starts it too;
+ *   request about the page starts it too; where the text holds a likely name
+ *   (likely-names.ts), the page lens script is fetched while the probe is out;
  * - loads the UI script (cards and highlights, lib/platform/lens-ui.ts) when
  *   the page has saved highlights, the reader selects text (the "Save
  *   highlight" button) or asks to save the selection;
