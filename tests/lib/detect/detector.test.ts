@@ -280,6 +280,15 @@ describe('ambiguous aliases need support', () => {
     expect(detect('The Moscow city council approved the budget.')).toEqual(['moscow:Moscow']);
   });
 
+  test('白俄 given to the White Russian émigrés keeps that sense further down the page', () => {
+    const page = newPageState();
+    detect('白俄罗斯总统卢卡申科访华。', detector, page);
+    expect(detect('当时有一群白俄难民移居到上海租界。', detector, page)).not.toContain('belarus:白俄');
+    expect(detect('信仰东正教的白俄人开了店。', detector, page)).toEqual([]);
+    // Without the émigrés on the page, 白俄 on a page about Belarus is Belarus.
+    expect(detect('白俄罗斯总统卢卡申科访华。信仰东正教的白俄人开了店。')).toContain('belarus:白俄');
+  });
+
   test('a Chinese short form of a city waits for its full name (布市)', () => {
     expect(detect('布市有多家旅行社。')).toEqual([]);
     expect(detect('布拉戈维申斯克是阿穆尔州首府。布市有多家旅行社。')).toEqual([

@@ -55,6 +55,7 @@ describe('names inside the names of other bodies', () => {
     ['俄罗斯蓝猫聪明伶俐。', 'russia'],
     ['北接大连西路。', 'dalian'],
     ['中国的上海绿地申花足球队主场在虹口。', 'shanghai'],
+    ['中国人开的俄罗斯城堡餐厅很有名。', 'russia'],
     ['Denzel Washington starred in it.', 'united-states'],
     ['據香港商報報導。', 'hong-kong'],
     ['香港文匯報記者報道。', 'hong-kong'],
