@@ -1022,7 +1022,12 @@ class Engine implements Detector {
       // common word: "yuǎn" in 抚远(yuǎn) is not the yuan.
       if (isAccentedLatin(t) && !isUpper(shape.charCodeAt(0))) return false;
       if (isUpper(a)) {
-        if (!isUpper(t) && !this.inSmallLetterLine(text, shape, depth) && !this.smallLetterName(text, depth)) {
+        if (
+          !isUpper(t) &&
+          !this.anchoredSmallWord(text, shape, depth, k) &&
+          !this.inSmallLetterLine(text, shape, depth) &&
+          !this.smallLetterName(text, depth)
+        ) {
           return false;
         }
         continue;
@@ -1038,6 +1043,34 @@ class Engine implements Detector {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the capital the name has at shape position `k` may be small here:
+   * the first letter of one word of a name of several, where another of its
+   * words keeps its capital ("treaty of Nerchinsk", "state council of China",
+   * "сила Сибири"). That word proves the proper name; a capital that only
+   * starts a sentence proves nothing, so a first word counts only after other
+   * words of its sentence.
+   */
+  private anchoredSmallWord(text: string, shape: string, depth: number, k: number): boolean {
+    if (k > 0 && this.cls(shape.charCodeAt(k - 1)) === CLASS_WORD) return false;
+    const pos = this.depthPos;
+    for (let j = 0; j < depth; j++) {
+      if (j === k || (j > 0 && this.cls(shape.charCodeAt(j - 1)) === CLASS_WORD)) continue;
+      if (!isUpper(shape.charCodeAt(j)) || !isUpper(text.charCodeAt(pos[j]!))) continue;
+      if (j > 0 || this.midSentence(text, pos[0]!)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a word starting at `at` follows other words of its sentence on its line. */
+  private midSentence(text: string, at: number): boolean {
+    let i = at - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0xa0)) i--;
+    if (i < 0 || i === at - 1) return false;
+    const c = text.charCodeAt(i);
+    return this.cls(c) === CLASS_WORD || c === 0x2c;
   }
 
   /** Whether the matched text, in small letters, is one of `SMALL_LETTER_NAMES` or their case forms. */
