@@ -1260,6 +1260,12 @@ class Engine implements Detector {
 
     // Supported: topical words, or another unambiguous mention in the sentence.
     if (yes?.test(sentence)) return 'accept';
+    // Its words beside the sentence are what the resolver would accept it on: taken at once, the
+    // probe's count of core mentions (the page's relevance) includes it too.
+    if (yes) {
+      const [ws, we] = windowAround(text, r.start, r.end);
+      if (yes.test(text.slice(ws, we))) return 'accept';
+    }
     if (spec.yesBeforeName && HAN_CHAR.test(text.charAt(r.end)) && raws.some((o) => o.start === r.end)) return 'accept';
     const related = this.data.related[r.entity] ?? [];
     // A country's name in a sentence that names two other countries is the country: "Turkey,

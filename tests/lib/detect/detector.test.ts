@@ -368,6 +368,18 @@ describe('ambiguous aliases need support', () => {
     expect(settleDeferred(deferred, page)).toEqual([]);
   });
 
+  test("an entity's own words in a neighbouring sentence settle its name at once, as the resolver would", () => {
+    const ids = (text: string) => {
+      const { mentions, pending } = detector.scan(text, newPageState());
+      return { mentions: mentions.map((m) => `${m.id}:${m.text}`), pending: pending.map((c) => c.id) };
+    };
+    expect(ids("Russia's economy has adapted. Western sanctions have not stopped its trade.")).toEqual({
+      mentions: ['russia:Russia', 'western-sanctions-on-russia:Western sanctions'],
+      pending: [],
+    });
+    expect(ids("Europe's economy has adapted. Western sanctions have not stopped its trade.").mentions).toEqual([]);
+  });
+
   test('the accepted mentions do not depend on the order the texts are scanned in', () => {
     const texts = [
       'Mao returned in February, and Lavrov spoke.',
