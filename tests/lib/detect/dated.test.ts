@@ -60,6 +60,13 @@ describe('events that share their words, or have only their place', () => {
     ['Leaders gathered for the BRICS summit.', '2024-10-22', 'brics-kazan-summit-2024'],
     ['Putin flew in for the SCO summit.', '2025-09-01', 'sco-tianjin-summit-2025'],
     ['Putin flew in for the SCO summit.', '2024-07-03', 'sco-astana-summit-2024'],
+    // The abbreviation in brackets between the name and "summit", after a possessive or not.
+    [
+      "Putin flew in for the Shanghai Cooperation Organization's (SCO) summit.",
+      '2025-09-01',
+      'sco-tianjin-summit-2025',
+    ],
+    ['Putin flew in for the Shanghai Cooperation Organisation (SCO) summit.', '2024-07-03', 'sco-astana-summit-2024'],
     // Russian case forms and Chinese, which runs on without spaces.
     ['Путин прибыл на саммит ШОС.', '2025-08-31', 'sco-tianjin-summit-2025'],
     ['上海合作组织峰会在天津举行。', '2025-09-01', 'sco-tianjin-summit-2025'],
