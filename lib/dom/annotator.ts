@@ -629,7 +629,7 @@ export class Annotator {
     resume?.();
   }
 
-  /** A scanned slice's marks, and the short forms its full names settled, into `requests`. */
+  /** A scanned slice's marks, and the waiting names its full names settled, into `requests`. */
   #takeSlice(blocks: Block[], results: readonly ScanResult[], requests: MarkRequest[]): void {
     blocks.forEach((block, i) => {
       const result = results[i];
@@ -637,7 +637,8 @@ export class Annotator {
       if (block.unit && (!this.#wants(result) || !this.#listNodes(block))) return;
       this.#takeResult(block, result, requests);
     });
-    for (const r of this.#waiting.settleShortForms()) requests.push(r);
+    for (const r of this.#waiting.settleNamed()) requests.push(r);
+    this.stats.resolved = this.#waiting.resolved;
   }
 
   /** Reads the page's text ahead for the names in view that wait (lib/dom/read-ahead.ts), once per run. */
@@ -654,7 +655,8 @@ export class Annotator {
       wanted: () => this.#walk.pending && (!this.#answered || this.#waiting.shortForms || this.#waiting.busy),
       settle: () => {
         const t0 = this.#now();
-        this.#writeNear(this.#waiting.settleShortForms());
+        this.#writeNear(this.#waiting.settleNamed());
+        this.stats.resolved = this.#waiting.resolved;
         this.#account(this.#now() - t0, false);
       },
       current: () => generation === this.#generation && page === this.#page && this.#running,

@@ -95,11 +95,27 @@ export class WaitingNames {
     if (this.#forResolver.length > 0) this.#schedule();
   }
 
-  /** The short forms whose entity the page has now named in full, as mark requests (the rest wait on). */
-  settleShortForms(): MarkRequest[] {
-    if (this.#shortForms.length === 0) return [];
-    const { requests, rest } = this.#settle(this.#shortForms, new Set(), false);
-    this.#shortForms = rest;
+  /**
+   * The names whose entity the page has now named in full, as mark requests
+   * (the rest wait on): short forms, and candidates still waiting to be asked
+   * about. The resolver is asked only once the text read ahead is in (`ready`),
+   * which on a long page is the whole page's worth of background scans; a
+   * candidate whose full name an earlier answer already brought ("Washington"
+   * after "the United States") is settled by the page alone, so it goes on
+   * with the slice or the answer that named it instead of waiting for that.
+   */
+  settleNamed(): MarkRequest[] {
+    const requests: MarkRequest[] = [];
+    if (this.#shortForms.length > 0) {
+      const short = this.#settle(this.#shortForms, new Set(), false);
+      this.#shortForms = short.rest;
+      requests.push(...short.requests);
+    }
+    if (this.#forResolver.length > 0) {
+      const named = this.#settle(this.#forResolver, new Set(), true);
+      this.#forResolver = named.rest;
+      requests.push(...named.requests);
+    }
     return requests;
   }
 

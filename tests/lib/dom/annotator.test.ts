@@ -846,6 +846,35 @@ describe('a scanner that answers later (the background)', () => {
       expect(asked).toEqual([]);
     });
 
+    test('a candidate whose entity the same slice names goes on with it, before the reading ahead is done', async () => {
+      const paragraphs = Array.from({ length: 5000 }, (_, i) => `<p>Nothing much happened today (${i}).</p>`);
+      document.body.innerHTML = `<p>Paid with a Mir card.</p><p>The Mir payment system grew.</p>${paragraphs.join('')}`;
+      const r = readingAhead();
+      const asked: string[] = [];
+      const a = makeAnnotator({
+        scanner: r.scanner,
+        aheadTexts: (doc) => [doc.body.textContent ?? ''],
+        resolve: async (items) => {
+          asked.push(...items.map((c) => c.text));
+          return items.map(() => false);
+        },
+        // A clock that stands still: the slice is bounded by its size, so both paragraphs are in the first.
+        now: () => 0,
+      });
+      a.update(settings({ density: { mode: 'all', n: 3 } }));
+      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      expect(r.later.waiting[0]!.texts.slice(0, 2)).toEqual(['Paid with a Mir card.', 'The Mir payment system grew.']);
+      r.later.answer();
+      // Written with the slice's own marks: neither the text read ahead nor the resolver is waited for.
+      await vi.waitFor(() =>
+        expect(marked()).toEqual(['mir-payment-system:Mir', 'mir-payment-system:Mir payment system']),
+      );
+      expect(asked).toEqual([]);
+      // The text read ahead is still unanswered.
+      expect(r.ahead).toHaveLength(1);
+      expect(a.stats.resolved).toBeGreaterThan(0);
+    });
+
     test('a page that fits one slice is not read ahead', async () => {
       document.body.innerHTML = '<p>Xi arrived first.</p><p>Putin spoke.</p>';
       const r = readingAhead();

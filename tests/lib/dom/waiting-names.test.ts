@@ -71,12 +71,12 @@ describe('short forms', () => {
     const text = 'Xi said so.';
     const waiting = names();
     waiting.take(blockOf(text), result([], [candidate(text, 'xi-jinping', 'Xi', { rule: 'after-full-name' })]));
-    expect(waiting.settleShortForms()).toEqual([]);
+    expect(waiting.settleNamed()).toEqual([]);
     page.seen.add('xi-jinping');
-    const [request] = waiting.settleShortForms();
+    const [request] = waiting.settleNamed();
     expect(request).toMatchObject({ id: 'xi-jinping', start: 0, end: 2, text: 'Xi' });
     // Settled once only.
-    expect(waiting.settleShortForms()).toEqual([]);
+    expect(waiting.settleNamed()).toEqual([]);
     // Short forms never hold up the pass.
     expect(waiting.busy).toBe(false);
   });
@@ -88,11 +88,11 @@ describe('short forms', () => {
     waiting.take(block, result([], [candidate(text, 'xi-jinping', 'Xi', { rule: 'after-full-name' })]));
     block.parts[0]!.node.data = 'He said so.';
     page.seen.add('xi-jinping');
-    expect(waiting.settleShortForms()).toEqual([]);
+    expect(waiting.settleNamed()).toEqual([]);
     const other = 'Li said so.';
     waiting.take(blockOf(other), result([], [candidate(other, 'li-qiang', 'Li', { rule: 'after-full-name' })]));
     page.seen.add('li-qiang');
-    expect(waiting.settleShortForms()).toEqual([]);
+    expect(waiting.settleNamed()).toEqual([]);
   });
 
   test('are forgotten on a new route, and entities not shown are never kept', () => {
@@ -102,7 +102,7 @@ describe('short forms', () => {
     waiting.take(blockOf('Li said so.'), result([], [candidate('Li said so.', 'li-qiang', 'Li')]));
     waiting.forgetShortForms();
     page.seen.add('xi-jinping').add('li-qiang');
-    expect(waiting.settleShortForms()).toEqual([]);
+    expect(waiting.settleNamed()).toEqual([]);
   });
 });
 
@@ -160,6 +160,49 @@ describe('candidates for the resolver', () => {
     await flush();
     expect(asked).toEqual([]);
     expect(written[0]!.map((r) => r.id)).toEqual(['turkey']);
+  });
+
+  test('one whose entity a later answer names is settled with it, without waiting to be asked', async () => {
+    // The resolver waits for the text read ahead; the page memory may name the entity well before.
+    let ready!: () => void;
+    const readAhead = new Promise<void>((resolve) => (ready = resolve));
+    const waiting = names({ ready: () => readAhead });
+    const text = 'Turkey said no. Arctic ice.';
+    const block = blockOf(text);
+    waiting.take(block, result([candidate(text, 'turkey', 'Turkey'), candidate(text, 'arctic', 'Arctic')], []));
+    expect(waiting.settleNamed()).toEqual([]);
+    page.seen.add('turkey');
+    const settledNow = waiting.settleNamed();
+    expect(settledNow.map((r) => `${r.id}:${r.text}`)).toEqual(['turkey:Turkey']);
+    expect(waiting.resolved).toBe(1);
+    // Settled once only; the other still waits for the resolver, which is asked once the reading is done.
+    expect(waiting.settleNamed()).toEqual([]);
+    expect(waiting.busy).toBe(true);
+    timers.shift()!();
+    await flush();
+    expect(asked).toEqual([]);
+    ready();
+    await flush();
+    expect(asked.map((batch) => batch.map((c) => c.text))).toEqual([['Arctic']]);
+    answers.shift()!([true]);
+    await flush();
+    expect(written.flat().map((r) => r.text)).toEqual(['Arctic']);
+    expect(waiting.busy).toBe(false);
+    expect(settled).toBe(1);
+  });
+
+  test('one settled before the delay is over leaves the resolver unasked', async () => {
+    const waiting = names();
+    const text = 'Turkey said no.';
+    waiting.take(blockOf(text), result([candidate(text, 'turkey', 'Turkey')], []));
+    page.seen.add('turkey');
+    expect(waiting.settleNamed().map((r) => r.id)).toEqual(['turkey']);
+    timers.shift()!();
+    await flush();
+    expect(asked).toEqual([]);
+    expect(written).toEqual([]);
+    expect(waiting.busy).toBe(false);
+    expect(settled).toBe(1);
   });
 
   test(`go in batches of ${RESOLVE_BATCH}`, async () => {
