@@ -3,6 +3,7 @@
  * side of it (lib/dom/background-scanner.ts): the same results as the
  * detector run in place, with the page's memory of full names carried both ways.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createDetector } from '@/lib/detect/detector';
 import { newPageState } from '@/lib/detect/page-state';
@@ -10,6 +11,7 @@ import { aliasTable } from '@/lib/detect/bundled-table';
 import {
   answerScan,
   probeAnswer,
+  RUN_TOGETHER,
   scanTexts,
   separateRunTogether,
   sharedDetector,
@@ -287,6 +289,26 @@ describe('the scout probe (detect:probe)', () => {
     expect(separateRunTogether('in 2023Putin')).toBe('in 2023 Putin');
     expect(separateRunTogether('СаммитПутин')).toBe('Саммит Путин');
     expect(separateRunTogether('Plain text, nothing joined.')).toBe('Plain text, nothing joined.');
+  });
+
+  test('separating finds what its regular expression finds, code point by code point', () => {
+    const byExpression = (text: string) => text.replace(RUN_TOGETHER, ' ');
+    // Letters of every case and script, titlecase and modifier letters, digits of other scripts,
+    // astral letters and digits, lone surrogates.
+    const tricky = 'aAbZ9z0ǅǆǄʰ中文٣Жж𝐀𝐚𝟘\ud800\udc00x\ud801Ab1 .-';
+    const pieces = fc.constantFrom(...Array.from(tricky), 'AB', 'Ab', 'aB', 'A1', '1a', '𝐀𝐀𝐚');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(separateRunTogether(text)).toBe(byExpression(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const text of ['', 'A', 'AAa', 'ABCdef', '𝐀𝐀𝐚', 'x\ud800Y', 'ǅA', '٣Ж', 'Ж٣'])
+      expect(separateRunTogether(text)).toBe(byExpression(text));
   });
 
   test('a hit for any candidate, certain or not; none for text without names', () => {
