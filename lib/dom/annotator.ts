@@ -279,7 +279,7 @@ export class Annotator {
     });
     this.#waiting = new WaitingNames({
       resolve: deps.resolve,
-      admit: (id) => this.#admission.admit(id),
+      admit: (id, node) => this.#admit(id, node),
       shown: (id) => this.#admission.shown(id),
       page: () => this.#page,
       ready: () => this.#ahead?.done,
@@ -631,6 +631,9 @@ export class Annotator {
 
   /** A scanned slice's marks, and the waiting names its full names settled, into `requests`. */
   #takeSlice(blocks: Block[], results: readonly ScanResult[], requests: MarkRequest[]): void {
+    // Names that waited from earlier slices first (usually higher on the page): where density allows
+    // one mark, the first mention is theirs, not the slice's own.
+    for (const r of this.#waiting.settleNamed()) requests.push(r);
     blocks.forEach((block, i) => {
       const result = results[i];
       if (!result) return;
@@ -800,12 +803,25 @@ export class Annotator {
     }
     for (const m of result.mentions) {
       const request = toRequest(block, m);
-      if (!request || !this.#admission.admit(m.id)) continue;
+      if (!request || !this.#admit(m.id, request.node)) continue;
       const inner = innerIds(result.nested, m);
       if (inner.length > 0) request.inner = inner;
       requests.push(request);
     }
     this.#waiting.take(block, result);
+  }
+
+  /**
+   * Whether a mention may be marked (density, settings, relevance; reserves its
+   * place). Where density leaves no room, a mention before a mark that still
+   * waits for the reader to scroll near it takes that mark's place: "the first
+   * mention" stays the first on the page, whichever of them detection settled
+   * first (an ambiguous name at the top may wait for the resolver while a
+   * later one is certain).
+   */
+  #admit(id: string, node: Text): boolean {
+    if (this.#admission.admit(id)) return true;
+    return !!this.#parking && this.#admission.shown(id) && this.#parking.yieldTo(id, node);
   }
 
   /** Writes marks (as our own mutations) and settles the reservations made by `admit`. */

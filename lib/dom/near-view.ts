@@ -9,6 +9,8 @@
  */
 import type { MarkRequest } from './mark';
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
 /** How far beyond the viewport, above and below, marks are written at once. */
 export const NEAR_MARGIN = '200% 0px 200% 0px';
 
@@ -19,6 +21,12 @@ export interface Parking {
   takeAll(): MarkRequest[];
   /** Requests still waiting, per entity. */
   counts(): Map<string, number>;
+  /**
+   * Gives up a waiting request of `id` whose text comes after `node` in the
+   * document (the last such), for a mention before it to take its place;
+   * false when there is none.
+   */
+  yieldTo(id: string, node: Node): boolean;
   readonly size: number;
   /** Forgets every waiting request and stops looking. */
   clear(): void;
@@ -73,6 +81,25 @@ export function nearViewParking(view: Window, write: (requests: MarkRequest[]) =
       }
     },
     takeAll: drain,
+    yieldTo(id, node) {
+      // The last of them: the marks nearer the top keep their places.
+      let last: { at: Element; list: MarkRequest[]; k: number; node: Text } | null = null;
+      for (const [at, list] of waiting) {
+        for (let k = 0; k < list.length; k++) {
+          const r = list[k]!;
+          if (r.id !== id || !(node.compareDocumentPosition(r.node) & FOLLOWING)) continue;
+          if (!last || last.node.compareDocumentPosition(r.node) & FOLLOWING) last = { at, list, k, node: r.node };
+        }
+      }
+      if (!last) return false;
+      last.list.splice(last.k, 1);
+      size--;
+      if (last.list.length === 0) {
+        waiting.delete(last.at);
+        observer.unobserve(last.at);
+      }
+      return true;
+    },
     counts() {
       const counts = new Map<string, number>();
       for (const list of waiting.values()) for (const r of list) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);

@@ -32,8 +32,8 @@ interface Waiting {
 export interface WaitingNamesDeps {
   /** Decides ambiguous candidates (the background's NLP); absent = they are never kept. */
   resolve?(items: Candidate[]): Promise<boolean[]>;
-  /** Density and filters: whether one more mark of the entity may go on (reserves it). */
-  admit(id: string): boolean;
+  /** Density and filters: whether one more mark of the entity may go on at `node` (reserves it). */
+  admit(id: string, node: Text): boolean;
   /** Whether the entity may be marked on this page at all (reserves nothing). */
   shown(id: string): boolean;
   /** The page's memory as it is now (a new route starts a new one). */
@@ -167,7 +167,7 @@ export class WaitingNames {
   /** A mark request for a name still where it was read, unmarked, and admitted; null otherwise. */
   #request(anchor: TextAnchor, start: number, end: number, id: string, text: string): MarkRequest | null {
     const request = locate(anchor, start, end, id, text);
-    return request && !isInsideMention(request.node) && this.deps.admit(id) ? request : null;
+    return request && !isInsideMention(request.node) && this.deps.admit(id, request.node) ? request : null;
   }
 
   /** What stands alone inside refused Chinese phrases (Candidate `inner`: 俄罗斯 in 俄罗斯石油), as mark requests. */

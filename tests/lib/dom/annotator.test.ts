@@ -976,6 +976,39 @@ describe('marks far from the viewport wait (lib/dom/near-view.ts)', () => {
     expect(marked(paragraphs[900]!)).toEqual([]);
   });
 
+  test('with one mark per entity, a mention settled late near the top takes the place of a waiting one further down', async () => {
+    // Long enough that the certain mention further down is read in a later slice than the top's.
+    const filler = (i: number) =>
+      `<p>Notes (${i}) on the harvest, the weather and the price of grain in the spring and the summer. ` +
+      '<i>a</i><i>b</i><i>c</i><i>d</i></p>';
+    const rows = Array.from({ length: 1200 }, (_, i) => filler(i));
+    rows[0] = '<p>Paid with a Mir card.</p>';
+    rows[1] = '<p>Putin spoke.</p>';
+    rows[1100] = '<p>The Mir payment system.</p>';
+    document.body.innerHTML = rows.join('');
+    const { nearViewParking } = await import('@/lib/dom/near-view');
+    const asked: string[] = [];
+    const a = makeAnnotator({
+      now: () => 0,
+      park: (write) => nearViewParking(fakeView, write),
+      resolve: async (items) => {
+        asked.push(...items.map((c) => c.text));
+        return items.map(() => false);
+      },
+    });
+    a.update(settings({ density: { mode: 'first', n: 3 } }));
+    await vi.waitFor(() => expect(a.stats.passDoneMs).not.toBeNull());
+    const paragraphs = [...document.querySelectorAll('p')];
+    // The full name further down settled the ambiguous "Mir" at the top (no resolver needed), which
+    // took the place of the mark waiting down there.
+    expect(asked).toEqual([]);
+    expect(FakeObserver.last!.targets.has(paragraphs[1100]!)).toBe(false);
+    FakeObserver.last!.near([paragraphs[0]!, ...paragraphs.slice(1095, 1105)]);
+    expect(marked(paragraphs[0]!)).toEqual(['mir-payment-system:Mir']);
+    expect(marked(paragraphs[1100]!)).toEqual([]);
+    expect(marked()).toEqual(['mir-payment-system:Mir', 'vladimir-putin:Putin']);
+  });
+
   test('a short page is written at once', async () => {
     document.body.innerHTML = '<p>Putin spoke.</p>'.repeat(50);
     const { nearViewParking } = await import('@/lib/dom/near-view');
