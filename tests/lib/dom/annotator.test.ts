@@ -4,6 +4,7 @@
  * in for the engine (the engine has its own tests): scheduling, density,
  * filters, restore, mutations and failure containment.
  */
+import { FakeObserver, fakeView } from '../../support/fake-intersection-observer';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   Annotator,
@@ -922,29 +923,6 @@ describe('a scanner that answers later (the background)', () => {
 });
 
 describe('marks far from the viewport wait (lib/dom/near-view.ts)', () => {
-  /** An IntersectionObserver stand-in: the test says which observed elements come near. */
-  class FakeObserver {
-    static last: FakeObserver | null = null;
-    readonly targets = new Set<Element>();
-    constructor(readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-      FakeObserver.last = this;
-    }
-    observe(el: Element) {
-      this.targets.add(el);
-    }
-    unobserve(el: Element) {
-      this.targets.delete(el);
-    }
-    disconnect() {
-      this.targets.clear();
-    }
-    /** The reader scrolls near these. */
-    near(els: Element[]) {
-      this.callback(els.filter((el) => this.targets.has(el)).map((target) => ({ target, isIntersecting: true })));
-    }
-  }
-  const fakeView = { IntersectionObserver: FakeObserver } as unknown as Window;
-
   async function longPage() {
     const texts = Array.from(
       { length: 1200 },

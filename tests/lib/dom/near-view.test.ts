@@ -3,20 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { nearViewParking } from '@/lib/dom/near-view';
 import type { MarkRequest } from '@/lib/dom/mark';
-
-class FakeObserver {
-  readonly targets = new Set<Element>();
-  constructor(readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
-  observe(el: Element) {
-    this.targets.add(el);
-  }
-  unobserve(el: Element) {
-    this.targets.delete(el);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-}
+import { fakeView } from '../../support/fake-intersection-observer';
 
 function page(texts: string[]): Text[] {
   document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
@@ -29,9 +16,7 @@ describe('yieldTo', () => {
   test('gives up the last waiting mark of the entity after the node, and no other', () => {
     const [top, a, b, c] = page(['Mir', 'Mir', 'Putin', 'Mir']);
     const written: MarkRequest[] = [];
-    const parking = nearViewParking({ IntersectionObserver: FakeObserver } as unknown as Window, (r) =>
-      written.push(...r),
-    )!;
+    const parking = nearViewParking(fakeView, (r) => written.push(...r))!;
     parking.park([request(a!, 'mir'), request(b!, 'putin'), request(c!, 'mir')]);
     expect(parking.yieldTo('mir', top!)).toBe(true);
     expect(parking.counts()).toEqual(
@@ -47,7 +32,7 @@ describe('yieldTo', () => {
 
   test('nothing after the node, or another entity: nothing is given up', () => {
     const [a, b, c] = page(['Mir', 'Putin', 'Mir']);
-    const parking = nearViewParking({ IntersectionObserver: FakeObserver } as unknown as Window, () => undefined)!;
+    const parking = nearViewParking(fakeView, () => undefined)!;
     parking.park([request(a!, 'mir'), request(b!, 'putin')]);
     expect(parking.yieldTo('mir', c!)).toBe(false);
     expect(parking.yieldTo('s-400', a!)).toBe(false);
