@@ -824,8 +824,8 @@ describe('a scanner that answers later (the background)', () => {
       expect(r.read).not.toContain('Xi Jinping spoke last.');
     });
 
-    test('the resolver is asked only once the reading ahead is done, and not for what it settled', async () => {
-      longPage('Paid with a Mir card.', 'The Mir payment system grew.');
+    /** An annotator reading ahead (readingAhead), with a resolver that refuses all and records what it was asked. */
+    function readingAheadWithResolver(overrides: Partial<ConstructorParameters<typeof Annotator>[0]> = {}) {
       const r = readingAhead();
       const asked: string[] = [];
       const a = makeAnnotator({
@@ -835,7 +835,14 @@ describe('a scanner that answers later (the background)', () => {
           asked.push(...items.map((c) => c.text));
           return items.map(() => false);
         },
+        ...overrides,
       });
+      return { r, asked, a };
+    }
+
+    test('the resolver is asked only once the reading ahead is done, and not for what it settled', async () => {
+      longPage('Paid with a Mir card.', 'The Mir payment system grew.');
+      const { r, asked, a } = readingAheadWithResolver();
       a.update(settings({ density: { mode: 'all', n: 3 } }));
       await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
       r.later.answer();
@@ -850,18 +857,8 @@ describe('a scanner that answers later (the background)', () => {
     test('a candidate whose entity the same slice names goes on with it, before the reading ahead is done', async () => {
       const paragraphs = Array.from({ length: 5000 }, (_, i) => `<p>Nothing much happened today (${i}).</p>`);
       document.body.innerHTML = `<p>Paid with a Mir card.</p><p>The Mir payment system grew.</p>${paragraphs.join('')}`;
-      const r = readingAhead();
-      const asked: string[] = [];
-      const a = makeAnnotator({
-        scanner: r.scanner,
-        aheadTexts: (doc) => [doc.body.textContent ?? ''],
-        resolve: async (items) => {
-          asked.push(...items.map((c) => c.text));
-          return items.map(() => false);
-        },
-        // A clock that stands still: the slice is bounded by its size, so both paragraphs are in the first.
-        now: () => 0,
-      });
+      // A clock that stands still: the slice is bounded by its size, so both paragraphs are in the first.
+      const { r, asked, a } = readingAheadWithResolver({ now: () => 0 });
       a.update(settings({ density: { mode: 'all', n: 3 } }));
       await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
       expect(r.later.waiting[0]!.texts.slice(0, 2)).toEqual(['Paid with a Mir card.', 'The Mir payment system grew.']);
