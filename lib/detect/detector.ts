@@ -1258,10 +1258,9 @@ class Engine implements Detector {
     if (page.seen.has(id)) return 'accept';
     if (rule === 'proper-noun' && !spec.yes && !spec.domain) return headline ? 'pending' : 'accept';
 
-    // Supported: topical words, or another unambiguous mention in the sentence.
-    if (yes?.test(sentence)) return 'accept';
-    // Its words beside the sentence are what the resolver would accept it on: taken at once, the
-    // probe's count of core mentions (the page's relevance) includes it too.
+    // Supported: topical words in the sentence or its neighbours (what the resolver would accept it
+    // on: taken at once, the probe's count of core mentions, the page's relevance, includes it), or
+    // another unambiguous mention in the sentence.
     if (yes) {
       const [ws, we] = windowAround(text, r.start, r.end);
       if (yes.test(text.slice(ws, we))) return 'accept';
