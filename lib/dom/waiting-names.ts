@@ -105,18 +105,11 @@ export class WaitingNames {
    * with the slice or the answer that named it instead of waiting for that.
    */
   settleNamed(): MarkRequest[] {
-    const requests: MarkRequest[] = [];
-    if (this.#shortForms.length > 0) {
-      const short = this.#settle(this.#shortForms, new Set(), false);
-      this.#shortForms = short.rest;
-      requests.push(...short.requests);
-    }
-    if (this.#forResolver.length > 0) {
-      const named = this.#settle(this.#forResolver, new Set(), true);
-      this.#forResolver = named.rest;
-      requests.push(...named.requests);
-    }
-    return requests;
+    const short = this.#settle(this.#shortForms, new Set(), false);
+    this.#shortForms = short.rest;
+    const named = this.#settle(this.#forResolver, new Set(), true);
+    this.#forResolver = named.rest;
+    return [...short.requests, ...named.requests];
   }
 
   /** Short forms wait for a full name on this route only. */
