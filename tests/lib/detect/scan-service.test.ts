@@ -11,7 +11,6 @@ import { aliasTable } from '@/lib/detect/bundled-table';
 import {
   answerScan,
   probeAnswer,
-  RUN_TOGETHER,
   scanTexts,
   separateRunTogether,
   sharedDetector,
@@ -292,6 +291,9 @@ describe('the scout probe (detect:probe)', () => {
   });
 
   test('separating finds what its regular expression finds, code point by code point', () => {
+    // Where separating puts a space, as a regular expression.
+    const RUN_TOGETHER =
+      /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{Nd})|(?<=\p{Nd})(?=\p{L})/gu;
     const byExpression = (text: string) => text.replace(RUN_TOGETHER, ' ');
     // Letters of every case and script, titlecase and modifier letters, digits of other scripts,
     // astral letters and digits, lone surrogates.
