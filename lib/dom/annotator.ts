@@ -107,9 +107,11 @@ export interface AnnotatorDeps {
   resolve?(items: Candidate[]): Promise<boolean[]>;
   /**
    * The page's text in pieces, read the cheap way (blocks run together), for
-   * the scanner's `readAhead`; absent = short forms wait for the pass.
+   * the scanner's `readAhead`, from the top or, when `after` is given, from
+   * the end of that element (the pass has read everything before it); absent =
+   * short forms wait for the pass.
    */
-  aheadTexts?(doc: Document): Iterable<string>;
+  aheadTexts?(doc: Document, after: Element | null): Iterable<string>;
   /** Our own UI (the card host): never read, never observed. */
   isOwnUi(el: Element): boolean;
   /** The content script's observer of the page, shared with its other followers; absent = one of its own. */
@@ -205,6 +207,8 @@ export class Annotator {
   #unjudged: { blocks: Block[]; results: readonly ScanResult[] }[] = [];
   /** Resumes a pass that read one slice and waits for the page's relevance (more could be read in vain). */
   #onVerdict: (() => void) | null = null;
+  /** Lets the text read ahead go out once the page is judged (lib/dom/read-ahead.ts `judged`). */
+  #onJudged: (() => void)[] = [];
   /** Names nested in the phrases found, per block (keyed by its first text node), for the page's entity list. */
   readonly #nested = new Map<Node, Map<string, number>>();
 
@@ -334,6 +338,7 @@ export class Annotator {
       this.#hold(requests, t0, this.#walk.pending);
       this.#account(this.#now() - t0, false);
       this.#publish();
+      this.#judged();
       return;
     }
     this.#refilter();
@@ -435,6 +440,7 @@ export class Annotator {
     this.#walk.clear();
     this.#unjudged = [];
     this.#resume();
+    this.#judged();
     // A loop of the old generation may still be parked on a yield; it ends by itself.
     this.#pumping = false;
     this.#batches.clear();
@@ -560,6 +566,7 @@ export class Annotator {
     const blocks: Block[] = [];
     let chars = 0;
     const maxChars = this.stats.firstMarkMs === null ? FIRST_SLICE_CHARS : MAX_SLICE_CHARS;
+    let last: Element | null = null;
     // At least one step per slice, whatever the clock says, so a pass always moves on.
     for (
       let first = true;
@@ -572,6 +579,7 @@ export class Annotator {
         if (!this.#walk.queued) break;
         continue;
       }
+      last = unit;
       try {
         chars += this.#collectUnit(unit, blocks);
       } catch (error) {
@@ -586,8 +594,9 @@ export class Annotator {
       this.#fail(error);
     }
     if (Array.isArray(scanned)) return this.#finishSlice(blocks, scanned, t0, true);
-    // Once the page is judged (its probes answered: they go first), the rest of its text is read ahead.
-    if (this.#relevance !== null && this.#walk.pending) this.#startReadAhead();
+    // The rest of the page's text is read ahead: from where the pass stopped reading when it has read
+    // the page in order so far, since the answers to its slices bring that text's memory already.
+    if (this.#walk.pending) this.#startReadAhead(this.#walk.inPageOrder ? last : null);
     this.#account(this.#now() - t0, true);
     const generation = this.#generation;
     const page = this.#page;
@@ -629,6 +638,11 @@ export class Annotator {
     resume?.();
   }
 
+  /** Lets the text read ahead go out: the page is judged and its first marks written, or the run is over. */
+  #judged(): void {
+    for (const resume of this.#onJudged.splice(0)) resume();
+  }
+
   /** A scanned slice's marks, and the waiting names its full names settled, into `requests`. */
   #takeSlice(blocks: Block[], results: readonly ScanResult[], requests: MarkRequest[]): void {
     // Names that waited from earlier slices first (usually higher on the page): where density allows
@@ -644,8 +658,11 @@ export class Annotator {
     this.stats.resolved = this.#waiting.resolved;
   }
 
-  /** Reads the page's text ahead for the names in view that wait (lib/dom/read-ahead.ts), once per run. */
-  #startReadAhead(): void {
+  /**
+   * Reads the page's text ahead for the names in view that wait (lib/dom/read-ahead.ts), once per
+   * run, after `after` (null: from the top).
+   */
+  #startReadAhead(after: Element | null): void {
     const read = this.#deps.scanner.readAhead?.bind(this.#deps.scanner);
     const texts = this.#deps.aheadTexts;
     const generation = this.#generation;
@@ -654,15 +671,26 @@ export class Annotator {
     const done = readAhead({
       page,
       read,
-      texts: () => texts(this.#deps.doc),
-      wanted: () => this.#walk.pending && (!this.#answered || this.#waiting.shortForms || this.#waiting.busy),
+      texts: () => texts(this.#deps.doc, after),
+      // Until the first answer is taken (it waits for the verdict), nobody knows what waits.
+      wanted: () =>
+        this.#walk.pending &&
+        (!this.#answered || this.#relevance === null || this.#waiting.shortForms || this.#waiting.busy),
       settle: () => {
         const t0 = this.#now();
-        this.#writeNear(this.#waiting.settleNamed());
+        // Written at once, not left for the reader to come near: what waits here was read before the
+        // text read ahead was sent (the pass waits for its answers), in the slices whose marks the
+        // first write put on at once, around the reader's view.
+        this.#write(this.#waiting.settleNamed());
         this.stats.resolved = this.#waiting.resolved;
         this.#account(this.#now() - t0, false);
       },
       current: () => generation === this.#generation && page === this.#page && this.#running,
+      judged: () =>
+        this.#relevance === null && generation === this.#generation
+          ? new Promise<void>((resume) => this.#onJudged.push(resume))
+          : undefined,
+      due: () => this.#answered && this.#relevance === null,
       yieldToPage: () => this.#yieldToPage(),
       onError: (error) => this.#fail(error),
     });

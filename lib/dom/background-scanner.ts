@@ -2,7 +2,10 @@
  * The content script's scanner: the background's detector, reached over one
  * long-lived port per page (`SCAN_PORT`). A port costs the page a fraction of
  * what `runtime.sendMessage` does per request (that opens a channel per
- * message; docs/benchmarks.md has the figures).
+ * message; docs/benchmarks.md has the figures). The page lens's relevance
+ * probes take the same port: the background answers a port's requests in the
+ * order they were sent, so a probe sent before the text read ahead is
+ * answered before it (a message on a channel of its own could arrive after).
  */
 import { browser } from 'wxt/browser';
 import { MAX_ABBREVIATIONS, MAX_SCAN_CHARS, MAX_SCAN_TEXTS, MAX_SEEN_IDS } from '../detect/scan-limits';
@@ -12,14 +15,19 @@ import type { Scanner } from './annotator';
 
 export const SCAN_PORT = 'lens-scan';
 
+/** The requests the port carries: scans, and relevance probes. */
+export type PortRequest = RequestOf<'detect:scan'> | RequestOf<'detect:probe'>;
+
 /** What travels on the port: a numbered request, and its answer or error. */
 export interface ScanPortRequest {
   id: number;
-  request: RequestOf<'detect:scan'>;
+  request: PortRequest;
 }
-export type ScanPortReply = { id: number; answer: ResponseFor<'detect:scan'> } | { id: number; error: string };
+export type ScanPortReply =
+  { id: number; answer: ResponseFor<'detect:scan'> | ResponseFor<'detect:probe'> } | { id: number; error: string };
 
 export type ScanSend = (request: RequestOf<'detect:scan'>) => Promise<ResponseFor<'detect:scan'>>;
+export type ProbeSend = (text: string, overlap: number) => Promise<ResponseFor<'detect:probe'>>;
 
 /** The part of a runtime port the transport uses. */
 export interface PortLike {
@@ -36,11 +44,13 @@ export interface PortLike {
  */
 export function portTransport(connect: () => PortLike = () => browser.runtime.connect({ name: SCAN_PORT })): {
   send: ScanSend;
+  probe: ProbeSend;
   close(): void;
 } {
   type Waiting = {
-    request: RequestOf<'detect:scan'>;
-    resolve: (a: ResponseFor<'detect:scan'>) => void;
+    request: PortRequest;
+    // The answer to `request`, as the background gives it for that request's type.
+    resolve: (a: never) => void;
     reject: (e: Error) => void;
     tries: number;
   };
@@ -72,7 +82,7 @@ export function portTransport(connect: () => PortLike = () => browser.runtime.co
       const w = typeof id === 'number' ? waiting.get(id) : undefined;
       if (!w || !reply) return;
       waiting.delete(id!);
-      if ('answer' in reply && reply.answer) w.resolve(reply.answer);
+      if ('answer' in reply && reply.answer) w.resolve(reply.answer as never);
       else w.reject(new Error('error' in reply && reply.error ? reply.error : 'No answer from the background.'));
     });
     p.onDisconnect.addListener(() => {
@@ -90,6 +100,10 @@ export function portTransport(connect: () => PortLike = () => browser.runtime.co
     send: (request) =>
       new Promise((resolve, reject) => {
         post(nextId++, { request, resolve, reject, tries: 0 });
+      }),
+    probe: (text, overlap) =>
+      new Promise((resolve, reject) => {
+        post(nextId++, { request: { type: 'detect:probe', text, overlap }, resolve, reject, tries: 0 });
       }),
     close() {
       closed = true;

@@ -36,7 +36,7 @@ export class PageWalk {
   #units: Element[] = [];
   #unitIndex = 0;
   /** The walk in progress: a stack of nodes still to look at. */
-  #walk: { stack: Node[]; found: Element[]; reorder: boolean } | null = null;
+  #walk: { stack: Node[]; found: Element[]; reorder: boolean; whole: boolean } | null = null;
 
   constructor(deps: PageWalkDeps) {
     this.#deps = deps;
@@ -50,6 +50,15 @@ export class PageWalk {
   /** Whether roots wait to be walked (beyond the current one). */
   get queued(): boolean {
     return this.#queue.length > 0;
+  }
+
+  /**
+   * Whether the walk under way is of the whole document, handing out its
+   * units in page order: everything before the last unit handed out has been
+   * handed out too, or is never read.
+   */
+  get inPageOrder(): boolean {
+    return this.#walk !== null && this.#walk.whole && !this.#walk.reorder;
   }
 
   /** Whether any unit or root is left. */
@@ -78,7 +87,7 @@ export class PageWalk {
       const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
       // Scrolled to the top, page order is viewport order: units are handed out as the walk finds them.
       const reorder = next.viewportFirst && !this.#atTop();
-      this.#walk = { stack: start ? [start] : [], found: [], reorder };
+      this.#walk = { stack: start ? [start] : [], found: [], reorder, whole: root.nodeType === 9 };
       this.#units = [];
       this.#unitIndex = 0;
     }

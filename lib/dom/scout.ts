@@ -198,16 +198,42 @@ export interface ProbeText {
   overlap: number;
 }
 
-/** textPieces, with the length of each piece's carried-over start. */
-function* overlappingPieces(root: Element, elements: ArrayLike<Element>, size: number): Generator<ProbeText> {
-  if (elements.length <= size) {
+/**
+ * The index in `elements` (a subtree's elements in document order) of the
+ * first element after `after` and outside it; -1 when `after` is not an
+ * element of the subtree.
+ */
+export function indexAfter(root: Element, elements: ArrayLike<Element>, after: Element): number {
+  if (after === root || !after.isConnected || !root.contains(after)) return -1;
+  let lo = 0;
+  let hi = elements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const position = after.compareDocumentPosition(elements[mid]!);
+    // FOLLOWING without CONTAINED_BY: past `after` and everything inside it.
+    if (position & 4 && !(position & 16)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** textPieces, with the length of each piece's carried-over start; from the end of `after` when given. */
+function* overlappingPieces(
+  root: Element,
+  elements: ArrayLike<Element>,
+  size: number,
+  after: Element | null = null,
+): Generator<ProbeText> {
+  const from = after ? indexAfter(root, elements, after) : -1;
+  if (from < 0 && elements.length <= size) {
     yield { text: root.textContent ?? '', overlap: 0 };
     return;
   }
   const range = root.ownerDocument.createRange();
   range.selectNodeContents(root);
+  if (from >= 0) range.setStartAfter(after!);
   let carry = '';
-  for (let k = size; ; k += size) {
+  for (let k = Math.max(from, 0) + size; ; k += size) {
     const end = k < elements.length ? elements[k]! : null;
     // An element the page has taken out meanwhile: the piece runs to the end instead.
     const inside = end !== null && end.isConnected && root.contains(end);
@@ -222,14 +248,20 @@ function* overlappingPieces(root: Element, elements: ArrayLike<Element>, size: n
 }
 
 /**
- * Every text the scout probes for a subtree, in order: its pieces (textPieces),
- * then the text of its open shadow roots, each cut into probe chunks, each
- * with the length of its start that repeats the text before it.
+ * Every text the scout probes for a subtree, in order: its pieces (textPieces;
+ * when `after` is given, only those after it), then the text of its open
+ * shadow roots, each cut into probe chunks, each with the length of its start
+ * that repeats the text before it.
  */
-export function* probeTexts(root: Element, elements: ArrayLike<Element>, size = PROBE_ELEMENTS): Generator<ProbeText> {
+export function* probeTexts(
+  root: Element,
+  elements: ArrayLike<Element>,
+  size = PROBE_ELEMENTS,
+  after: Element | null = null,
+): Generator<ProbeText> {
   // Listed before any text is read, like `elements`: the shadow roots read are those of the same elements.
   const hosts = mayHostShadow(root);
-  for (const piece of overlappingPieces(root, elements, size)) yield* overlappingChunks(piece);
+  for (const piece of overlappingPieces(root, elements, size, after)) yield* overlappingChunks(piece);
   const shadow = shadowText(root, hosts);
   if (/\S/.test(shadow)) yield* overlappingChunks({ text: shadow, overlap: 0 });
 }

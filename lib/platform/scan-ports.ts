@@ -1,10 +1,11 @@
 /**
  * Background side of the pages' scan ports (lib/dom/background-scanner.ts):
- * each message is a numbered `detect:scan` request, validated like any other
- * request, answered with the detector's results or an error.
+ * each message is a numbered `detect:scan` or `detect:probe` request,
+ * validated like any other request, answered with the detector's results or
+ * an error, in the order the page sent them.
  */
 import { browser } from 'wxt/browser';
-import { answerScan } from '../detect/scan-service';
+import { answerScan, probeAnswer } from '../detect/scan-service';
 import { SCAN_PORT, type ScanPortReply } from '../dom/background-scanner';
 import { parseRequest } from '../messages';
 
@@ -14,20 +15,27 @@ export function answerScanMessage(raw: unknown): ScanPortReply | null {
   const id = message?.id;
   if (typeof id !== 'number') return null;
   const request = parseRequest(message?.request);
-  if (request?.type !== 'detect:scan') return { id, error: 'Not a valid detect:scan request.' };
+  if (request?.type !== 'detect:scan' && request?.type !== 'detect:probe')
+    return { id, error: 'Not a valid detect:scan or detect:probe request.' };
   try {
     return {
       id,
-      answer: answerScan(request),
+      answer: request.type === 'detect:scan' ? answerScan(request) : probeAnswer(request.text, request.overlap),
     };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-/** Whether an answer holds candidates for the resolver (lib/detect/nlp-resolve.ts). */
+/**
+ * Whether an answer holds candidates for the resolver (lib/detect/nlp-resolve.ts), or, for a
+ * probe, any candidate at all: a page that names something is scanned next, and may need the
+ * resolver soon after.
+ */
 export function holdsCandidates(reply: ScanPortReply): boolean {
-  return 'answer' in reply && reply.answer.found.some((f) => f.pending.length > 0);
+  if (!('answer' in reply)) return false;
+  const answer = reply.answer;
+  return 'found' in answer ? answer.found.some((f) => f.pending.length > 0) : answer.hit;
 }
 
 /**

@@ -211,7 +211,7 @@ describe('the scan port', () => {
     expect(answer.found[0]!.mentions.map((m) => m.id)).toEqual(['vladimir-putin']);
     expect(answerScanMessage({ id: 3, request: { ...request, lengths: [5] } })).toEqual({
       id: 3,
-      error: 'Not a valid detect:scan request.',
+      error: 'Not a valid detect:scan or detect:probe request.',
     });
     expect(answerScanMessage({ request })).toBeNull();
     expect(answerScanMessage('<img src=x onerror=alert(1)>')).toBeNull();

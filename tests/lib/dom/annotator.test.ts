@@ -790,7 +790,7 @@ describe('a scanner that answers later (the background)', () => {
       const r = readingAhead();
       const a = makeAnnotator({ scanner: r.scanner, aheadTexts: (doc) => [doc.body.textContent ?? ''] });
       a.update(settings());
-      // A page already judged: while the first slice is with the background, the text is read ahead.
+      // While the first slice is with the background, the text is read ahead.
       await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
       expect(r.ahead[0]!.text).toContain('Xi Jinping spoke last.');
       r.later.answer();
@@ -807,21 +807,55 @@ describe('a scanner that answers later (the background)', () => {
       expect(marked()).toEqual(['xi-jinping:Xi']);
     });
 
-    test('a page still being judged is read ahead only once it is judged', async () => {
+    test('a page still being judged: its text after what the pass read is read meanwhile, and sent once it is judged', async () => {
       longPage('Xi arrived first.', 'Xi Jinping spoke last.');
       const r = readingAhead();
-      const a = makeAnnotator({ scanner: r.scanner, aheadTexts: (doc) => [doc.body.textContent ?? ''] }, null);
+      const from: (Element | null)[] = [];
+      const a = makeAnnotator(
+        {
+          scanner: r.scanner,
+          aheadTexts: (doc, after) => {
+            from.push(after);
+            return [doc.body.textContent ?? ''];
+          },
+        },
+        null,
+      );
       a.update(settings());
-      await vi.waitFor(() => expect(r.later.waiting.length).toBeGreaterThan(0));
+      // Read while the first slice is with the background and the page is being judged.
+      await vi.waitFor(() => expect(from).toHaveLength(1));
+      const firstSlice = r.later.waiting[0]!.texts;
+      // The pass read the page in order: the text read ahead starts after its last unit.
+      expect(from[0]?.textContent).toBe(firstSlice[firstSlice.length - 1]);
       r.later.answer();
       await new Promise((resume) => setTimeout(resume, 20));
-      // The relevance probes go first: nothing is read ahead before the verdict.
+      // The relevance probes and the first marks go first: nothing is sent before the verdict.
       expect(r.ahead).toEqual([]);
       a.setRelevance({ shown: true, about: true });
-      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      // Sent in the verdict's own task, once its marks are written.
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(r.ahead).toHaveLength(1);
       r.ahead[0]!.answer();
       await vi.waitFor(() => expect(marked()).toEqual(['xi-jinping:Xi']));
       expect(r.read).not.toContain('Xi Jinping spoke last.');
+    });
+
+    test('on a long page, names the text read ahead settles are written at once, not left for the reader to come near', async () => {
+      longPage('Putin spoke. Xi arrived first.', 'Xi Jinping spoke last.');
+      const { nearViewParking } = await import('@/lib/dom/near-view');
+      const r = readingAhead();
+      const a = makeAnnotator({
+        scanner: r.scanner,
+        aheadTexts: (doc) => [doc.body.textContent ?? ''],
+        park: (write) => nearViewParking(fakeView, write),
+      });
+      a.update(settings({ density: { mode: 'all', n: 3 } }));
+      await vi.waitFor(() => expect(r.ahead).toHaveLength(1));
+      r.later.answer();
+      await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin']));
+      r.ahead[0]!.answer();
+      await vi.waitFor(() => expect(marked()).toEqual(['vladimir-putin:Putin', 'xi-jinping:Xi']));
+      expect(a.stop()).toBeUndefined();
     });
 
     /** An annotator reading ahead (readingAhead), with a resolver that refuses all and records what it was asked. */

@@ -63,6 +63,17 @@ describe('page walk', () => {
     expect(w.pending).toBe(false);
   });
 
+  test('a walk of the whole document at the top is in page order; one of a subtree is not', () => {
+    const w = walk();
+    w.enqueue(document, true);
+    expect(w.next(0)?.id).toBe('h');
+    expect(w.inPageOrder).toBe(true);
+    w.clear();
+    w.enqueue(document.getElementById('d')!, false);
+    expect(w.next(0)?.id).toBe('p1');
+    expect(w.inPageOrder).toBe(false);
+  });
+
   test('clear forgets queued roots', () => {
     const w = walk();
     w.enqueue(document, false);

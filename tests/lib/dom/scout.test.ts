@@ -14,8 +14,10 @@ import {
   PROBE_CHUNK,
   PROBE_OVERLAP,
   SCOUT_BATCH_MS,
+  indexAfter,
   probeChunks,
   probeText,
+  probeTexts,
   startScout,
   textPieces,
   type ScoutDeps,
@@ -260,6 +262,23 @@ describe('textPieces', () => {
     const all = pieces();
     expect(all[0]!.includes('Xi Jinping')).toBe(false);
     expect(all[1]!.includes('Xi Jinping')).toBe(true);
+  });
+
+  test('from the end of an element on: only the text after it, in pieces that start there', () => {
+    page(`<div id="top"><p>p0</p><p>p1</p></div>${paragraphs(SIZE * 2, 2)}`);
+    const elements = document.body.querySelectorAll('*');
+    const after = document.getElementById('top')!;
+    expect(indexAfter(document.body, elements, after)).toBe(3);
+    const texts = [...probeTexts(document.body, elements, SIZE, after)].map((t) => t.text);
+    expect(texts).toEqual(['p2p3p4p5', 'p2p3p4p5p6p7p8p9']);
+    // The last element: what follows it (nothing here); an element elsewhere: the whole subtree.
+    expect([...probeTexts(document.body, elements, SIZE, elements[elements.length - 1]!)].map((t) => t.text)).toEqual([
+      '',
+    ]);
+    const outside = document.createElement('p');
+    expect(indexAfter(document.body, elements, outside)).toBe(-1);
+    // The div counts as one of the SIZE elements of the first piece.
+    expect([...probeTexts(document.body, elements, SIZE, outside)].map((t) => t.text)[0]).toBe('p0p1p2');
   });
 
   test('an element the page removed meanwhile: the rest is read at once', () => {
