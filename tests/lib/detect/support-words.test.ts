@@ -57,6 +57,8 @@ describe('support words in Chinese and Russian', () => {
     // 商务部 is China's or the US's, as the sentence says.
     ['商务部新闻发言人何亚东表示,中方坚决反对。', 'mofcom'],
     ['美国政府宣布,商务部工业和安全局将42家企业列入清单。', 'us-commerce-department'],
+    // Any blacklist is a 'черный список': the US Entity List where the Commerce Department is named.
+    ['Минторг США внес в черный список десять компаний из Китая.', 'entity-list'],
     // The same in traditional characters: a shared name is shared in either script.
     ['美國白宮和商務部未對這些出口管制的改變發表評論。', 'us-commerce-department'],
     ['俄氣總裁米勒對記者表示,雙方簽署了備忘錄。', 'alexei-miller'],
@@ -134,6 +136,7 @@ describe('support words in Chinese and Russian', () => {
     ['黑龙江的风景很美。', ['amur-river', 'heilongjiang-province']],
     ['外交部宣布新的签证政策。', ['chinese-foreign-ministry']],
     ['他1972年毕业于苏联外交部附属的学院,毛宁说。', ['chinese-foreign-ministry']],
+    ['Ресторан попал в черный список санитарной службы.', ['entity-list']],
     // A capital stands for its country: Moscow's foreign ministry is Russia's, even beside China's words.
     ['他先后在莫斯科外交部中央办公室以及中国驻华使馆任职,发言人说。', ['chinese-foreign-ministry']],
     ['中国石油需求持续增长。', ['cnpc']],
