@@ -289,7 +289,6 @@ export class Annotator {
       ready: () => this.#ahead?.done,
       write: (requests) => {
         this.#write(requests);
-        this.stats.resolved = this.#waiting.resolved;
         this.#publish();
       },
       setTimeout: (fn, ms) => deps.setTimeout(fn, ms),
@@ -301,6 +300,8 @@ export class Annotator {
         this.#publish();
       },
     });
+    // The waiting names keep the count; the stats read it rather than a copy taken after each settling.
+    Object.defineProperty(this.stats, 'resolved', { get: () => this.#waiting.resolved, enumerable: true });
   }
 
   #now(): number {
@@ -655,7 +656,6 @@ export class Annotator {
       this.#takeResult(block, result, requests);
     });
     for (const r of this.#waiting.settleNamed()) requests.push(r);
-    this.stats.resolved = this.#waiting.resolved;
   }
 
   /**
@@ -682,7 +682,6 @@ export class Annotator {
         // text read ahead was sent (the pass waits for its answers), in the slices whose marks the
         // first write put on at once, around the reader's view.
         this.#write(this.#waiting.settleNamed());
-        this.stats.resolved = this.#waiting.resolved;
         this.#account(this.#now() - t0, false);
       },
       current: () => generation === this.#generation && page === this.#page && this.#running,
