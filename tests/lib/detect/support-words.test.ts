@@ -137,8 +137,9 @@ describe('support words in Chinese and Russian', () => {
     ['外交部宣布新的签证政策。', ['chinese-foreign-ministry']],
     ['他1972年毕业于苏联外交部附属的学院,毛宁说。', ['chinese-foreign-ministry']],
     ['Ресторан попал в черный список санитарной службы.', ['entity-list']],
-    // A capital stands for its country: Moscow's foreign ministry is Russia's, even beside China's words.
+    // A capital stands for its country: Moscow's ministries are Russia's, even beside China's words.
     ['他先后在莫斯科外交部中央办公室以及中国驻华使馆任职,发言人说。', ['chinese-foreign-ministry']],
+    ['莫斯科商务部新闻发言人表示,中方坚决反对。', ['mofcom']],
     ['中国石油需求持续增长。', ['cnpc']],
     ['The navies held joint patrols in the strait.', ['joint-bomber-patrols']],
     ['俄罗斯国防部发言人表示,中方将参加演习。', ['china-ministry-of-national-defense']],
