@@ -740,6 +740,10 @@ class Engine implements Detector {
       } else if (verdict === 'defer') {
         const [cs, ce] = windowAround(text, r.start, r.end);
         deferred.push({ ...mention, rule: ruleOf(r.rule)!, context: text.slice(cs, ce), contextStart: cs });
+      } else if (this.descriptive(r)) {
+        // A refused phrase still holds its names, which the longer match hid: 俄罗斯 in 俄罗斯入侵克里米亚,
+        // where 俄罗斯入侵 alone would be the invasion of Ukraine.
+        this.scanInside(text, r, page, nested, deferred);
       }
     });
   }

@@ -74,6 +74,13 @@ describe('nested mentions', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('russian-invasion-of-ukraine');
   });
 
+  test('a phrase inside a phrase that its context refuses still names the names in it', () => {
+    // 俄罗斯入侵 alone would be the invasion of Ukraine; here it is part of the annexation of Crimea.
+    const r = scan('当时俄罗斯入侵克里米亚。');
+    expect(ids(r.mentions)).toEqual(['annexation-of-crimea:俄罗斯入侵克里米亚']);
+    expect(ids(r.nested)).toEqual(['russia:俄罗斯', 'crimea:克里米亚']);
+  });
+
   test('annotate lists nested mentions and their entities; --json keeps four keys per mention', async () => {
     const html = "<p>Russia's invasion of Ukraine was condemned in Kyiv and in Beijing.</p>";
     const r = await annotateHtml(html, detector);
