@@ -226,6 +226,19 @@ describe('names inside the names of other bodies', () => {
     expect(found('俄媒称中国国有银行拒绝付款。')).toContain('china:中国');
     expect(found('中國小型銀行還承做俄方付款。')).toContain('china:中國');
     expect(found('中国建设银行宣布。')).not.toContain('china:中国');
+    expect(found('中國大銀行正在限制此類交易。')).toContain('china:中國');
+  });
+
+  test("a country's name right before 银行 is its banks; a city's begins a bank's name", () => {
+    expect(found('美国已将数百家俄罗斯银行踢出系统。')).toContain('russia:俄罗斯');
+    expect(found('被切断的俄羅斯銀行名單。')).toContain('russia:俄羅斯');
+    expect(found('哈尔滨银行与俄方合作。')).not.toContain('harbin:哈尔滨');
+    expect(found('上海银行宣布。')).not.toContain('shanghai:上海');
+  });
+
+  test('a newspaper named after a country is the paper only in title marks: 俄罗斯报价 is Russia quoting a price', () => {
+    expect(found('俄罗斯报价高,中国觉得不划算。')).toContain('russia:俄罗斯');
+    expect(found('据《俄罗斯报》报道。')).not.toContain('russia:俄罗斯');
   });
 
   test('a region names the country it is part of: 俄罗斯远东 names Russia', () => {
