@@ -59,6 +59,12 @@ describe('support words in Chinese and Russian', () => {
     ['美国政府宣布,商务部工业和安全局将42家企业列入清单。', 'us-commerce-department'],
     // Any blacklist is a 'черный список': the US Entity List where the Commerce Department is named.
     ['Минторг США внес в черный список десять компаний из Китая.', 'entity-list'],
+    // Any country's trade with China (or with Russia), and any air patrol, where the sentence says whose.
+    ['Россия идет на новые рекорды в торговле с Китаем.', 'china-russia-trade'],
+    ['Таможня Китая: товарооборот с Россией снизился на 9,5 процента.', 'china-russia-trade'],
+    ['24 мая Россия и Китай провели воздушное патрулирование с участием бомбардировщиков.', 'joint-bomber-patrols'],
+    ['中方表示,中俄之间的正常经贸往来不应受到干扰。', 'china-russia-trade'],
+    ['中共外交部說,中俄的貿易將保持正常。', 'china-russia-trade'],
     // The same in traditional characters: a shared name is shared in either script.
     ['美國白宮和商務部未對這些出口管制的改變發表評論。', 'us-commerce-department'],
     ['俄氣總裁米勒對記者表示,雙方簽署了備忘錄。', 'alexei-miller'],
@@ -149,6 +155,10 @@ describe('support words in Chinese and Russian', () => {
     ['俄中海军舰艇完成对太平洋水域的联合巡逻。', ['joint-bomber-patrols']],
     ['这块地方成了阿穆尔省,阿穆尔虎也生活在这里。', ['amur-river']],
     ['Товарооборот с Китаем у Индии вырос.', ['china-russia-trade']],
+    ['Торговля с Китаем у Индии выросла.', ['china-russia-trade']],
+    ['Пограничники провели воздушное патрулирование границы.', ['joint-bomber-patrols']],
+    // Border trade is a trade of its own: the labels keep it apart from the two countries' trade.
+    ['中俄边境贸易持续增长。', ['china-russia-trade']],
     ['米勒教授在柏林讲课。', ['alexei-miller']],
     ['我们去长城爬山,在Great Wall上拍照。', ['great-wall-motor']],
     ['祝你新年吉利。', ['geely']],
