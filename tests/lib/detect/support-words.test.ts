@@ -59,6 +59,8 @@ describe('support words in Chinese and Russian', () => {
     ['美国政府宣布,商务部工业和安全局将42家企业列入清单。', 'us-commerce-department'],
     // Any blacklist is a 'черный список': the US Entity List where the Commerce Department is named.
     ['Минторг США внес в черный список десять компаний из Китая.', 'entity-list'],
+    // 实体清单 is the US list in Chinese news; China's own is the 'unreliable' one.
+    ['美國將11家中國公司列入實體清單。', 'entity-list'],
     // Any country's trade with China (or with Russia), and any air patrol, where the sentence says whose.
     ['Россия идет на новые рекорды в торговле с Китаем.', 'china-russia-trade'],
     ['Таможня Китая: товарооборот с Россией снизился на 9,5 процента.', 'china-russia-trade'],
@@ -156,6 +158,7 @@ describe('support words in Chinese and Russian', () => {
     ['这块地方成了阿穆尔省,阿穆尔虎也生活在这里。', ['amur-river']],
     ['Товарооборот с Китаем у Индии вырос.', ['china-russia-trade']],
     ['Торговля с Китаем у Индии выросла.', ['china-russia-trade']],
+    ['中国商务部将美国企业列入不可靠实体清单。', ['entity-list']],
     ['Пограничники провели воздушное патрулирование границы.', ['joint-bomber-patrols']],
     // Border trade is a trade of its own: the labels keep it apart from the two countries' trade.
     ['中俄边境贸易持续增长。', ['china-russia-trade']],
