@@ -53,6 +53,13 @@ test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin
   expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
 });
 
+test('a visit is named from the time it is announced: 普京访华 in April 2024 is the May visit, not the one of October 2023', () => {
+  const text = '佩斯科夫证实了普京计划访华,不过他没有透露普京访华的具体日期。';
+  expect(ids(text, '2024-04-09')).toContain('putin-state-visit-china-2024');
+  expect(ids(text, '2023-10-17')).not.toContain('putin-state-visit-china-2024');
+  expect(ids('普丁在七個月內第二度訪問中國。', '2024-05-17')).toContain('putin-state-visit-china-2024');
+});
+
 describe('events that share their words, or have only their place', () => {
   test.each([
     // The same words name several events: the date picks the one in its time.
