@@ -202,6 +202,19 @@ const HEADS: Readonly<Record<string, { singular: readonly string[]; plural: read
 };
 /** The case (index into wordForms) of each form above. */
 const HEAD_CASES = [0, 1, 3, 4] as const;
+/**
+ * The nominative plural of each head: "Айгунский и Пекинский договоры", where
+ * each name before the head keeps its own nominative singular.
+ */
+const NOMINATIVE_PLURAL: Readonly<Record<string, string>> = {
+  море: 'моря',
+  остров: 'острова',
+  река: 'реки',
+  озеро: 'озера',
+  область: 'области',
+  край: 'края',
+  договор: 'договоры',
+};
 
 /** A word's forms for case `c`; a hyphenated word declines its last part ("Восточно-Китайское"). */
 function formsOf(word: string, c: number): string[] {
@@ -217,9 +230,10 @@ function formsOf(word: string, c: number): string[] {
  */
 export function coordinatedForms(alias: string): string[] {
   const words = alias.split(' ');
-  const head = HEADS[words[words.length - 1]!.toLowerCase().replace(/ё/g, 'е')];
+  const key = words[words.length - 1]!.toLowerCase().replace(/ё/g, 'е');
+  const head = HEADS[key];
   if (!head || words.length < 2) return [];
-  const out: string[] = [];
+  const out: string[] = [`${words.slice(0, -1).join(' ')} ${NOMINATIVE_PLURAL[key]!}`];
   HEAD_CASES.forEach((c, k) => {
     const lead = words.slice(0, -1).map((w) => formsOf(w, c)[0]);
     if (lead.every((w) => w !== undefined)) out.push(`${lead.join(' ')} ${head.plural[k]}`);
@@ -240,6 +254,7 @@ const ENGLISH_HEADS: Readonly<Record<string, string>> = {
 /** Each plural head form with its singular in the same case ("морей" → "моря", "seas" → "sea"). */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map([
   ...Object.values(HEADS).flatMap(({ singular, plural }) => plural.map((p, k) => [p, singular[k]!] as const)),
+  ...Object.entries(NOMINATIVE_PLURAL).map(([singular, plural]) => [plural, singular] as const),
   // As English names write the singular: "Chukchi" + "Sea".
   ...Object.entries(ENGLISH_HEADS).map(
     ([singular, plural]) => [plural, singular[0]!.toUpperCase() + singular.slice(1)] as const,

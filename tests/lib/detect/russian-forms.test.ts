@@ -88,6 +88,7 @@ describe('mayStartSmall', () => {
 describe('coordinated names with one head in the plural', () => {
   test('the last conjunct: the adjectives in a case, the head in the plural', () => {
     expect(coordinatedForms('Восточно-Китайское море')).toEqual([
+      'Восточно-Китайское моря',
       'Восточно-Китайского морей',
       'Восточно-Китайскому морям',
       'Восточно-Китайским морями',
@@ -99,7 +100,18 @@ describe('coordinated names with one head in the plural', () => {
   test('the head in the singular, in the same case, for the earlier conjuncts', () => {
     expect(singularOfPluralHead('морей')).toBe('моря');
     expect(singularOfPluralHead('островах')).toBe('острове');
-    expect(singularOfPluralHead('моря')).toBeNull();
+    expect(singularOfPluralHead('договоры')).toBe('договор');
+    expect(singularOfPluralHead('морями')).toBe('морем');
+    expect(singularOfPluralHead('Китая')).toBeNull();
+  });
+
+  test('in the nominative, each earlier name keeps its own singular: "Айгунский и Пекинский договоры"', () => {
+    const detector = createDetector(aliasTable);
+    const found = detector.scan('Айгунский и Пекинский договоры определили границу.', newPageState()).mentions;
+    expect(found.map((m) => `${m.id}:${m.text}`)).toEqual([
+      'treaty-of-aigun:Айгунский',
+      'convention-of-peking:Пекинский договоры',
+    ]);
   });
 });
 
