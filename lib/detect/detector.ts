@@ -1850,8 +1850,11 @@ const HAN_DESCRIPTIVE = foldedHan(LONGER_NAMES.hanDescriptive);
 /** How far from a name alone in title marks a word for a work is looked for. */
 const HAN_WORK_NEAR = 20;
 const HAN_WORK_WORDS = foldedHan(LONGER_NAMES.hanWorkWords);
-/** The longest run of other characters a Chinese name may have between a place and its last word. */
-const HAN_NAME_MIDDLE = 6;
+/**
+ * The longest run of other characters a Chinese name may have between a place and its last word: a
+ * founder's name and a title fit (莫斯科罗蒙诺索夫国立大学).
+ */
+const HAN_NAME_MIDDLE = 8;
 const HAN_COMPANIES = foldedHan(LONGER_NAMES.hanCompanies);
 const HAN_NAME_ENDINGS = foldedHan(LONGER_NAMES.hanNameEndings);
 const HAN_QUANTIFIERS = foldedHan(LONGER_NAMES.hanQuantifiers);

@@ -152,7 +152,7 @@ export const RulesSchema = v.strictObject({
      * capitalised word.
      */
     placeNameWords: wordList,
-    /** Words that end another body's name up to six characters after a place (中国人民大学, 莫斯科国立国际关系学院). */
+    /** Words that end another body's name up to eight characters after a place (中国人民大学, 莫斯科罗蒙诺索夫国立大学). */
     han: v.pipe(v.array(word), v.minLength(1)),
     /** Words that make a name right after a place (中国日报, 天津宣言, 北京条约); not across other words ("中国加入条约"). */
     hanRightAfter: v.pipe(v.array(word), v.minLength(1)),

@@ -23,6 +23,7 @@ describe('names inside the names of other bodies', () => {
     ['The Moscow Institute of Physics and Technology opened a lab.', 'moscow'],
     ['The Beijing News reported it.', 'beijing'],
     ['据中国日报报道。', 'china'],
+    ['他毕业于莫斯科罗蒙诺索夫国立大学亚非研究所。', 'moscow'],
     ['中国人民大学教授表示。', 'china'],
     ['北京大学学者表示。', 'beijing'],
     ['據中國時報報導。', 'china'],
