@@ -49,6 +49,7 @@ describe('support words in Chinese and Russian', () => {
     ['Товарооборот России с Китаем вырос, сообщила таможня Китая.', 'general-administration-of-customs'],
     ['На участке по рекам Аргунь и Амур.', 'amur-river'],
     ['Речные сообщения по Амуру нерегулярны.', 'amur-river'],
+    ['Между городами всего 800 метров по Амуру.', 'amur-river'],
     ['Russian, Chinese bombers fly joint patrols over Pacific.', 'joint-bomber-patrols'],
     ['2014年5月,诺瓦泰克公司与中国石油签订了供货合同。', 'cnpc'],
     ['国防部新闻发言人张晓刚表示,中方将继续合作。', 'china-ministry-of-national-defense'],
