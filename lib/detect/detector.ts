@@ -1330,8 +1330,15 @@ class Engine implements Detector {
   ): Verdict {
     const lead = text.slice(ss, r.start);
     if (QUALIFIED.test(lead) && !SENTENCE_START_WORD.test(lead)) return 'reject';
-    const sentence = text.slice(ss, se);
     const all = [r.entity, ...sharers.map((id) => this.idIndex.get(id)!)];
+    // Where the senses are places, their own names elsewhere in the sentence are blanked: 省 in 黑龙江省
+    // names the province there, which sets it apart from the 黑龙江 beside it. (An organ named in full,
+    // 美国商务部, is the one its short name goes on to mean.)
+    const sentence = blankSpans(
+      text.slice(ss, se),
+      raws.filter((o, k) => accepted[k] && o !== r && all.includes(o.entity) && this.data.place[o.entity] === true),
+      ss,
+    );
     // A gloss in brackets names one of them by another name, after the shared name or before it:
     // 黑龙江(俄称阿穆尔河) and 阿穆尔河(黑龙江) are the river.
     const glossed = all.filter((e) =>
@@ -1355,7 +1362,7 @@ class Engine implements Detector {
     // Still both: the one with words of its own right beside the name (в провинции Хэйлунцзян, 黑龙江江底).
     if (chosen.length > 1) {
       const reach = HAN_CHAR.test(text.charAt(r.start)) ? SHARED_NEAR_HAN : SHARED_NEAR;
-      const near = text.slice(Math.max(ss, r.start - reach), Math.min(se, r.end + reach));
+      const near = sentence.slice(Math.max(0, r.start - reach - ss), Math.min(se, r.end + reach) - ss);
       const beside = chosen.filter((e) => this.contextOf(e).yes?.test(near));
       if (beside.length === 1) chosen = beside;
     }
@@ -1584,6 +1591,17 @@ const OUR_COUNTRY = /[我本][国國]$/u;
 /** How near a shared name its own words settle a tie between its senses (characters either side). */
 const SHARED_NEAR = 30;
 const SHARED_NEAR_HAN = 10;
+
+/** `part` (text from `offset`) with the text of `spans` replaced by spaces. */
+function blankSpans(part: string, spans: readonly { start: number; end: number }[], offset: number): string {
+  let out = part;
+  for (const o of spans) {
+    const a = Math.max(0, o.start - offset);
+    const b = Math.min(out.length, o.end - offset);
+    if (a < b) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
 
 /** Whether `gloss` stands in brackets right after `name`, a few words of lead-in at most: 黑龙江(俄称阿穆尔河). */
 function glosses(text: string, name: { end: number }, gloss: { start: number }): boolean {
