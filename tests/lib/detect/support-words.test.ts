@@ -40,6 +40,7 @@ describe('support words in Chinese and Russian', () => {
     ['岛在抚远县境内的黑龙江、乌苏里江汇合处。', 'amur-river'],
     // The province named as such (黑龙江省) sets the bare name beside it apart: its 省 is not a word for it.
     ['岛位于黑龙江省佳木斯市抚远市,地处黑龙江与乌苏里江交汇处。', 'amur-river'],
+    ['中俄原油管道控制性工程黑龙江穿越工程开钻施工。', 'amur-river'],
     ['The boundary ran north of the Amoor to the sea of Okhotsk.', 'amur-river'],
     // 大陆 right before another name is the mainland's: China.
     ['大陸黑龍江哈爾濱最著名的景點開門迎客。', 'china'],
