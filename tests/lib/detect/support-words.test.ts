@@ -189,6 +189,15 @@ describe('support words in Chinese and Russian', () => {
   ])('without words of the sense, %s names none of %j', (text, none) => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
+
+  // Its people, a company named after it and its border area are not the river's, whatever the sentence says.
+  test.each([
+    '一篇外藉黑龙江人游黑河对岸城市的文章。',
+    '国网黑龙江公司的跨江输电线路投运。',
+    '黑龍江邊境的口岸城市沿江而建。',
+  ])('%s: 黑龙江 right before 人, 公司 or 边境 is not the river', (text) => {
+    expect(ids(text)).not.toContain('amur-river');
+  });
 });
 
 describe('Russian currency plurals and Washington for the US government', () => {
