@@ -1233,7 +1233,7 @@ class Engine implements Detector {
         return 'reject';
       }
     }
-    if (this.otherName(text, r)) return 'reject';
+    if (this.otherName(text, r)) return rule === 'context' ? this.otherSense(text, r) : 'reject';
     if (this.isTeam(text, r)) return 'reject';
 
     if (rule === 'after-full-name') {
@@ -1284,6 +1284,23 @@ class Engine implements Detector {
     }
     if (!yes && rules().domainWords.test(sentence)) return 'accept';
     return 'pending';
+  }
+
+  /**
+   * A shared name whose words right beside it rule out one sense is the other
+   * sense where they are that sense's own words: 黑龙江境内 is not the river's
+   * but the province's. Refused otherwise.
+   */
+  private otherSense(text: string, r: Raw): Verdict {
+    // A name freed from a longer one that was refused (黑龙江 in 黑龙江省经贸促进会) is not read again.
+    if (r.freed) return 'reject';
+    const rest = text.slice(r.end, r.end + OTHER_SENSE_CHARS);
+    const left = this.sharersOf(text, r)
+      .map((id) => this.idIndex.get(id)!)
+      .filter((e) => this.contextOf(e).yes?.test(rest) && !this.otherName(text, { ...r, entity: e }));
+    if (left.length !== 1) return 'reject';
+    r.entity = left[0]!;
+    return 'accept';
   }
 
   /**
@@ -1588,6 +1605,8 @@ const UPPER_START = /^\p{Lu}/u;
 const COUNTRY_BEFORE_CHARS = 8;
 const HAN_COUNTRY_END = /\p{Script=Han}[国國]$/u;
 const OUR_COUNTRY = /[我本][国國]$/u;
+/** How far after a shared name the words that rule out one sense are read for the other's (see `otherSense`). */
+const OTHER_SENSE_CHARS = 4;
 /** How near a shared name its own words settle a tie between its senses (characters either side). */
 const SHARED_NEAR = 30;
 const SHARED_NEAR_HAN = 10;

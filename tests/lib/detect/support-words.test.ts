@@ -33,6 +33,8 @@ describe('support words in Chinese and Russian', () => {
     ['长城在俄罗斯的汽车销量增长。', 'great-wall-motor'],
     ['哥萨克武装航行黑龙江,向黑龙江左岸移民。', 'amur-river'],
     ['他在内蒙古和黑龙江旅行。', 'heilongjiang-province'],
+    // Words right after it that rule out the river and are the province's own: 境内 ("within").
+    ['四个极点中,有两个位于黑龙江境内。', 'heilongjiang-province'],
     // Before the province, the name of the region along the river: 黑龙江一带 in Qing history.
     ['清朝无暇顾及东北黑龙江一带。', 'amur-river'],
     ['康熙帝以为应适时出兵黑龙江。', 'amur-river'],
