@@ -242,6 +242,10 @@ describe('names inside the names of other bodies', () => {
     expect(found('据《俄罗斯报》报道。')).not.toContain('russia:俄罗斯');
   });
 
+  test('a land bridge (大陆桥) is not the mainland, on a page about China too', () => {
+    expect(found('中国满洲里口岸地处亚欧第一大陆桥的交通要冲,是中国对俄贸易的窗口。')).not.toContain('china:大陆');
+  });
+
   test('a region names the country it is part of: 俄罗斯远东 names Russia', () => {
     expect(found('符拉迪沃斯托克是俄罗斯远东城市。')).toEqual(
       expect.arrayContaining(['russian-far-east:俄罗斯远东', 'russia:俄罗斯']),
