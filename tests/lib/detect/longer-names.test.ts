@@ -175,6 +175,9 @@ describe('names inside the names of other bodies', () => {
     ['一些中国银行已开始退回付款。', 'bank-of-china'],
     ['天津飯是芡汁飯的第一名。', 'tianjin'],
     ['最大陆路口岸。', 'china'],
+    // The time zone is not the city.
+    ['每日北京时间9:30至11:00期间通航。', 'beijing'],
+    ['The talks begin at 9 a.m. Beijing time.', 'beijing'],
     ['伪满洲国接收了分关。', 'manchuria'],
     ['香港亞太廿一學會主辦論壇。', 'hong-kong'],
     // Treaties and declarations named after a place ("Treaty of Beijing").
