@@ -192,6 +192,12 @@ describe('support words in Chinese and Russian', () => {
     for (const id of none) expect(ids(text)).not.toContain(id);
   });
 
+  test('东京 for the government is Japan where the page names Japan, in either script', () => {
+    const texts = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => `${m.id}:${m.text}`);
+    expect(texts('日本政府提出抗议。東京认为这是挑衅。')).toContain('japan:東京');
+    expect(texts('东京认为这是挑衅。')).not.toContain('japan:东京');
+  });
+
   // Its people, a company named after it and its border area are not the river's, whatever the sentence says.
   test.each([
     '一篇外藉黑龙江人游黑河对岸城市的文章。',
