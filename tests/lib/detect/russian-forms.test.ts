@@ -116,6 +116,15 @@ describe('coordinated names with one head in the plural', () => {
 });
 
 describe('case forms in the detector', () => {
+  test('a treaty named in full without its parties declines too: "по Договору о дружбе, союзе и взаимной помощи"', () => {
+    const detector = createDetector(aliasTable);
+    const found = detector.scan(
+      'По Договору о дружбе, союзе и взаимной помощи СССР дал кредит.',
+      newPageState(),
+    ).mentions;
+    expect(found.map((m) => m.id)).toContain('sino-soviet-treaty-1950');
+  });
+
   test('aliases that differ only in case give forms that match either way: "российско-китайском ЭКСПО"', () => {
     const detector = createDetector(aliasTable);
     const found = (text: string) => detector.scan(text, newPageState()).mentions.map((m) => `${m.id}:${m.text}`);
