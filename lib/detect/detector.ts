@@ -716,9 +716,10 @@ class Engine implements Detector {
       if (han) return phrase;
       if (!phrase) return POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
       // A phrase in title case (a headline's "Russia-China Trade Surges") capitalises its own words: only
-      // capitals outside it show a longer name.
+      // capitals outside it show a longer name. What follows the phrase is not read: the phrase ends
+      // where it was matched ("саммита ШОС Путина": Putin is the next word's, not the SCO's).
       return !insideLongerName(
-        text,
+        text.slice(0, outer.end),
         r.start,
         r.end,
         titleCased(text.slice(outer.start, outer.end)) ? outer : undefined,

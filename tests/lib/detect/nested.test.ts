@@ -74,6 +74,14 @@ describe('nested mentions', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('russian-invasion-of-ukraine');
   });
 
+  test('a capitalised word after a phrase is not read as part of the name that ends it ("саммита ШОС Путина")', () => {
+    const page = newPageState();
+    page.date = '2025-09-07';
+    const r = detector.scan('На приеме в честь участников саммита ШОС Путина встречали песней.', page);
+    expect(ids(r.mentions)).toContain('sco-tianjin-summit-2025:саммита ШОС');
+    expect(ids(r.nested)).toEqual(['shanghai-cooperation-organisation:ШОС']);
+  });
+
   test('a phrase inside a phrase that its context refuses still names the names in it', () => {
     // 俄罗斯入侵 alone would be the invasion of Ukraine; here it is part of the annexation of Crimea.
     const r = scan('当时俄罗斯入侵克里米亚。');
