@@ -717,13 +717,14 @@ class Engine implements Detector {
       if (!phrase) return POSSESSIVE_AT.test(text.slice(r.end, r.end + 2));
       // A phrase in title case (a headline's "Russia-China Trade Surges") capitalises its own words: only
       // capitals outside it show a longer name. What follows the phrase is not read: the phrase ends
-      // where it was matched ("саммита ШОС Путина": Putin is the next word's, not the SCO's).
-      return !insideLongerName(
-        text.slice(0, outer.end),
-        r.start,
-        r.end,
-        titleCased(text.slice(outer.start, outer.end)) ? outer : undefined,
-      );
+      // where it was matched ("саммита ШОС Путина": Putin is the next word's, not the SCO's). A name
+      // that begins with an office is not read backwards either: "Chinese" in "Chinese President Xi
+      // Jinping" is the office's.
+      const within = titleCased(text.slice(outer.start, outer.end)) ? outer : undefined;
+      if (TITLE_WORDS.has(firstWord(text, r.start, r.end))) {
+        return !insideLongerNameAfter(text.slice(0, outer.end), r.end, within);
+      }
+      return !insideLongerName(text.slice(0, outer.end), r.start, r.end, within);
     });
     if (han && phrase) this.pairedInitials(text, outer, inner, page, nested);
     if (inner.length === 0) return;

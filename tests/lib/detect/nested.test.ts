@@ -74,6 +74,14 @@ describe('nested mentions', () => {
     expect(r.mentions.map((m) => m.id)).not.toContain('russian-invasion-of-ukraine');
   });
 
+  test('a name that begins with an office inside a phrase: "Chinese" qualifies the office ("trip of Chinese President Xi Jinping")', () => {
+    const page = newPageState();
+    page.date = '2023-03-17';
+    const r = detector.scan('The upcoming trip of Chinese President Xi Jinping to Russia was announced.', page);
+    expect(r.mentions.map((m) => m.id)).toContain('xi-state-visit-moscow-2023');
+    expect(r.nested.map((m) => m.id)).toEqual(['xi-jinping', 'russia']);
+  });
+
   test('a capitalised word after a phrase is not read as part of the name that ends it ("саммита ШОС Путина")', () => {
     const page = newPageState();
     page.date = '2025-09-07';
