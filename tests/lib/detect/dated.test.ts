@@ -53,6 +53,16 @@ test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin
   expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
 });
 
+test("'Russia's invasion' is the invasion of Ukraine from February 2022, not Georgia's in 2008", () => {
+  expect(ids('He has defended Russia’s 2022 military invasion.', '2024-01-10')).toContain(
+    'russian-invasion-of-ukraine',
+  );
+  expect(ids('It came a year after Russia’s invasion.', '2023-02-24')).toContain('russian-invasion-of-ukraine');
+  expect(ids('Russia’s invasion of Georgia in 2008 was brief.', '2024-01-10')).not.toContain(
+    'russian-invasion-of-ukraine',
+  );
+});
+
 test('a visit is named from the time it is announced: 普京访华 in April 2024 is the May visit, not the one of October 2023', () => {
   const text = '佩斯科夫证实了普京计划访华,不过他没有透露普京访华的具体日期。';
   expect(ids(text, '2024-04-09')).toContain('putin-state-visit-china-2024');
