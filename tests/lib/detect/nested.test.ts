@@ -110,6 +110,13 @@ describe('nested mentions', () => {
   });
 });
 
+test('the forum named with the initiative in quotation marks, as Chinese writes it', () => {
+  expect(scan('出席「一帶一路」國際合作高峰論壇。').mentions.map((m) => m.id)).toEqual(['belt-and-road-forum']);
+  expect(scan('第三届“一带一路”国际合作高峰论坛在北京举行。').mentions.map((m) => m.id)).toContain(
+    'belt-and-road-forum',
+  );
+});
+
 test('two organs sharing a name do not read each other inside it ("the Foreign Ministry’s" after Russia’s was named)', () => {
   const r = scan(
     'The Russian Foreign Ministry said so. He was in China. He served as the Director of the Foreign Ministry’s First Asian Department.',
