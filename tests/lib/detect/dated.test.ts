@@ -53,6 +53,12 @@ test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin
   expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
 });
 
+test('a BRICS summit by its Chinese formal name: the leaders’ meeting, numbered or in its time', () => {
+  expect(ids('金砖国家领导人第十六次会晤在喀山举行。')).toContain('brics-kazan-summit-2024');
+  expect(ids('金砖国家领导人第七次会晤发表宣言。')).toContain('brics-ufa-summit-2015');
+  expect(ids('习近平出席金磚國家領導人會晤。', '2023-08-23')).toContain('brics-johannesburg-summit-2023');
+});
+
 test("'Russia's invasion' is the invasion of Ukraine from February 2022, not Georgia's in 2008", () => {
   expect(ids('He has defended Russia’s 2022 military invasion.', '2024-01-10')).toContain(
     'russian-invasion-of-ukraine',
