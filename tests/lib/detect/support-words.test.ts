@@ -66,6 +66,7 @@ describe('support words in Chinese and Russian', () => {
     // Any blacklist is a 'черный список': the US Entity List where the Commerce Department is named.
     ['Минторг США внес в черный список десять компаний из Китая.', 'entity-list'],
     ['Chinese PLA personnel faced the Soviet border guards.', 'peoples-liberation-army'],
+    ['当被问及通过中国向俄罗斯转运的双用途商品时,商务部引用了声明。', 'dual-use-goods'],
     ['Границы были проведены по китайскому берегу Амура, Уссури, а также протоке.', 'ussuri-river'],
     // 实体清单 is the US list in Chinese news; China's own is the 'unreliable' one.
     ['美國將11家中國公司列入實體清單。', 'entity-list'],
