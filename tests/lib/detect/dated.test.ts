@@ -53,6 +53,20 @@ test('a dated phrase that takes over a name keeps its date (bug: "Vladimir Putin
   expect(ids(text, '2024-05-16')).toContain('putin-state-visit-china-2024');
 });
 
+test("2025's two victory parades by what they mark: Moscow's the 80th anniversary of the Victory, Beijing's the end of the Second World War", () => {
+  expect(ids('Си Цзиньпин приедет в Москву на парад к 80-летию Победы.')).toContain('victory-day-parade-2025');
+  expect(ids('Putin will attend a military parade marking the 80th anniversary of the end of World War II.')).toContain(
+    'beijing-victory-parade-2025',
+  );
+  expect(ids('Путин приехал на военный парад по случаю завершения Второй мировой войны.', '2025-09-07')).toContain(
+    'beijing-victory-parade-2025',
+  );
+  expect(ids('Путин приехал на военный парад по случаю завершения Второй мировой войны.', '2015-09-03')).not.toContain(
+    'beijing-victory-parade-2025',
+  );
+  expect(ids('纪念世界反法西斯战争胜利80周年阅兵在北京举行。')).toContain('beijing-victory-parade-2025');
+});
+
 test('a BRICS summit by its Chinese formal name: the leaders’ meeting, numbered or in its time', () => {
   expect(ids('金砖国家领导人第十六次会晤在喀山举行。')).toContain('brics-kazan-summit-2024');
   expect(ids('金砖国家领导人第七次会晤发表宣言。')).toContain('brics-ufa-summit-2015');
