@@ -7,7 +7,9 @@
  * Russia or China) unless it names that one often (a page about Beijing),
  * and its context entities only when core mentions are frequent too. The
  * counts are the page's core mentions as the probes of its text find them
- * (scan-service.ts `coreCounts`), nested ones included, so the verdict does
+ * (scan-service.ts `coreCounts`), nested ones included, and a country's
+ * demonyms beside another country named in full ("Chinese companies" on a
+ * page that names Russia: `demonyms` in rules.json), so the verdict does
  * not depend on density settings or on which marks are on screen. Counts
  * only grow as more text is read, and so do both verdicts: reading stops once
  * the page is found to be about Russia or China. Pure module.

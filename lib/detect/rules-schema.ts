@@ -217,6 +217,14 @@ export const RulesSchema = v.strictObject({
     minOneEntityMentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
     minCoreMentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
   }),
+  /**
+   * The beginnings of the words for a country's people and things ("chinese",
+   * "китайск" for китайских), per core entity. They name nothing (adjectives are
+   * no mentions), but on a page that names another of these countries they say
+   * the page is about that one too: "more than 40 Chinese companies" on a page
+   * about Russia's supplies. They count for the relevance verdict only.
+   */
+  demonyms: v.record(v.pipe(v.string(), v.regex(ID)), v.pipe(v.array(word), v.minLength(1))),
 });
 export type RulesData = v.InferOutput<typeof RulesSchema>;
 
@@ -248,6 +256,9 @@ export function parseRules(data: unknown, entityIds: ReadonlySet<string>, entity
       if (!entityIds.has(body))
         throw new RulesError(`rules.json: "${id}" is part of "${body}", which is not in the fact base`);
     }
+  }
+  for (const id of Object.keys(rules.demonyms)) {
+    if (!entityIds.has(id)) throw new RulesError(`rules.json: demonyms of "${id}", which is not in the fact base`);
   }
   for (const t of rules.teamTypes) {
     if (!entityTypes.has(t)) throw new RulesError(`rules.json: team type "${t}" is not an entity type`);

@@ -98,3 +98,13 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(rules.titleWords);
 export const LONGER_NAMES: Readonly<RulesData['longerNames']> = rules.longerNames;
 /** The relevance thresholds (see lib/detect/relevance.ts). */
 export const RELEVANCE: Readonly<RulesData['relevance']> = rules.relevance;
+/** Per core entity, its demonyms as one pattern: a word that begins with one of them (see `demonyms` in rules-schema.ts). */
+export const DEMONYMS: readonly { id: string; pattern: RegExp }[] = Object.entries(rules.demonyms).map(
+  ([id, stems]) => ({
+    id,
+    pattern: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${stems.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+      'giu',
+    ),
+  }),
+);

@@ -7,7 +7,7 @@
 import type { RequestOf, ResponseFor } from '../messages';
 import { aliasTable } from './bundled-table';
 import { createDetector, settleDeferred, type Detector } from './detector';
-import { RELEVANCE } from './rules';
+import { DEMONYMS, RELEVANCE } from './rules';
 import { MAX_ABBREVIATIONS } from './scan-limits';
 import type { PageState, ScanResult } from './types';
 
@@ -236,6 +236,14 @@ function readProbe(
   for (const m of [...result.mentions, ...result.nested, ...settleDeferred(result.deferred, page)]) {
     if (m.end <= from) continue;
     if (detector.tierOf(m.id) === 'core') core[m.id] = (core[m.id] ?? 0) + 1;
+  }
+  // A country's demonym ("китайских компаний") names nothing, but beside another of these countries named
+  // in full it says the text is about both: it counts for the verdict, never as a mark.
+  const named = DEMONYMS.filter((d) => (core[d.id] ?? 0) > 0);
+  for (const d of DEMONYMS) {
+    if (!named.some((o) => o.id !== d.id)) continue;
+    const n = separated.slice(from).match(d.pattern)?.length ?? 0;
+    if (n > 0) core[d.id] = (core[d.id] ?? 0) + n;
   }
   return { separated, result, core };
 }

@@ -94,4 +94,14 @@ describe('relevance', () => {
     });
     expect(coreCounts('The U.S. economy and Donald Trump.')).toEqual({});
   });
+
+  test("a country's demonyms count for it beside the other country named in full, never alone", () => {
+    const text = 'Минторг США внес 42 китайские компании в список за поставки в Россию микросхем.';
+    expect(coreCounts(text)).toEqual({ russia: 1, china: 1 });
+    expect(
+      relevanceFromCounts(coreCounts(text), { minCoreEntities: 2, minOneEntityMentions: 8, minCoreMentions: 3 }).shown,
+    ).toBe(true);
+    expect(coreCounts('Chinese and Russian restaurants opened downtown.')).toEqual({});
+    expect(coreCounts('We ate at a Chinese restaurant in Moscow.')).toEqual({ moscow: 1 });
+  });
 });
