@@ -73,14 +73,14 @@ test('a BRICS summit by its Chinese formal name: the leaders’ meeting, numbere
   expect(ids('习近平出席金磚國家領導人會晤。', '2023-08-23')).toContain('brics-johannesburg-summit-2023');
 });
 
-test("'Russia's invasion' is the invasion of Ukraine from February 2022, not Georgia's in 2008", () => {
+test("Russia's full-scale or 2022 invasion is the invasion of Ukraine; a bare 'Russia's invasion' of somewhere else is not", () => {
   expect(ids('He has defended Russia’s 2022 military invasion.', '2024-01-10')).toContain(
     'russian-invasion-of-ukraine',
   );
-  expect(ids('It came a year after Russia’s invasion.', '2023-02-24')).toContain('russian-invasion-of-ukraine');
-  expect(ids('Russia’s invasion of Georgia in 2008 was brief.', '2024-01-10')).not.toContain(
+  expect(ids('It came a year after Russia’s full-scale invasion.', '2023-02-24')).toContain(
     'russian-invasion-of-ukraine',
   );
+  expect(ids('Russia’s invasion of Georgia was brief.', '2024-01-10')).not.toContain('russian-invasion-of-ukraine');
 });
 
 test('a visit is named from the time it is announced: 普京访华 in April 2024 is the May visit, not the one of October 2023', () => {
