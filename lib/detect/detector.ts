@@ -707,6 +707,8 @@ class Engine implements Detector {
     const han = HAN.test(text.slice(outer.start, outer.end));
     // An organ's name names the bodies it is part of wherever they stand in it: "US Treasury", "ВКС РФ".
     const bodies = PART_OF[this.data.ids[outer.entity]!];
+    // What follows the phrase is not read (see below): the text up to its end, cut once for all its names.
+    const upToEnd = text.slice(0, outer.end);
     const inner = found.filter((r) => {
       if (r.entity === this.otherNames || r.entity === outer.entity) return false;
       // Another entity's name for the same words is not inside it (two organs sharing a name would read each other forever).
@@ -722,9 +724,9 @@ class Engine implements Detector {
       // Jinping" is the office's.
       const within = titleCased(text.slice(outer.start, outer.end)) ? outer : undefined;
       if (TITLE_WORDS.has(firstWord(text, r.start, r.end))) {
-        return !insideLongerNameAfter(text.slice(0, outer.end), r.end, within);
+        return !insideLongerNameAfter(upToEnd, r.end, within);
       }
-      return !insideLongerName(text.slice(0, outer.end), r.start, r.end, within);
+      return !insideLongerName(upToEnd, r.start, r.end, within);
     });
     if (han && phrase) this.pairedInitials(text, outer, inner, page, nested);
     if (inner.length === 0) return;

@@ -240,9 +240,10 @@ function readProbe(
   // A country's demonym ("китайских компаний") names nothing, but beside another of these countries named
   // in full it says the text is about both: it counts for the verdict, never as a mark.
   const named = DEMONYMS.filter((d) => (core[d.id] ?? 0) > 0);
+  const read = named.length > 0 ? separated.slice(from) : '';
   for (const d of DEMONYMS) {
     if (!named.some((o) => o.id !== d.id)) continue;
-    const n = separated.slice(from).match(d.pattern)?.length ?? 0;
+    const n = read.match(d.pattern)?.length ?? 0;
     if (n > 0) core[d.id] = (core[d.id] ?? 0) + n;
   }
   return { separated, result, core };
